@@ -1,0 +1,21 @@
+// One jest run for the whole portal. Every project that touches the database shares one
+// PostgreSQL, started once by the global setup (embedded, or DATABASE_URL when given); each
+// test file gets its own database cloned from a migrated template, so files run in parallel.
+const { readFileSync } = require('node:fs');
+
+const swc = JSON.parse(readFileSync(`${__dirname}/.swcrc.jest.json`, 'utf8'));
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { ...swc, swcrc: false }] };
+const moduleNameMapper = { '^@portal/domain$': '<rootDir>/packages/domain/src/index.ts' };
+const base = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  maxWorkers: 2,
+  projects: [
+    { ...base, displayName: 'domain', testMatch: ['<rootDir>/packages/domain/src/**/*.test.ts'] },
+    { ...base, displayName: 'server', testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
+    { ...base, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], testTimeout: 120000 },
+  ],
+};
