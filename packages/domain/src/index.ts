@@ -1,0 +1,6 @@
+// The package's public surface: one line per rule file.
+export * from './money';
+export * from './financial-year';
+export * from './learning-category';
+export * from './seats-left';
+export * from './geo';

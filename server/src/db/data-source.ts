@@ -1,0 +1,59 @@
+import { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import { CatalogueFoundation1763900000000 } from './migrations/1763900000000-catalogue-foundation';
+import { SqlCountingLogger } from './sql-statement-counter';
+import { PartnershipEntity } from '../modules/partnerships/partnership.entity';
+import { OrganisationEntity } from '../modules/organisations/organisation.entity';
+import { SectorGroupEntity } from '../modules/organisations/sector-group.entity';
+import { PersonEntity } from '../modules/people/person.entity';
+import { RoleGrantEntity } from '../modules/people/role-grant.entity';
+import { CourseEntity } from '../modules/catalogue/course.entity';
+import { VenueEntity } from '../modules/catalogue/venue.entity';
+import { TrainingSessionEntity } from '../modules/catalogue/training-session.entity';
+import { SeatAllocationEntity } from '../modules/catalogue/seat-allocation.entity';
+import { BookingEntity } from '../modules/bookings/booking.entity';
+import { MandatorySubjectEntity } from '../modules/catalogue/mandatory-subject.entity';
+
+export const migrations = [CatalogueFoundation1763900000000];
+
+export const entities = [
+  PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,
+  CourseEntity, VenueEntity, TrainingSessionEntity, SeatAllocationEntity, BookingEntity, MandatorySubjectEntity,
+];
+
+type DbConfig = Pick<Config, 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'>;
+
+export function createDataSource(
+  url: string,
+  db: DbConfig,
+  onQueryError: (message: string, query: string) => void = () => {},
+): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['query', 'error'],
+    logger: new SqlCountingLogger(onQueryError),
+    extra: {
+      max: db.dbPoolSize,
+      // The pg defaults wait forever: a lost database must fail requests, not hang them.
+      connectionTimeoutMillis: db.dbConnectTimeoutMs,
+      statement_timeout: db.dbStatementTimeoutMs,
+      idle_in_transaction_session_timeout: db.dbStatementTimeoutMs * 2,
+      application_name: 'partnership-portal',
+    },
+  });
+}
+
+/** Names of migrations the code knows that the database has not run: empty means migrated. */
+export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
+  const [{ exists }] = await dataSource.query(`SELECT to_regclass('schema_migration') IS NOT NULL AS exists`);
+  if (!exists) return migrations.map((m) => m.name);
+  const rows: Array<{ name: string }> = await dataSource.query('SELECT name FROM schema_migration');
+  const done = new Set(rows.map((r) => r.name));
+  return migrations.map((m) => m.name).filter((name) => !done.has(name));
+}

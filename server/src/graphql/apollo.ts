@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import { currentSqlTally } from '../db/sql-statement-counter';
+import type { Context } from './context';
+import { formatError } from './format-error';
+
+/** Counts outcomes and SQL statements per operation; tests read the count from the response. */
+function observabilityPlugin(metrics: Metrics, exposeSqlCount: boolean): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, operationName, errors }) {
+          const operation = operationName ?? 'anonymous';
+          metrics.graphqlOperations.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
+          const tally = currentSqlTally();
+          if (!tally) return;
+          metrics.sqlStatements.observe({ operation }, tally.statements);
+          if (exposeSqlCount && response.body.kind === 'single') {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, sqlStatements: tally.statements };
+          }
+        },
+      };
+    },
+  };
+}
+
+export function createApolloServer(options: {
+  schema: GraphQLSchema; config: Config; log: Logger; metrics: Metrics;
+}): ApolloServer<Context> {
+  const { schema, config, log, metrics } = options;
+  return new ApolloServer<Context>({
+    schema,
+    introspection: !config.production,
+    hideSchemaDetailsFromClientErrors: config.production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: 5000 },
+    formatError: (formatted, error) => formatError(formatted, error, (original) => {
+      const reference = randomUUID();
+      log.error({ err: original, reference }, 'unexpected error in a GraphQL request');
+      return reference;
+    }),
+    plugins: [
+      observabilityPlugin(metrics, config.exposeSqlCount),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+}

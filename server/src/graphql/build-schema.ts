@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { buildSchema } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { GraphQLSchema } from 'graphql';
+import { PartnershipResolver } from '../modules/partnerships/partnership.resolver';
+import { OrganisationResolver } from '../modules/organisations/organisation.resolver';
+import { CatalogueResolver } from '../modules/catalogue/catalogue.resolver';
+import { SessionResolver } from '../modules/catalogue/session.resolver';
+import { CourseResolver } from '../modules/catalogue/course.resolver';
+import { SeatAllocationResolver } from '../modules/catalogue/seat-allocation.resolver';
+
+export const resolvers = [
+  PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, CourseResolver, SeatAllocationResolver,
+] as const;
+
+/** The server's classes are the one source of the schema; schema.graphql is emitted from here. */
+export function buildPortalSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    // The contract names the time scalar DateTime (ISO-8601, UTC).
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    validate: { forbidUnknownValues: false, stopAtFirstError: false },
+  });
+}

@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import { byIdLoader, groupedLoader } from '../db/by-id-loader';
+import { PartnershipEntity } from '../modules/partnerships/partnership.entity';
+import { OrganisationEntity } from '../modules/organisations/organisation.entity';
+import { SectorGroupEntity } from '../modules/organisations/sector-group.entity';
+import { CourseEntity } from '../modules/catalogue/course.entity';
+import { VenueEntity } from '../modules/catalogue/venue.entity';
+import { MandatorySubjectEntity } from '../modules/catalogue/mandatory-subject.entity';
+import { SeatAllocationEntity } from '../modules/catalogue/seat-allocation.entity';
+
+/** A fresh set per request (see context.ts). */
+export function createLoaders(dataSource: DataSource) {
+  return {
+    partnershipsById: byIdLoader(dataSource, PartnershipEntity),
+    organisationsById: byIdLoader(dataSource, OrganisationEntity),
+    sectorGroupsById: byIdLoader(dataSource, SectorGroupEntity),
+    coursesById: byIdLoader(dataSource, CourseEntity),
+    venuesById: byIdLoader(dataSource, VenueEntity),
+    mandatorySubjectsByCode: byIdLoader(dataSource, MandatorySubjectEntity, 'code'),
+    allocationsBySession: groupedLoader(dataSource, SeatAllocationEntity, 'sessionId'),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

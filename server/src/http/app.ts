@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { DataSource } from 'typeorm';
+import type { Config } from '../config';
+import type { Logger } from '../observability/logger';
+import { createMetrics, type Metrics } from '../observability/metrics';
+import { countSqlStatements } from '../db/sql-statement-counter';
+import { pendingMigrations } from '../db/data-source';
+import { buildPortalSchema } from '../graphql/build-schema';
+import { createApolloServer } from '../graphql/apollo';
+import { createContext, type Context } from '../graphql/context';
+
+export interface App {
+  express: Express;
+  metrics: Metrics;
+  stop: () => Promise<void>;
+}
+
+/** Routes that are not the client's: everything else under GET falls back to the client's index.html. */
+const SERVER_ROUTES = /^\/(graphql|healthz|readyz|metrics)(\/|$)/;
+
+function requestObservability(log: Logger, metrics: Metrics) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    const requestId = (req.get('x-request-id') ?? '').slice(0, 100) || randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const path = req.originalUrl.split('?')[0];
+      const route = SERVER_ROUTES.exec(path)?.[1] ?? 'client';
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+      metrics.httpDuration.observe({ method: req.method, route }, seconds);
+      log.info({ requestId, method: req.method, path, status: res.statusCode, ms: Math.round(seconds * 1000),
+        sqlStatements: res.locals.sqlTally?.statements }, 'request');
+    });
+    // Every SQL statement sent while this request is handled is counted against it.
+    const { tally } = countSqlStatements(() => next());
+    res.locals.sqlTally = tally;
+  };
+}
+
+export async function createApp(options: {
+  config: Config;
+  dataSource: DataSource;
+  log: Logger;
+  clock?: () => Date;
+}): Promise<App> {
+  const { config, dataSource, log } = options;
+  const clock = options.clock ?? (() => new Date());
+  const metrics = createMetrics();
+  const apollo = createApolloServer({ schema: await buildPortalSchema(), config, log, metrics });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(requestObservability(log, metrics));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const pending = await pendingMigrations(dataSource);
+      if (pending.length) {
+        res.status(503).json({ status: 'migrations pending', pending });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unreachable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
+    context: async ({ res }): Promise<Context> => createContext({
+      dataSource, log, requestId: String(res.locals.requestId), now: clock(), viewer: null,
+    }),
+  }));
+
+  if (existsSync(path.join(config.clientDist, 'index.html'))) {
+    app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
+    app.get(/.*/, (req, res, next) => {
+      if (SERVER_ROUTES.test(req.path)) return next();
+      res.setHeader('cache-control', 'no-cache');
+      res.sendFile(path.join(config.clientDist, 'index.html'));
+    });
+  } else {
+    app.get('/', (_req, res) => {
+      res.type('text').send('The API is at /graphql. The client is not built: run npm run build.');
+    });
+  }
+
+  return { express: app, metrics, stop: () => apollo.stop() };
+}

@@ -1,0 +1,47 @@
+import { hasRole, organisationsWithRole, type Viewer } from '../auth/viewer';
+import type { CourseEntity } from './course.entity';
+
+/**
+ * Who sees which course. Signed out, or from another partnership: public courses only. A member
+ * of the partnership also sees partnership-wide courses and those restricted to their own
+ * organisation; a provider coordinator sees every course their organisation provides;
+ * administrators and the steering group see the whole catalogue.
+ *
+ * The rule is written twice, as SQL for lists and as a check for single objects; the tests
+ * hold the two to the same answers.
+ */
+function seesWholeCatalogue(viewer: Viewer): boolean {
+  return hasRole(viewer, 'partnership_admin') || hasRole(viewer, 'steering_group');
+}
+
+export function canSeeCourse(viewer: Viewer | null, course: Pick<CourseEntity,
+  'partnershipId' | 'visibility' | 'visibilityOrganisationId' | 'providerOrganisationId'>): boolean {
+  if (course.visibility === 'public') return true;
+  if (!viewer || viewer.partnershipId !== course.partnershipId) return false;
+  if (seesWholeCatalogue(viewer)) return true;
+  if (organisationsWithRole(viewer, 'provider_coordinator').includes(course.providerOrganisationId)) return true;
+  if (course.visibility === 'partnership') return true;
+  return course.visibilityOrganisationId !== null && course.visibilityOrganisationId === viewer.organisationId;
+}
+
+/** A WHERE fragment over the course alias `c`, with its named parameters. */
+export function courseVisibilitySql(viewer: Viewer | null, partnershipId: string): { sql: string; params: Record<string, unknown> } {
+  if (!viewer || viewer.partnershipId !== partnershipId) return { sql: `c.visibility = 'public'`, params: {} };
+  if (seesWholeCatalogue(viewer)) return { sql: 'TRUE', params: {} };
+  return {
+    sql: `(c.visibility IN ('public', 'partnership')
+      OR (c.visibility = 'organisation' AND c.visibility_organisation_id = :viewerOrganisationId)
+      OR c.provider_organisation_id = ANY(:viewerProviderOrganisationIds))`,
+    params: {
+      viewerOrganisationId: viewer.organisationId,
+      viewerProviderOrganisationIds: organisationsWithRole(viewer, 'provider_coordinator'),
+    },
+  };
+}
+
+/** Seat allocations show which organisation holds what: for those who plan or deliver. */
+export function canSeeAllocations(viewer: Viewer | null, course: Pick<CourseEntity, 'partnershipId' | 'providerOrganisationId'>): boolean {
+  if (!viewer || viewer.partnershipId !== course.partnershipId) return false;
+  return hasRole(viewer, 'partnership_admin') || hasRole(viewer, 'ld_lead')
+    || organisationsWithRole(viewer, 'provider_coordinator').includes(course.providerOrganisationId);
+}

@@ -1,0 +1,38 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { PartnershipService } from '../partnerships/partnership.service';
+import { CatalogueService, type SessionPage } from './catalogue.service';
+import { canSeeCourse } from './catalogue.policy';
+import { Course } from './course.type';
+import { Session, SessionConnection } from './session.type';
+import { SessionsArgs } from './sessions.args';
+import type { CourseEntity } from './course.entity';
+import type { TrainingSessionEntity } from './training-session.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The catalogue: anyone may search it; what they see depends on who they are. */
+@Resolver()
+export class CatalogueResolver {
+  @Query(() => SessionConnection, { description: 'Upcoming sessions, soonest first. Signed-out callers see public courses only.' })
+  async sessions(@Args(() => SessionsArgs) args: SessionsArgs, @Ctx() ctx: Context): Promise<SessionPage> {
+    const partnership = await new PartnershipService(ctx.dataSource).requireBySlug(args.partnershipSlug);
+    return new CatalogueService(ctx.dataSource).searchSessions({
+      viewer: ctx.viewer, partnershipId: partnership.id, filter: args.filter ?? {}, first: args.first,
+      after: args.after ?? undefined, now: ctx.now,
+    });
+  }
+
+  @Query(() => Session, { nullable: true, description: 'Null when there is no such session or the caller may not see it.' })
+  session(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<TrainingSessionEntity | null> | null {
+    if (!UUID.test(id)) return null;
+    return new CatalogueService(ctx.dataSource).findSession(ctx.viewer, id, (courseId) => ctx.loaders.coursesById.load(courseId));
+  }
+
+  @Query(() => Course, { nullable: true, description: 'Null when there is no such course or the caller may not see it.' })
+  async course(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CourseEntity | null> {
+    if (!UUID.test(id)) return null;
+    const course = await ctx.loaders.coursesById.load(id);
+    return course && canSeeCourse(ctx.viewer, course) ? course : null;
+  }
+}

@@ -1,0 +1,45 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { seatsLeftFor } from '@portal/domain';
+import type { Context } from '../../graphql/context';
+import { ForbiddenError, UnauthenticatedError } from '../../graphql/access-errors';
+import { canSeeAllocations } from './catalogue.policy';
+import { SeatAllocation, Session } from './session.type';
+import { Course } from './course.type';
+import { Venue } from './venue.type';
+import type { TrainingSessionEntity } from './training-session.entity';
+import type { CourseEntity } from './course.entity';
+import type { VenueEntity } from './venue.entity';
+import type { SeatAllocationEntity } from './seat-allocation.entity';
+
+@Resolver(() => Session)
+export class SessionResolver {
+  @FieldResolver(() => Course)
+  async course(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<CourseEntity> {
+    const course = await ctx.loaders.coursesById.load(session.courseId);
+    if (!course) throw new Error(`session ${session.id} has no course`);
+    return course;
+  }
+
+  @FieldResolver(() => Venue, { nullable: true })
+  venue(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<VenueEntity | null> | null {
+    return session.venueId ? ctx.loaders.venuesById.load(session.venueId) : null;
+  }
+
+  @FieldResolver(() => Int)
+  async seatsLeft(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<number> {
+    const organisationId = ctx.viewer?.partnershipId === session.partnershipId ? ctx.viewer.organisationId : null;
+    // A caller with no organisation has no allocation: no need to load any.
+    const allocation = organisationId
+      ? (await ctx.loaders.allocationsBySession.load(session.id)).find((a) => a.organisationId === organisationId) ?? null
+      : null;
+    return seatsLeftFor(session, allocation, ctx.now);
+  }
+
+  @FieldResolver(() => [SeatAllocation])
+  async allocations(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<SeatAllocationEntity[]> {
+    if (!ctx.viewer) throw new UnauthenticatedError('Sign in as an L&D lead, provider or administrator to see seat allocations.');
+    const course = await ctx.loaders.coursesById.load(session.courseId);
+    if (!course || !canSeeAllocations(ctx.viewer, course)) throw new ForbiddenError('Only L&D leads, the provider and administrators see seat allocations.');
+    return ctx.loaders.allocationsBySession.load(session.id);
+  }
+}

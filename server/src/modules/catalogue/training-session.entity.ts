@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('training_session')
+export class TrainingSessionEntity {
+  @PrimaryGeneratedColumn('uuid') id!: string;
+  @Column('uuid', { name: 'partnership_id' }) partnershipId!: string;
+  @Column('uuid', { name: 'course_id' }) courseId!: string;
+  @Column('timestamptz', { name: 'starts_at' }) startsAt!: Date;
+  @Column('timestamptz', { name: 'ends_at' }) endsAt!: Date;
+  @Column('text', { name: 'delivery_mode' }) deliveryMode!: string;
+  @Column('uuid', { name: 'venue_id', nullable: true }) venueId!: string | null;
+  @Column('integer') capacity!: number;
+  /** Sum of the per-organisation allocations; the rest of the capacity is the shared pool. */
+  @Column('integer', { name: 'allocated_seats' }) allocatedSeats!: number;
+  @Column('integer', { name: 'seats_taken' }) seatsTaken!: number;
+  @Column('integer', { name: 'pool_seats_taken' }) poolSeatsTaken!: number;
+  @Column('timestamptz', { name: 'booking_closes_at' }) bookingClosesAt!: Date;
+  @Column('timestamptz', { name: 'release_at' }) releaseAt!: Date;
+  @Column('text') status!: string;
+}

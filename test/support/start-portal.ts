@@ -1,0 +1,66 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type Config } from '../../server/src/config';
+import { createDataSource } from '../../server/src/db/data-source';
+import { createApp } from '../../server/src/http/app';
+import { createLogger } from '../../server/src/observability/logger';
+import { createTestDatabase, dbSettings, dropTestDatabase, type Template } from './test-database';
+
+export interface RunningPortal {
+  url: string;
+  dataSource: DataSource;
+  /** POST /graphql as a real client would; returns the parsed body and the HTTP status. */
+  graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+  stop: () => Promise<void>;
+}
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }>;
+  extensions?: { sqlStatements?: number };
+}
+
+/**
+ * The real server (Express, Apollo, TypeORM) on a random port, over its own database cloned
+ * from a template. The SQL statement count is exposed in responses for assertions.
+ */
+export async function startPortal(options: {
+  template?: Template;
+  config?: Partial<Config>;
+  clock?: () => Date;
+} = {}): Promise<RunningPortal> {
+  const { url: databaseUrl, name } = await createTestDatabase(options.template ?? 'demo');
+  const config: Config = { ...loadConfig(), ...dbSettings, databaseUrl, exposeSqlCount: true, logLevel: 'silent',
+    ...options.config };
+  const dataSource = createDataSource(databaseUrl, config);
+  await dataSource.initialize();
+  const log = createLogger(config.logLevel);
+  const app = await createApp({ config, dataSource, log, clock: options.clock });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    dataSource,
+    graphql: async <T>(query: string, variables?: Record<string, unknown>) => {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+      return { status: response.status, ...body };
+    },
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await app.stop();
+      await dataSource.destroy();
+      await dropTestDatabase(name);
+    },
+  };
+}
