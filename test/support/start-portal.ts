@@ -28,10 +28,12 @@ export interface GraphQLResponse<T> {
  */
 export async function startPortal(options: {
   template?: Template;
+  /** A database the caller made (with createTestDatabase) and filled; it is dropped on stop. */
+  database?: { url: string; name: string };
   config?: Partial<Config>;
   clock?: () => Date;
 } = {}): Promise<RunningPortal> {
-  const { url: databaseUrl, name } = await createTestDatabase(options.template ?? 'demo');
+  const { url: databaseUrl, name } = options.database ?? await createTestDatabase(options.template ?? 'demo');
   const config: Config = { ...loadConfig(), ...dbSettings, databaseUrl, exposeSqlCount: true, logLevel: 'silent',
     ...options.config };
   const dataSource = createDataSource(databaseUrl, config);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/db/data-source';
+import { loadDemoData } from '../../server/src/db/demo/load-demo-data';
 
 /**
  * Each test file gets its own database, cloned from a template that is migrated (and, for
@@ -46,10 +47,7 @@ async function buildTemplate(client: Client, template: Template, name: string): 
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    if (template === 'demo') {
-      const { loadDemoData } = await import('../../server/src/db/demo/load-demo-data');
-      await loadDemoData(dataSource, { now: DEMO_NOW, scale: 1 });
-    }
+    if (template === 'demo') await loadDemoData(dataSource, { now: DEMO_NOW, scale: 1 });
   } finally {
     await dataSource.destroy();
   }

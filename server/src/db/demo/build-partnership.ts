@@ -1,0 +1,38 @@
+import { buildBookings } from './bookings';
+import { buildCourses } from './courses';
+import { claimDemoAccounts } from './demo-accounts';
+import { buildTenancy } from './organisations';
+import type { PartnershipSpec, TargetSizes } from './partnership-spec';
+import { buildPopulation, managersFirst, roleGrants } from './people';
+import { Rng } from './prng';
+import type { PartnershipRows } from './rows';
+import { buildSessions } from './sessions';
+import { buildVenues } from './venues';
+
+/**
+ * All rows of one partnership, generated in memory with ids drawn from seeded streams so that
+ * rows can refer to each other before anything reaches the database. Each part has its own
+ * stream: asking for more bookings does not change the people or the courses.
+ */
+export function buildPartnership(spec: PartnershipSpec, sizes: TargetSizes, now: Date): PartnershipRows {
+  const root = new Rng(`partnership-portal-demo/${spec.slug}`);
+  const tenancy = buildTenancy(spec, root.fork('organisations'), now);
+  const population = buildPopulation(spec, tenancy, root.fork('people'), now, sizes.people);
+  claimDemoAccounts(spec, tenancy, population);
+  const courses = buildCourses(spec, tenancy, root.fork('courses'), now, sizes.courses);
+  const venues = buildVenues(spec, tenancy, root.fork('venues'));
+  const sessions = buildSessions(spec, tenancy, courses, venues, root.fork('sessions'), now, sizes.sessions);
+  const bookings = buildBookings(sessions, population, root.fork('bookings'), now, sizes.bookings);
+  return {
+    partnership: tenancy.partnership,
+    sectorGroups: tenancy.sectorGroups,
+    organisations: tenancy.organisations,
+    people: managersFirst(population),
+    roleGrants: roleGrants(population, root.fork('role-grants')),
+    venues: venues.map((v) => v.row),
+    courses: courses.map((c) => c.row),
+    sessions: sessions.map((s) => s.row),
+    seatAllocations: sessions.flatMap((s) => s.allocations),
+    bookings,
+  };
+}

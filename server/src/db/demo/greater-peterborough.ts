@@ -1,0 +1,81 @@
+import type { PartnershipSpec } from './partnership-spec';
+import { PETERBOROUGH_COURSES } from './peterborough-courses';
+
+/**
+ * The main demo partnership, after the Peterborough Whole Systems Working strategy: its
+ * stakeholders, the independent sector represented by sector groups (Annex B), headcounts in
+ * the strategy's proportions (4500 in the acute trust, 1500 in primary care…) and fictional
+ * L&D leads. Independent-sector organisations are invented.
+ */
+const CGOLG = 'Clinical Governance Operational Leads Group';
+const CSSG = 'Care Sector Strategy Group';
+
+export const GREATER_PETERBOROUGH: PartnershipSpec = {
+  slug: 'greater-peterborough',
+  name: 'Greater Peterborough Health and Social Care Partnership',
+  sectorGroups: [CGOLG, CSSG],
+  organisations: [
+    { code: 'GPPCP', name: 'Greater Peterborough Primary Care Partnership', sector: 'primary_care', role: 'core_stakeholder', deliversTraining: true, staff: 1500, volunteers: 0, domain: 'gppcp', leadTitle: 'Workforce Development Manager' },
+    { code: 'PSHNHSFT', name: 'Peterborough and Stamford Hospitals NHS Foundation Trust', sector: 'acute_trust', role: 'core_stakeholder', deliversTraining: true, staff: 4500, volunteers: 0, domain: 'pshnhsft', leadTitle: 'Assistant Director – Learning and Development' },
+    { code: 'PCC', name: 'Peterborough City Council', sector: 'local_authority', role: 'core_stakeholder', deliversTraining: true, staff: 1800, volunteers: 0, domain: 'peterborough-council', leadTitle: 'Learning and Development Business Manager' },
+    { code: 'CPMHPNHST', name: 'Cambridgeshire and Peterborough Mental Health Partnership NHS Trust', sector: 'mental_health', role: 'core_stakeholder', deliversTraining: true, staff: 1000, volunteers: 0, domain: 'cpmhpnhst', leadTitle: 'Senior Training Manager' },
+    { code: 'EAANHST', name: 'East Anglian Ambulance NHS Trust', sector: 'ambulance', role: 'core_stakeholder', deliversTraining: true, staff: 400, volunteers: 0, domain: 'eaanhst', leadTitle: 'Head of Learning and Development' },
+    { code: 'PCVS', name: 'Peterborough CVS', sector: 'voluntary', role: 'core_stakeholder', deliversTraining: true, staff: 40, volunteers: 1200, domain: 'peterborough-cvs', leadTitle: 'Volunteer Development Manager' },
+    { code: 'BGMP', name: 'Bretton Green Medical Practice', sector: 'general_practice', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 42, volunteers: 0, domain: 'brettongreen-practice', leadTitle: 'Practice Business Manager' },
+    { code: 'OLS', name: 'Orton Lakes Surgery', sector: 'general_practice', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 35, volunteers: 0, domain: 'ortonlakes-surgery', leadTitle: 'Assistant Practice Manager' },
+    { code: 'MDC', name: 'Millfield Dental Care', sector: 'dentistry', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 18, volunteers: 0, domain: 'millfield-dental', leadTitle: 'Lead Dental Nurse' },
+    { code: 'WGP', name: 'Westgate Pharmacy', sector: 'pharmacy', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 12, volunteers: 0, domain: 'westgate-pharmacy', leadTitle: 'Superintendent Pharmacist' },
+    { code: 'CSO', name: 'Cathedral Square Opticians', sector: 'optometry', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 10, volunteers: 0, domain: 'cathedral-opticians', leadTitle: 'Practice Owner' },
+    { code: 'NVCH', name: 'Nene Valley Care Home', sector: 'care_home', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 85, volunteers: 0, domain: 'nenevalley-care', leadTitle: 'Registered Manager' },
+    { code: 'FML', name: 'Ferry Meadows Lodge', sector: 'care_home', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 60, volunteers: 0, domain: 'ferrymeadows-lodge', leadTitle: 'Home Manager' },
+    { code: 'LHNH', name: 'Longthorpe House Nursing Home', sector: 'care_home', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 70, volunteers: 0, domain: 'longthorpe-house', leadTitle: 'Clinical Lead and Trainer' },
+    { code: 'HFDC', name: 'HomeFirst Domiciliary Care', sector: 'domiciliary_care', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 140, volunteers: 0, domain: 'homefirst-care', leadTitle: 'Training and Compliance Manager' },
+    { code: 'PRC', name: 'Peterborough Regional College', sector: 'education_provider', role: 'provider', deliversTraining: true, staff: 350, volunteers: 0, domain: 'peterborough-college', leadTitle: 'Head of Health and Care Academy' },
+    { code: 'PCS', name: 'Peterborough Children’s Services', sector: 'childrens_services', role: 'affected', deliversTraining: false, staff: 600, volunteers: 0, domain: 'peterborough-childrens', leadTitle: 'Workforce Development Lead' },
+    { code: 'CFRS', name: 'Cambridgeshire Fire and Rescue Service', sector: 'fire_and_rescue', role: 'provider', deliversTraining: true, staff: 120, volunteers: 0, domain: 'cambs-fire', leadTitle: 'Community Safety Training Manager' },
+  ],
+  independentVolunteers: true,
+  venues: [
+    { name: 'Peterborough City Hospital Education Centre', address: 'Bretton Gate', town: 'Peterborough', postcode: 'PE3 9GZ', latitude: 52.5843, longitude: -0.2790, usedBy: ['PSHNHSFT', 'GPPCP'] },
+    { name: 'Town Hall Training Suite', address: 'Bridge Street', town: 'Peterborough', postcode: 'PE1 1HF', latitude: 52.5717, longitude: -0.2420, usedBy: ['PCC', 'PCS'] },
+    { name: 'Peterborough CVS Training Room', address: '32 Lincoln Road', town: 'Peterborough', postcode: 'PE1 2RL', latitude: 52.5790, longitude: -0.2450, usedBy: ['PCVS'] },
+    { name: 'Peterborough Regional College – Health and Care Academy', address: 'Park Crescent', town: 'Peterborough', postcode: 'PE1 4DZ', latitude: 52.5886, longitude: -0.2330, usedBy: ['PRC'] },
+    { name: 'Cavell Centre Training Room', address: 'Edith Cavell Campus, Bretton Gate', town: 'Peterborough', postcode: 'PE3 9GZ', latitude: 52.5852, longitude: -0.2812, usedBy: ['CPMHPNHST'] },
+    { name: 'Dogsthorpe Fire Station Training Room', address: 'Eye Road', town: 'Peterborough', postcode: 'PE1 4SA', latitude: 52.5937, longitude: -0.2296, usedBy: ['CFRS'] },
+    { name: 'Stamford Hospital Training Room', address: 'Ryhall Road', town: 'Stamford', postcode: 'PE9 1UA', latitude: 52.6519, longitude: -0.4803, usedBy: ['PSHNHSFT'] },
+    { name: 'Wisbech Community Hub', address: '1 Church Terrace', town: 'Wisbech', postcode: 'PE13 1BW', latitude: 52.6664, longitude: 0.1594, usedBy: ['PCVS', 'GPPCP'] },
+    { name: 'Hinchingbrooke Education Centre', address: 'Hinchingbrooke Park', town: 'Huntingdon', postcode: 'PE29 6NT', latitude: 52.3302, longitude: -0.1855, usedBy: ['CPMHPNHST', 'EAANHST'] },
+    { name: 'March Community Centre', address: 'Station Road', town: 'March', postcode: 'PE15 8LE', latitude: 52.5513, longitude: 0.0884, usedBy: ['PCVS'] },
+    { name: 'Whittlesey Health Centre Seminar Room', address: 'Scaldgate', town: 'Whittlesey', postcode: 'PE7 1PW', latitude: 52.5580, longitude: -0.1300, usedBy: ['GPPCP'] },
+    { name: 'Queen Victoria Hall', address: 'West Street', town: 'Oundle', postcode: 'PE8 4EJ', latitude: 52.4807, longitude: -0.4689, usedBy: ['PRC'] },
+    { name: 'Market Deeping Community Centre', address: 'Godsey Lane', town: 'Market Deeping', postcode: 'PE6 8HY', latitude: 52.6782, longitude: -0.3195, usedBy: ['CFRS', 'EAANHST'] },
+  ],
+  courses: PETERBOROUGH_COURSES,
+  anchors: [
+    // Journey 2: the council holds 5 of 20 seats on a joint course more than 14 days away (so
+    // the release is still to come), with none of its seats used yet.
+    { courseTitle: 'Safeguarding Adults Level 2', daysFromNow: 28, mode: 'in_person', venue: 'Town Hall Training Suite', capacity: 20, startHour: 9, startMinute: 30, allocations: [{ code: 'PCC', seats: 5 }, { code: 'PSHNHSFT', seats: 6 }, { code: 'GPPCP', seats: 4 }], bookings: 8, excludeBookersFrom: ['PCC'] },
+    // …and the next one is full, so the lead's two extra people go on its waiting list.
+    { courseTitle: 'Safeguarding Adults Level 2', daysFromNow: 45, mode: 'in_person', venue: 'Peterborough City Hospital Education Centre', capacity: 20, startHour: 9, startMinute: 30, bookings: 22, excludeBookersFrom: ['PCC'] },
+    // Journey 1: free safeguarding open to volunteers, online or in Peterborough, seats left.
+    { courseTitle: 'Safeguarding Adults Level 1', daysFromNow: 7, mode: 'online', capacity: 40, startHour: 10, startMinute: 0, bookings: 12 },
+    { courseTitle: 'Safeguarding Adults Level 1', daysFromNow: 23, mode: 'online', capacity: 40, startHour: 13, startMinute: 30, bookings: 6 },
+    { courseTitle: 'Safeguarding Adults Awareness for Volunteers', daysFromNow: 10, mode: 'in_person', venue: 'Peterborough CVS Training Room', capacity: 16, startHour: 13, startMinute: 30, bookings: 5 },
+    { courseTitle: 'Safeguarding Adults Awareness for Volunteers', daysFromNow: 36, mode: 'online', capacity: 20, startHour: 9, startMinute: 30, bookings: 2 },
+    { courseTitle: 'Safeguarding Adults Awareness for Volunteers', daysFromNow: 24, mode: 'in_person', venue: 'Wisbech Community Hub', capacity: 12, startHour: 9, startMinute: 30, bookings: 3 },
+    { courseTitle: 'Safeguarding Children Level 1', daysFromNow: 14, mode: 'online', capacity: 30, startHour: 9, startMinute: 30, bookings: 8 },
+    { courseTitle: 'Safeguarding Children Level 1', daysFromNow: 31, mode: 'in_person', venue: 'Town Hall Training Suite', capacity: 20, startHour: 13, startMinute: 30, bookings: 4 },
+  ],
+  demoAccounts: [
+    { email: 'volunteer@demo.portal', name: 'Robin Fairbrother', organisation: 'PCVS', slot: 'first-volunteer', roles: [{ role: 'volunteer', organisation: 'PCVS' }] },
+    { email: 'learner@demo.portal', name: 'Jess Holloway', organisation: 'PCC', slot: 'first-team-member', jobTitle: 'Reablement Support Worker', roles: [{ role: 'learner', organisation: 'PCC' }] },
+    { email: 'manager@demo.portal', name: 'Mark Ellison', organisation: 'PCC', slot: 'first-team-manager', roles: [{ role: 'learner', organisation: 'PCC' }, { role: 'line_manager', organisation: 'PCC' }] },
+    { email: 'lead@demo.portal', name: 'Priya Whitaker', organisation: 'PCC', slot: 'lead', roles: [{ role: 'ld_lead', organisation: 'PCC' }] },
+    { email: 'provider@demo.portal', name: 'Owen Bradley', organisation: 'PSHNHSFT', slot: 'coordinator', jobTitle: 'Education Centre Coordinator', team: 'Education Centre', roles: [{ role: 'provider_coordinator', organisation: 'PSHNHSFT' }] },
+    // The schema lets only volunteers belong to no organisation, so the two partnership-wide
+    // accounts are staff of the primary care partnership that hosts the programme; their
+    // roles are granted partnership-wide (organisation_id NULL).
+    { email: 'steering@demo.portal', name: 'Helen Armitage', organisation: 'GPPCP', slot: 'spare-member', jobTitle: 'Director of Workforce (Steering Group member)', team: 'Executive Team', roles: [{ role: 'steering_group', organisation: null }] },
+    { email: 'admin@demo.portal', name: 'Martin Crowe', organisation: 'GPPCP', slot: 'spare-member', jobTitle: 'Whole Systems L&D Programme Manager', team: 'Whole Systems Working for Learning and Development', roles: [{ role: 'partnership_admin', organisation: null }] },
+  ],
+};

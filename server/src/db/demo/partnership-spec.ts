@@ -1,0 +1,109 @@
+import type {
+  Accreditation, Audience, DeliveryMode, LearningCategory, Method, OrganisationRole, Role, Sector, Visibility,
+} from './rows';
+
+/**
+ * What a demo partnership is made of, as hand-written data. The generators turn a spec plus
+ * target sizes into rows, so the main partnership and the small second one share all the code.
+ */
+export interface OrganisationSpec {
+  code: string;
+  name: string;
+  sector: Sector;
+  role: OrganisationRole;
+  deliversTraining: boolean;
+  sectorGroup?: string;
+  /** Real-world headcounts; generated people are spread across organisations in proportion. */
+  staff: number;
+  volunteers: number;
+  /** Email domain of its people, before `.example`. */
+  domain: string;
+  leadTitle: string;
+}
+
+export interface VenueSpec {
+  name: string;
+  address: string;
+  town: string;
+  postcode: string;
+  latitude: number;
+  longitude: number;
+  /** Organisation codes that train here by preference. */
+  usedBy: readonly string[];
+}
+
+export interface CourseTemplate {
+  title: string;
+  summary: string;
+  outcomes: readonly string[];
+  method: Method;
+  minutes: number;
+  provider: string;
+  audience: Audience;
+  /** Cost per place in whole pounds; 0 is free. */
+  pounds: number;
+  visibility?: Visibility;
+  /** For visibility 'organisation': the organisation code the course is visible to. */
+  visibleTo?: string;
+  joint?: boolean;
+  mandatory?: string;
+  ksf: readonly string[];
+  accreditation?: Accreditation;
+  cpdPoints?: number;
+  sectors?: readonly Sector[];
+  /** Overrides the 70:20:10 category the method implies. */
+  category?: LearningCategory;
+}
+
+/** A hand-placed session a journey depends on, created whatever the random draw does. */
+export interface SessionAnchor {
+  courseTitle: string;
+  daysFromNow: number;
+  mode: DeliveryMode;
+  /** Venue name, for in-person and blended sessions. */
+  venue?: string;
+  capacity: number;
+  startHour: number;
+  startMinute: number;
+  allocations?: readonly { code: string; seats: number }[];
+  /** How many bookings it gets; beyond capacity they wait. */
+  bookings: number;
+  /** Organisations whose people are not booked on it (so their allocation stays free). */
+  excludeBookersFrom?: readonly string[];
+}
+
+/** Which generated person a demo account takes over. */
+export type DemoSlot =
+  | 'lead' | 'coordinator' | 'first-team-manager' | 'first-team-member' | 'first-volunteer' | 'spare-member';
+
+export interface DemoAccountSpec {
+  email: string;
+  name: string;
+  organisation: string;
+  slot: DemoSlot;
+  jobTitle?: string;
+  team?: string;
+  /** Exactly the roles the account holds; organisation null: partnership-wide. */
+  roles: readonly { role: Role; organisation: string | null }[];
+}
+
+export interface PartnershipSpec {
+  slug: string;
+  name: string;
+  sectorGroups: readonly string[];
+  organisations: readonly OrganisationSpec[];
+  /** Volunteers who belong to no organisation. */
+  independentVolunteers: boolean;
+  venues: readonly VenueSpec[];
+  /** In priority order: with fewer courses requested, the first ones are kept. */
+  courses: readonly CourseTemplate[];
+  anchors: readonly SessionAnchor[];
+  demoAccounts: readonly DemoAccountSpec[];
+}
+
+export interface TargetSizes {
+  people: number;
+  courses: number;
+  sessions: number;
+  bookings: number;
+}

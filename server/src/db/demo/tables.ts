@@ -1,0 +1,62 @@
+import type { EntityManager } from 'typeorm';
+import { insertRows, type ColumnTypes } from './insert-rows';
+import type {
+  BookingRow, CourseRow, OrganisationRow, PartnershipRow, PartnershipRows, PersonRow, RoleGrantRow, SeatAllocationRow,
+  SectorGroupRow, TrainingSessionRow, VenueRow,
+} from './rows';
+
+/** Column types of each demo table; the mapped types make the compiler check them against the rows. */
+const partnership: ColumnTypes<PartnershipRow> = {
+  id: 'uuid', slug: 'text', name: 'text', financial_year_start_month: 'smallint', time_zone: 'text', created_at: 'timestamptz',
+};
+const sectorGroup: ColumnTypes<SectorGroupRow> = { id: 'uuid', partnership_id: 'uuid', name: 'text' };
+const organisation: ColumnTypes<OrganisationRow> = {
+  id: 'uuid', partnership_id: 'uuid', name: 'text', short_code: 'text', sector: 'text', role: 'text',
+  delivers_training: 'boolean', sector_group_id: 'uuid', staff_headcount: 'integer', volunteer_headcount: 'integer',
+  created_at: 'timestamptz',
+};
+const person: ColumnTypes<PersonRow> = {
+  id: 'uuid', partnership_id: 'uuid', organisation_id: 'uuid', kind: 'text', line_manager_id: 'uuid', name: 'text',
+  email: 'text', job_title: 'text', team: 'text', created_at: 'timestamptz',
+};
+const roleGrant: ColumnTypes<RoleGrantRow> = {
+  id: 'uuid', partnership_id: 'uuid', person_id: 'uuid', role: 'text', organisation_id: 'uuid', granted_at: 'timestamptz',
+};
+const venue: ColumnTypes<VenueRow> = {
+  id: 'uuid', partnership_id: 'uuid', name: 'text', address: 'text', town: 'text', postcode: 'text',
+  latitude: 'double precision', longitude: 'double precision',
+};
+const course: ColumnTypes<CourseRow> = {
+  id: 'uuid', partnership_id: 'uuid', provider_organisation_id: 'uuid', title: 'text', summary: 'text',
+  learning_outcomes: 'text[]', method: 'text', learning_category: 'text', learning_category_overridden: 'boolean',
+  duration_minutes: 'integer', accreditation: 'text', cpd_points: 'smallint', ksf_dimensions: 'text[]',
+  mandatory_subject: 'text', audience: 'text', eligible_sectors: 'text[]', visibility: 'text',
+  visibility_organisation_id: 'uuid', cost_per_place_pence: 'bigint', is_joint: 'boolean', created_at: 'timestamptz',
+};
+const trainingSession: ColumnTypes<TrainingSessionRow> = {
+  id: 'uuid', partnership_id: 'uuid', course_id: 'uuid', starts_at: 'timestamptz', ends_at: 'timestamptz',
+  delivery_mode: 'text', venue_id: 'uuid', capacity: 'integer', booking_closes_at: 'timestamptz',
+  release_at: 'timestamptz', status: 'text', created_at: 'timestamptz',
+};
+const seatAllocation: ColumnTypes<SeatAllocationRow> = {
+  id: 'uuid', partnership_id: 'uuid', session_id: 'uuid', organisation_id: 'uuid', seats: 'integer',
+};
+const booking: ColumnTypes<BookingRow> = {
+  id: 'uuid', partnership_id: 'uuid', session_id: 'uuid', person_id: 'uuid', organisation_id: 'uuid', status: 'text',
+  seat_organisation_id: 'uuid', booked_by_person_id: 'uuid', cost_pence: 'bigint', waitlisted_at: 'timestamptz',
+  cancelled_at: 'timestamptz', cancelled_late: 'boolean', created_at: 'timestamptz', updated_at: 'timestamptz',
+};
+
+/** Inserts one partnership's rows, parents before children. */
+export async function insertPartnership(manager: EntityManager, rows: PartnershipRows): Promise<void> {
+  await insertRows(manager, 'partnership', partnership, [rows.partnership]);
+  await insertRows(manager, 'sector_group', sectorGroup, rows.sectorGroups);
+  await insertRows(manager, 'organisation', organisation, rows.organisations);
+  await insertRows(manager, 'person', person, rows.people);
+  await insertRows(manager, 'role_grant', roleGrant, rows.roleGrants);
+  await insertRows(manager, 'venue', venue, rows.venues);
+  await insertRows(manager, 'course', course, rows.courses);
+  await insertRows(manager, 'training_session', trainingSession, rows.sessions);
+  await insertRows(manager, 'seat_allocation', seatAllocation, rows.seatAllocations);
+  await insertRows(manager, 'booking', booking, rows.bookings);
+}
