@@ -5,6 +5,7 @@ const base = require('./jest.config.js');
 module.exports = {
   globalSetup: base.globalSetup,
   globalTeardown: base.globalTeardown,
+  testTimeout: 900000,
   projects: [{ ...base.projects.find((p) => p.displayName === 'api'), displayName: 'bench',
-    testMatch: ['<rootDir>/test/bench/**/*.bench.ts'], testTimeout: 900000 }],
+    testMatch: ['<rootDir>/test/bench/**/*.bench.ts']}],
 };

@@ -130,14 +130,21 @@ interface ApiSessions {
 describe.each(DEVICES)('find training on a $name', ({ name, options }) => {
   let context: BrowserContext;
   let page: Page;
+  let browserErrors: string[];
 
   beforeEach(async () => {
     context = await browser.newContext({ ...options, locale: 'en-GB' });
     page = await context.newPage();
+    browserErrors = [];
+    page.on('pageerror', (error) => browserErrors.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') browserErrors.push(`console: ${message.text()}`);
+    });
   });
 
   afterEach(async () => {
     await context.close();
+    expect(browserErrors).toEqual([]);
   });
 
   it('shows the partnership, not NHS branding, and pages through every upcoming session', async () => {

@@ -1,0 +1,41 @@
+import { graphql } from '../gql/gql';
+
+export const FindSessionsQuery = graphql(`
+  query FindSessions($partnershipSlug: String!, $filter: SessionFilter, $first: Int!, $after: String) {
+    sessions(partnershipSlug: $partnershipSlug, filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        cursor
+        node {
+          id
+          startsAt
+          endsAt
+          deliveryMode
+          seatsLeft
+          venue {
+            id
+            name
+            town
+          }
+          course {
+            id
+            title
+            isFree
+            costPerPlace {
+              pence
+              formatted
+            }
+            provider {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+`);

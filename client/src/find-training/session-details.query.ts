@@ -1,0 +1,47 @@
+import { graphql } from '../gql/gql';
+
+export const SessionDetailsQuery = graphql(`
+  query SessionDetails($id: ID!) {
+    session(id: $id) {
+      id
+      startsAt
+      endsAt
+      deliveryMode
+      status
+      seatsLeft
+      bookingClosesAt
+      venue {
+        id
+        name
+        address
+        town
+        postcode
+      }
+      course {
+        id
+        title
+        summary
+        learningOutcomes
+        method
+        learningCategory
+        durationHours
+        accreditation
+        cpdPoints
+        audience
+        isFree
+        costPerPlace {
+          pence
+          formatted
+        }
+        mandatorySubject {
+          code
+          name
+        }
+        provider {
+          id
+          name
+        }
+      }
+    }
+  }
+`);

@@ -1,0 +1,87 @@
+import { Link, useLocation } from 'react-router';
+import { Pagination } from 'nhsuk-react-components';
+import type { FindSessionsQuery } from '../gql/graphql';
+import { nextPageParams, PAGE_SIZE, previousPageParams } from './filter-params';
+import { SessionResultCard } from './session-result-card';
+
+function countText(total: number): string {
+  if (total === 0) return 'No sessions found';
+  return total === 1 ? '1 session found' : `${total.toLocaleString('en-GB')} sessions found`;
+}
+
+function href(pathname: string, params: URLSearchParams): string {
+  const search = params.toString();
+  return search ? `${pathname}?${search}` : pathname;
+}
+
+/**
+ * The results column. The count sits in a live region that is always on the page, so a screen
+ * reader hears the new count after each search without focus moving.
+ */
+export function SessionResults(props: {
+  slug: string;
+  params: URLSearchParams;
+  page: number;
+  loading: boolean;
+  failed: boolean;
+  sessions: FindSessionsQuery['sessions'] | null;
+  clearHref: string | null;
+}) {
+  const { pathname, search } = useLocation();
+  const { sessions, page, params } = props;
+  const total = sessions?.totalCount ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const first = (page - 1) * PAGE_SIZE + 1;
+  const shown = sessions?.edges.length ?? 0;
+
+  let status = '';
+  if (props.loading) status = 'Searching for sessions…';
+  else if (sessions) status = countText(total);
+
+  return (
+    <section aria-labelledby="results-heading" aria-busy={props.loading}>
+      <div role="status" aria-live="polite" aria-atomic="true">
+        <h2 id="results-heading" className="nhsuk-heading-m portal-results-count">{status || 'Sessions'}</h2>
+        {sessions && total > PAGE_SIZE && shown ? (
+          <p className="nhsuk-body-s">{`Showing ${first} to ${first + shown - 1} of ${total}, page ${page} of ${pages}`}</p>
+        ) : null}
+      </div>
+
+      {props.failed ? (
+        <p>Sorry, there is a problem with the service. Try again later.</p>
+      ) : null}
+
+      {sessions && total === 0 ? (
+        <>
+          <p>No sessions match. Try removing a filter.</p>
+          {props.clearHref ? <p><Link to={props.clearHref}>Clear filters</Link></p> : null}
+        </>
+      ) : null}
+
+      {sessions && shown ? (
+        <ul className="nhsuk-list portal-results" aria-label="Sessions">
+          {sessions.edges.map(({ node }) => (
+            <li key={node.id}>
+              <SessionResultCard session={node} resultsSearch={search}
+                href={`/p/${encodeURIComponent(props.slug)}/sessions/${encodeURIComponent(node.id)}`} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      {sessions && (page > 1 || sessions.pageInfo.hasNextPage) ? (
+        <Pagination>
+          {page > 1 ? (
+            <Pagination.Link previous asElement={Link} to={href(pathname, previousPageParams(params))}
+              labelText={`Page ${page - 1} of ${pages}`} />
+          ) : null}
+          {sessions.pageInfo.hasNextPage && sessions.pageInfo.endCursor ? (
+            <Pagination.Link next asElement={Link}
+              to={href(pathname, nextPageParams(params, sessions.pageInfo.endCursor))}
+              labelText={`Page ${page + 1} of ${pages}`} />
+          ) : null}
+        </Pagination>
+      ) : null}
+    </section>
+  );
+}
