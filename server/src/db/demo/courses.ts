@@ -1,28 +1,10 @@
 import { organisationOf, type Tenancy } from './organisations';
 import type { CourseTemplate, PartnershipSpec } from './partnership-spec';
 import type { Rng } from './prng';
-import type { CourseRow, LearningCategory, Method } from './rows';
+import { learningCategoryForMethod } from '@portal/domain';
+import type { CourseRow } from './rows';
 import { DAY_MS, addMs } from './uk-time';
 
-/** The 70:20:10 model: learning by doing, learning from others, formal learning. */
-export function categoryOf(method: Method): LearningCategory {
-  switch (method) {
-    case 'work_shadowing':
-    case 'secondment':
-    case 'work_placement':
-    case 'outdoor':
-      return 'experiential';
-    case 'coaching':
-    case 'mentoring':
-      return 'social';
-    case 'classroom':
-    case 'e_learning':
-    case 'blended':
-    case 'webinar':
-    case 'distance':
-      return 'formal';
-  }
-}
 
 // When more courses are asked for than the catalogue has, later rounds reuse it with these
 // plausible variations rather than inventing nonsense titles.
@@ -42,7 +24,7 @@ function courseRow(template: CourseTemplate, round: number, tenancy: Tenancy, rn
   const variant = round === 0 ? null : VARIANTS[(round - 1) % VARIANTS.length];
   const repeat = round === 0 ? '' : round > VARIANTS.length ? ` (${Math.ceil(round / VARIANTS.length)})` : '';
   const title = `${template.title}${variant?.suffix ?? ''}${repeat}`.slice(0, 200);
-  const derived = categoryOf(template.method);
+  const derived = learningCategoryForMethod(template.method);
   const category = template.category ?? derived;
   const pence = Math.round(template.pounds * (variant?.priceFactor ?? 1)) * 100;
   const visibility = template.visibility ?? 'public';

@@ -1,3 +1,5 @@
+import type { LearningCategory, LearningMethod } from '@portal/domain';
+
 /**
  * The demo's rows exactly as the tables hold them (snake_case columns), so that generating and
  * inserting need no mapping layer. Counters (seats_taken and friends) are absent on purpose:
@@ -12,10 +14,8 @@ export type PersonKind = 'staff' | 'volunteer';
 export type Role =
   | 'volunteer' | 'learner' | 'line_manager' | 'ld_lead' | 'provider_coordinator' | 'steering_group'
   | 'partnership_admin';
-export type Method =
-  | 'classroom' | 'e_learning' | 'blended' | 'webinar' | 'coaching' | 'mentoring' | 'work_shadowing'
-  | 'secondment' | 'work_placement' | 'outdoor' | 'distance';
-export type LearningCategory = 'experiential' | 'social' | 'formal';
+export type Method = LearningMethod;
+export type { LearningCategory };
 export type Accreditation = 'none' | 'btec' | 'ilm' | 'sfj' | 'ocr' | 'cpd' | 'university' | 'other';
 export type Audience = 'staff' | 'volunteers' | 'both';
 export type Visibility = 'public' | 'partnership' | 'organisation';
