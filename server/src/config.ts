@@ -45,6 +45,17 @@ export interface Config {
   /** Adds extensions.sqlStatements to each GraphQL response: for tests and profiling only. */
   exposeSqlCount: boolean;
   maxPageSize: number;
+  /** Where links in emails point: the address people reach the portal at. */
+  publicUrl: string;
+  /** smtp://user:pass@host:port; null: emails are written to the log (not in production). */
+  smtpUrl: string | null;
+  mailFrom: string;
+  sessionTtlHours: number;
+  passwordResetTtlMinutes: number;
+  signInLimitPerAccount: number;
+  signInLimitPerAddress: number;
+  signInLimitWindowSeconds: number;
+  maxConcurrentPasswordHashes: number;
 }
 
 export function loadConfig(): Config {
@@ -66,6 +77,15 @@ export function loadConfig(): Config {
     clientDist: path.resolve(process.env.CLIENT_DIST ?? path.join(repoRoot, 'client', 'dist')),
     exposeSqlCount: flag('EXPOSE_SQL_COUNT', false) && !production,
     maxPageSize: 100,
+    publicUrl: (process.env.PUBLIC_URL ?? `http://localhost:${int('PORT', 4000, 0, 65535)}`).replace(/\/$/, ''),
+    smtpUrl: process.env.SMTP_URL || null,
+    mailFrom: process.env.MAIL_FROM ?? 'Partnership Portal <no-reply@partnership-portal.example>',
+    sessionTtlHours: int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    passwordResetTtlMinutes: int('PASSWORD_RESET_TTL_MINUTES', 60, 5, 24 * 60),
+    signInLimitPerAccount: int('SIGN_IN_LIMIT_PER_ACCOUNT', 10, 1, 10000),
+    signInLimitPerAddress: int('SIGN_IN_LIMIT_PER_ADDRESS', 100, 1, 100000),
+    signInLimitWindowSeconds: int('SIGN_IN_LIMIT_WINDOW_SECONDS', 15 * 60, 1, 86400),
+    maxConcurrentPasswordHashes: int('MAX_CONCURRENT_PASSWORD_HASHES', 4, 1, 64),
   };
 }
 

@@ -5,18 +5,21 @@ import { loadConfig, type Config } from '../../server/src/config';
 import { createDataSource } from '../../server/src/db/data-source';
 import { createApp } from '../../server/src/http/app';
 import { createLogger } from '../../server/src/observability/logger';
-import { createTestDatabase, dbSettings, dropTestDatabase, type Template } from './test-database';
+import { createTestDatabase, dbSettings, DEMO_PASSWORD, dropTestDatabase, type Template } from './test-database';
 
 export interface RunningPortal {
   url: string;
   dataSource: DataSource;
   /** POST /graphql as a real client would; returns the parsed body and the HTTP status. */
-  graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+  graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, auth?: { token?: string | null; headers?: Record<string, string> }) => Promise<GraphQLResponse<T>>;
+  /** Signs in and returns the session token (throws when refused). */
+  signIn: (email: string, password?: string) => Promise<string>;
   stop: () => Promise<void>;
 }
 
 export interface GraphQLResponse<T> {
   status: number;
+  headers: Headers;
   data?: T;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> & { code?: string } }>;
   extensions?: { sqlStatements?: number };
@@ -45,17 +48,28 @@ export async function startPortal(options: {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  async function graphql<T>(query: string, variables?: Record<string, unknown>,
+    auth: { token?: string | null; headers?: Record<string, string> } = {}): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}), ...auth.headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status' | 'headers'>;
+    return { status: response.status, headers: response.headers, ...body };
+  }
+
   return {
     url,
     dataSource,
-    graphql: async <T>(query: string, variables?: Record<string, unknown>) => {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
-      return { status: response.status, ...body };
+    graphql,
+    signIn: async (email: string, password = DEMO_PASSWORD) => {
+      const response = await graphql<{ signIn: { token: string | null; userErrors: Array<{ message: string }> } }>(
+        'mutation SignIn($input: SignInInput!) { signIn(input: $input) { token userErrors { message } } }',
+        { input: { email, password } });
+      const token = response.data?.signIn.token;
+      if (!token) throw new Error(`sign-in as ${email} refused: ${JSON.stringify(response.data ?? response.errors)}`);
+      return token;
     },
     stop: async () => {
       server.closeAllConnections();

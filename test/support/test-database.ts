@@ -14,6 +14,9 @@ export type Template = 'empty' | 'demo';
 /** The demo is dated relative to this instant in tests, so assertions do not drift with the clock. */
 export const DEMO_NOW = new Date(process.env.PORTAL_TEST_NOW ?? Date.now());
 
+/** Password of the …@demo.portal accounts in the demo template. */
+export const DEMO_PASSWORD = 'partnership-demo';
+
 const TEMPLATE_LOCK = 727_001;
 
 function adminUrl(): string {
@@ -47,7 +50,7 @@ async function buildTemplate(client: Client, template: Template, name: string): 
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
-    if (template === 'demo') await loadDemoData(dataSource, { now: DEMO_NOW, scale: 1 });
+    if (template === 'demo') await loadDemoData(dataSource, { now: DEMO_NOW, scale: 1, demoPassword: DEMO_PASSWORD });
   } finally {
     await dataSource.destroy();
   }

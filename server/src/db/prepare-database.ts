@@ -41,7 +41,7 @@ export async function prepareDatabase(config: Config, log: Logger, options: { de
   if (wantDemo) {
     const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM partnership');
     if (count === 0) {
-      const summary = await loadDemoData(dataSource, { now: new Date() });
+      const summary = await loadDemoData(dataSource, { now: new Date(), demoPassword: config.demoPassword });
       log.info({ summary }, 'demo data loaded');
     }
   }

@@ -8,6 +8,7 @@ import type { Metrics } from '../observability/metrics';
 import { currentSqlTally } from '../db/sql-statement-counter';
 import type { Context } from './context';
 import { formatError } from './format-error';
+import { createGraphqlLimits, GRAPHQL_LIMITS } from './limits';
 
 /** Counts outcomes and SQL statements per operation; tests read the count from the response. */
 function observabilityPlugin(metrics: Metrics, exposeSqlCount: boolean): ApolloServerPlugin<Context> {
@@ -33,6 +34,8 @@ export function createApolloServer(options: {
   schema: GraphQLSchema; config: Config; log: Logger; metrics: Metrics;
 }): ApolloServer<Context> {
   const { schema, config, log, metrics } = options;
+  // Depth, alias, cost and directive limits; in production, no "Did you mean" schema hints.
+  const limits = createGraphqlLimits({ hideSuggestions: config.production });
   return new ApolloServer<Context>({
     schema,
     introspection: !config.production,
@@ -40,7 +43,8 @@ export function createApolloServer(options: {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    parseOptions: { maxTokens: 5000 },
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+    validationRules: limits.validationRules,
     formatError: (formatted, error) => formatError(formatted, error, (original) => {
       const reference = randomUUID();
       log.error({ err: original, reference }, 'unexpected error in a GraphQL request');
@@ -48,6 +52,7 @@ export function createApolloServer(options: {
     }),
     plugins: [
       observabilityPlugin(metrics, config.exposeSqlCount),
+      ...limits.plugins,
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });

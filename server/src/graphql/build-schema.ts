@@ -8,9 +8,12 @@ import { CatalogueResolver } from '../modules/catalogue/catalogue.resolver';
 import { SessionResolver } from '../modules/catalogue/session.resolver';
 import { CourseResolver } from '../modules/catalogue/course.resolver';
 import { SeatAllocationResolver } from '../modules/catalogue/seat-allocation.resolver';
+import { AuthResolver } from '../modules/auth/auth.resolver';
+import { RoleGrantResolver, ViewerResolver } from '../modules/auth/viewer.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, CourseResolver, SeatAllocationResolver,
+  AuthResolver, ViewerResolver, RoleGrantResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */

@@ -1,24 +1,36 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../observability/logger';
 import type { Viewer } from '../modules/auth/viewer';
+import type { RequestOrigin } from '../modules/audit/audit.service';
+import type { AuthService } from '../modules/auth/auth.service';
 import { createLoaders, type Loaders } from './loaders';
+
+/** What resolvers may do to the HTTP exchange: only the session cookie. */
+export interface SessionTransport {
+  /** The token the request came with (cookie or bearer), if any. */
+  token: string | null;
+  set: (token: string, expiresAt: Date) => void;
+  clear: () => void;
+}
+
+/** Services that live as long as the server: they hold queues and limiters. */
+export interface Services {
+  auth: AuthService;
+}
 
 export interface Context {
   viewer: Viewer | null;
   loaders: Loaders;
   dataSource: DataSource;
+  services: Services;
   /** The request's notion of now, from the app's clock, so time rules can be tested. */
   now: Date;
   log: Logger;
   requestId: string;
+  origin: RequestOrigin;
+  session: SessionTransport;
 }
 
-export function createContext(options: {
-  dataSource: DataSource;
-  log: Logger;
-  requestId: string;
-  now: Date;
-  viewer: Viewer | null;
-}): Context {
+export function createContext(options: Omit<Context, 'loaders'>): Context {
   return { ...options, loaders: createLoaders(options.dataSource) };
 }

@@ -7,6 +7,7 @@ import { CourseEntity } from '../modules/catalogue/course.entity';
 import { VenueEntity } from '../modules/catalogue/venue.entity';
 import { MandatorySubjectEntity } from '../modules/catalogue/mandatory-subject.entity';
 import { SeatAllocationEntity } from '../modules/catalogue/seat-allocation.entity';
+import { PersonEntity } from '../modules/people/person.entity';
 
 /** A fresh set per request (see context.ts). */
 export function createLoaders(dataSource: DataSource) {
@@ -17,6 +18,7 @@ export function createLoaders(dataSource: DataSource) {
     coursesById: byIdLoader(dataSource, CourseEntity),
     venuesById: byIdLoader(dataSource, VenueEntity),
     mandatorySubjectsByCode: byIdLoader(dataSource, MandatorySubjectEntity, 'code'),
+    peopleById: byIdLoader(dataSource, PersonEntity),
     allocationsBySession: groupedLoader(dataSource, SeatAllocationEntity, 'sessionId'),
   };
 }

@@ -12,6 +12,10 @@ import { pendingMigrations } from '../db/data-source';
 import { buildPortalSchema } from '../graphql/build-schema';
 import { createApolloServer } from '../graphql/apollo';
 import { createContext, type Context } from '../graphql/context';
+import { graphqlBodyParser, jsonErrorHandler } from './body-limits';
+import { AuthService } from '../modules/auth/auth.service';
+import { createMailer, type Mailer } from '../modules/notifications/mailer';
+import { clearSessionCookie, sessionTokenFrom, setSessionCookie } from './session-cookie';
 
 export interface App {
   express: Express;
@@ -48,9 +52,11 @@ export async function createApp(options: {
   dataSource: DataSource;
   log: Logger;
   clock?: () => Date;
+  mailer?: Mailer;
 }): Promise<App> {
   const { config, dataSource, log } = options;
   const clock = options.clock ?? (() => new Date());
+  const services = { auth: new AuthService(dataSource, config, options.mailer ?? createMailer(config, log), log) };
   const metrics = createMetrics();
   const apollo = createApolloServer({ schema: await buildPortalSchema(), config, log, metrics });
   await apollo.start();
@@ -79,10 +85,22 @@ export async function createApp(options: {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
-    context: async ({ res }): Promise<Context> => createContext({
-      dataSource, log, requestId: String(res.locals.requestId), now: clock(), viewer: null,
-    }),
+  app.use('/graphql', graphqlBodyParser(), expressMiddleware(apollo, {
+    context: async ({ req, res }): Promise<Context> => {
+      const now = clock();
+      const token = sessionTokenFrom(req);
+      const requestId = String(res.locals.requestId);
+      return createContext({
+        dataSource, log, services, now, requestId,
+        viewer: token ? await services.auth.viewerForToken(token, now) : null,
+        origin: { ipAddress: req.ip ?? null, requestId, userAgent: req.get('user-agent') ?? null },
+        session: {
+          token,
+          set: (value, expiresAt) => setSessionCookie(req, res, value, expiresAt),
+          clear: () => clearSessionCookie(req, res),
+        },
+      });
+    },
   }));
 
   if (existsSync(path.join(config.clientDist, 'index.html'))) {
@@ -97,6 +115,9 @@ export async function createApp(options: {
       res.type('text').send('The API is at /graphql. The client is not built: run npm run build.');
     });
   }
+
+  // Last: body-parser's errors (413, bad JSON) and anything unexpected answer JSON, never HTML or a stack.
+  app.use(jsonErrorHandler(log));
 
   return { express: app, metrics, stop: () => apollo.stop() };
 }

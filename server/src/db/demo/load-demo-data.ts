@@ -4,9 +4,16 @@ import { recomputeSeatCounters } from './counters';
 import { FENLAND } from './fenland';
 import { GREATER_PETERBOROUGH } from './greater-peterborough';
 import { insertPartnership } from './tables';
+import { hashPasswordOnce } from '../../modules/auth/password-hasher';
 
 export interface DemoSizes { people: number; courses: number; sessions: number; bookings: number }
-export interface DemoOptions { now: Date; scale?: number; sizes?: Partial<DemoSizes> }
+export interface DemoOptions {
+  now: Date;
+  scale?: number;
+  sizes?: Partial<DemoSizes>;
+  /** The password of the demo accounts (…@demo.portal); without it they cannot sign in. */
+  demoPassword?: string;
+}
 export interface DemoSummary {
   partnerships: number;
   organisations: number;
@@ -83,9 +90,14 @@ export async function loadDemoData(dataSource: DataSource, options: DemoOptions)
     buildPartnership(FENLAND, scaled(SECOND_PARTNERSHIP_SIZES, scale), options.now),
   ];
   const ids = partnerships.map((p) => p.partnership.id);
+  const passwordHash = options.demoPassword ? await hashPasswordOnce(options.demoPassword) : null;
   return dataSource.transaction(async (manager) => {
     for (const rows of partnerships) await insertPartnership(manager, rows);
     await recomputeSeatCounters(manager, ids);
+    if (passwordHash) {
+      await manager.query(`UPDATE person SET password_hash = $1 WHERE email LIKE '%@demo.portal' AND partnership_id = ANY($2::uuid[])`,
+        [passwordHash, ids]);
+    }
     return summarise(manager, ids, options.now);
   });
 }

@@ -1,0 +1,84 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ValidationRule } from 'graphql';
+import { nulCharacterGuardPlugin } from './string-guard';
+
+/**
+ * Limits on the shape of a GraphQL document, checked before any resolver runs. Calibrated against
+ * the client's own operations: limits.test.ts measures every client/src/**\/*.query.ts with armor's
+ * own counting and fails when one comes too close to a limit. Client maxima when these were set:
+ * depth 6 (sessions > edges > node > course > provider > id), 0 aliases, cost 132 (FindSessions;
+ * 1,321 with its page size of 10 written inline), 0 directives, 85 tokens.
+ */
+export const GRAPHQL_LIMITS = {
+  /**
+   * Tokens in the document. Enforced by Apollo's parser (parseOptions.maxTokens), which answers
+   * 400 GRAPHQL_PARSE_FAILED; armor's own token limit answered 500, so it is switched off.
+   * 5000 is nearly 60x the largest client operation (85 tokens).
+   */
+  maxTokens: 5000,
+  /**
+   * Nesting of fields, inline fragments and fragment spreads. The deepest client operation is 6 and
+   * the deepest path the schema has is 7 (sessions > edges > node > allocations > organisation >
+   * sectorGroup > name); 10 leaves room for the schema to grow while a nested-fragment bomb fails.
+   */
+  maxDepth: 10,
+  /**
+   * Aliased fields per operation. The client uses none; 15 lets an outside script ask for a few
+   * partnerships or sessions side by side, and stops alias amplification (500 aliases of one field,
+   * 100 sign-in attempts in one request).
+   */
+  maxAliases: 15,
+  /**
+   * armor's cost: 1 a scalar, 2 an object, x1.5 per level, times `first` when written inline (a
+   * variable is not seen). FindSessions costs 132 as the client sends it and 1,321 with its page
+   * size of 10 inline; 5000 (armor's default) is 3.8x that, and refuses the same query asking for
+   * 100 sessions inline (13,212). Page sizes themselves are capped by the resolvers (first <= 100).
+   */
+  maxCost: 5000,
+  /** @include / @skip per operation. The client uses none; 10 is plenty for conditional fields. */
+  maxDirectives: 10,
+} as const;
+
+/** Matches the "Did you mean …?" sentences graphql-js adds for fields, arguments, types and enum values. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** Removes schema hints from every error, including variable-coercion errors that Apollo's own option misses. */
+function hideSuggestionsPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) error.message = error.message.replace(SUGGESTION, '');
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The validation rules and plugins that enforce GRAPHQL_LIMITS, plus the refusal of NUL characters
+ * (string-guard.ts). A new armor per call: armor mutates its configuration when it builds the
+ * rules. armor reports a rejected document to the validation context (code BAD_USER_INPUT) rather
+ * than throwing, which Apollo would answer with a 500; Apollo then answers it as any validation
+ * error: HTTP 400, extensions.code GRAPHQL_VALIDATION_FAILED, with armor's message.
+ */
+export function createGraphqlLimits(options: { hideSuggestions: boolean }): {
+  validationRules: ValidationRule[];
+  plugins: ApolloServerPlugin[];
+} {
+  const armor = new ApolloArmor({
+    maxTokens: { enabled: false },
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, flattenFragments: false },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    // armor's mask only catches `Did you mean "x"`; ours below removes every suggestion sentence.
+    blockFieldSuggestion: { enabled: options.hideSuggestions, mask: '' },
+  });
+  const { validationRules, plugins } = armor.protect();
+  return {
+    validationRules,
+    plugins: [...(options.hideSuggestions ? [hideSuggestionsPlugin()] : []), ...plugins, nulCharacterGuardPlugin()],
+  };
+}

@@ -1,0 +1,45 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { IsEmail, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+
+const EMAIL_MESSAGE = 'Enter an email address in the correct format, like name@example.org.';
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+
+@InputType()
+export class RegisterVolunteerInput {
+  @Field() @MaxLength(60, { message: 'Partnership slug must be 60 characters or fewer.' })
+  partnershipSlug!: string;
+
+  @Field() @Length(1, 200, { message: 'Enter your name (up to 200 characters).' })
+  @Matches(NO_CONTROL_CHARACTERS, { message: 'Your name cannot contain control characters.' })
+  name!: string;
+
+  @Field() @MaxLength(254, { message: EMAIL_MESSAGE }) @IsEmail({}, { message: EMAIL_MESSAGE })
+  email!: string;
+
+  /** Checked by the password policy, which gives a better message than a length rule. */
+  @Field() password!: string;
+
+  @Field(() => ID, { nullable: true, description: 'A voluntary-sector organisation; omitted: an independent volunteer.' })
+  @IsOptional() @IsUUID('all', { message: 'Choose an organisation from the list.' })
+  organisationId?: string;
+}
+
+@InputType()
+export class SignInInput {
+  @Field() @MaxLength(254, { message: EMAIL_MESSAGE }) email!: string;
+  @Field() @MaxLength(1024, { message: 'The password is too long.' }) password!: string;
+}
+
+@InputType()
+export class RequestPasswordResetInput {
+  @Field() @MaxLength(254, { message: EMAIL_MESSAGE }) @IsEmail({}, { message: EMAIL_MESSAGE })
+  email!: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field({ description: 'The token from the link in the email.' }) @MaxLength(100, { message: 'This reset link is not valid.' })
+  token!: string;
+
+  @Field() password!: string;
+}

@@ -1,0 +1,63 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../graphql/context';
+import { inputErrors } from '../../graphql/input-errors';
+import type { Viewer as ViewerRoot } from './viewer';
+import type { AuthResult } from './auth.service';
+import { AuthPayload, RequestPasswordResetPayload, Viewer } from './auth.types';
+import { RegisterVolunteerInput, RequestPasswordResetInput, ResetPasswordInput, SignInInput } from './auth.inputs';
+
+interface AuthPayloadShape { viewer: ViewerRoot | null; token: string | null; userErrors: AuthPayload['userErrors'] }
+
+/** Signing in, out and up: open to everyone, each rate limited or checked as it needs. */
+@Resolver()
+export class AuthResolver {
+  @Query(() => Viewer, { nullable: true, description: 'The signed-in person; null when signed out.' })
+  viewer(@Ctx() ctx: Context): ViewerRoot | null {
+    return ctx.viewer;
+  }
+
+  @Mutation(() => AuthPayload)
+  async signIn(@Arg('input', () => SignInInput, { validate: false }) input: SignInInput, @Ctx() ctx: Context): Promise<AuthPayloadShape> {
+    const userErrors = await inputErrors(input);
+    if (userErrors.length) return { viewer: null, token: null, userErrors };
+    return this.started(ctx, await ctx.services.auth.signIn(input.email, input.password, ctx.origin, ctx.now));
+  }
+
+  @Mutation(() => AuthPayload)
+  async registerVolunteer(@Arg('input', () => RegisterVolunteerInput, { validate: false }) input: RegisterVolunteerInput,
+    @Ctx() ctx: Context): Promise<AuthPayloadShape> {
+    const userErrors = await inputErrors(input);
+    if (userErrors.length) return { viewer: null, token: null, userErrors };
+    return this.started(ctx, await ctx.services.auth.registerVolunteer(input, ctx.origin, ctx.now));
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session. True even when there was none.' })
+  async signOut(@Ctx() ctx: Context): Promise<boolean> {
+    await ctx.services.auth.signOut(ctx.session.token, ctx.viewer, ctx.origin, ctx.now);
+    ctx.session.clear();
+    return true;
+  }
+
+  @Mutation(() => RequestPasswordResetPayload)
+  async requestPasswordReset(@Arg('input', () => RequestPasswordResetInput, { validate: false }) input: RequestPasswordResetInput,
+    @Ctx() ctx: Context): Promise<RequestPasswordResetPayload> {
+    const userErrors = await inputErrors(input);
+    if (userErrors.length) return { accepted: false, userErrors };
+    await ctx.services.auth.requestPasswordReset(input.email, ctx.origin, ctx.now);
+    return { accepted: true, userErrors: [] };
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Sets a new password from an emailed link, ends every other session and signs in.' })
+  async resetPassword(@Arg('input', () => ResetPasswordInput, { validate: false }) input: ResetPasswordInput,
+    @Ctx() ctx: Context): Promise<AuthPayloadShape> {
+    const userErrors = await inputErrors(input);
+    if (userErrors.length) return { viewer: null, token: null, userErrors };
+    return this.started(ctx, await ctx.services.auth.resetPassword(input.token, input.password, ctx.origin, ctx.now));
+  }
+
+  private started(ctx: Context, result: AuthResult): AuthPayloadShape {
+    if (!result.session) return { viewer: null, token: null, userErrors: result.userErrors };
+    ctx.session.set(result.session.token, result.session.expiresAt);
+    return { viewer: result.session.viewer, token: result.session.token, userErrors: [] };
+  }
+}

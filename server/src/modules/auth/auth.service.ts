@@ -1,0 +1,196 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Config } from '../../config';
+import type { Logger } from '../../observability/logger';
+import { userError, type UserError } from '../../graphql/user-error';
+import { recordAudit, type RequestOrigin } from '../audit/audit.service';
+import type { Mailer } from '../notifications/mailer';
+import type { RoleGrant, RoleName, Viewer } from './viewer';
+import { PasswordHasher } from './password-hasher';
+import { passwordProblem } from './password-policy';
+import { SignInLimiter } from './sign-in-limiter';
+import { newToken, TOKEN_PATTERN, tokenHash } from './session-token';
+
+export interface Session {
+  token: string;
+  expiresAt: Date;
+  viewer: Viewer;
+}
+
+export type AuthResult = { session: Session; userErrors: [] } | { session: null; userErrors: UserError[] };
+
+const WRONG_CREDENTIALS = 'The email address or password is not right.';
+const normaliseEmail = (email: string) => email.trim().normalize('NFKC').toLowerCase();
+
+/**
+ * Accounts and sessions: one instance per server process (it holds the hasher's queue and the
+ * limiter), each method one transaction.
+ */
+export class AuthService {
+  private readonly hasher: PasswordHasher;
+  private readonly limiter: SignInLimiter;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: Config,
+    private readonly mailer: Mailer,
+    private readonly log: Logger,
+  ) {
+    this.hasher = new PasswordHasher(config.maxConcurrentPasswordHashes);
+    this.limiter = new SignInLimiter(dataSource, config);
+  }
+
+  /** The viewer behind a session token: one statement, null when unknown, expired, revoked or disabled. */
+  async viewerForToken(token: string, now: Date): Promise<Viewer | null> {
+    if (!TOKEN_PATTERN.test(token)) return null;
+    const [row] = await this.dataSource.query(
+      `SELECT p.id, p.partnership_id, p.organisation_id,
+         coalesce(json_agg(json_build_object('role', g.role, 'organisationId', g.organisation_id))
+           FILTER (WHERE g.id IS NOT NULL), '[]') AS roles
+       FROM auth_session s
+       JOIN person p ON p.id = s.person_id AND p.partnership_id = s.partnership_id
+       LEFT JOIN role_grant g ON g.person_id = p.id
+       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.disabled_at IS NULL
+       GROUP BY p.id`,
+      [tokenHash(token), now]);
+    return row ? { personId: row.id, partnershipId: row.partnership_id, organisationId: row.organisation_id, roles: row.roles } : null;
+  }
+
+  async signIn(email: string, password: string, origin: RequestOrigin, now: Date): Promise<AuthResult> {
+    const account = normaliseEmail(email);
+    const waitSeconds = await this.limiter.consume(account, origin.ipAddress);
+    if (waitSeconds !== null) {
+      await recordAudit(this.dataSource.manager, origin, { partnershipId: null, actorPersonId: null, action: 'auth.sign_in_limited',
+        details: { email: account } });
+      return { session: null, userErrors: [userError(['input', 'email'],
+        `Too many attempts. Wait ${Math.ceil(waitSeconds / 60)} minutes, then try again.`, 'RATE_LIMITED')] };
+    }
+    const [person] = await this.dataSource.query(
+      `SELECT id, partnership_id, password_hash FROM person WHERE email = $1 AND disabled_at IS NULL`, [account]);
+    // Unknown emails are checked against a dummy hash, so the answer and its timing are the same.
+    const ok = await this.hasher.verify(person?.password_hash ?? null, password);
+    if (!ok) {
+      await recordAudit(this.dataSource.manager, origin, { partnershipId: person?.partnership_id ?? null,
+        actorPersonId: person?.id ?? null, action: 'auth.sign_in_failed', details: { email: account } });
+      return { session: null, userErrors: [userError(['input', 'password'], WRONG_CREDENTIALS, 'INVALID_CREDENTIALS')] };
+    }
+    await this.limiter.forgiveAccount(account);
+    const session = await this.dataSource.transaction(async (manager) => {
+      const created = await this.createSession(manager, person.id, origin, now);
+      await recordAudit(manager, origin, { partnershipId: person.partnership_id, actorPersonId: person.id, action: 'auth.signed_in' });
+      return created;
+    });
+    return { session, userErrors: [] };
+  }
+
+  async registerVolunteer(input: { partnershipSlug: string; name: string; email: string; password: string; organisationId?: string },
+    origin: RequestOrigin, now: Date): Promise<AuthResult> {
+    const email = normaliseEmail(input.email);
+    const name = input.name.trim();
+    const errors: UserError[] = [];
+    const [partnership] = await this.dataSource.query('SELECT id FROM partnership WHERE slug = $1', [input.partnershipSlug]);
+    if (!partnership) errors.push(userError(['input', 'partnershipSlug'], `There is no partnership "${input.partnershipSlug}".`, 'NOT_FOUND'));
+    if (!name) errors.push(userError(['input', 'name'], 'Enter your name.', 'REQUIRED'));
+    const problem = passwordProblem(input.password, [name, email]);
+    if (problem) errors.push(userError(['input', 'password'], problem, 'WEAK_PASSWORD'));
+    if (partnership && input.organisationId) {
+      const [organisation] = await this.dataSource.query(
+        `SELECT sector FROM organisation WHERE id = $1 AND partnership_id = $2`, [input.organisationId, partnership.id]);
+      if (!organisation || organisation.sector !== 'voluntary') {
+        errors.push(userError(['input', 'organisationId'], 'Choose a voluntary organisation of this partnership, or none.', 'NOT_FOUND'));
+      }
+    }
+    if (errors.length) return { session: null, userErrors: errors };
+
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.dataSource.transaction(async (manager) => {
+      const [person] = await manager.query(
+        `INSERT INTO person (partnership_id, organisation_id, kind, name, email, password_hash, password_changed_at)
+         VALUES ($1, $2, 'volunteer', $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id`,
+        [partnership.id, input.organisationId ?? null, name, email, passwordHash, now]);
+      if (!person) {
+        return { session: null, userErrors: [userError(['input', 'email'],
+          'An account with this email address already exists. Sign in, or reset your password if you have forgotten it.', 'TAKEN')] };
+      }
+      await manager.query(`INSERT INTO role_grant (partnership_id, person_id, role, organisation_id) VALUES ($1, $2, 'volunteer', $3)`,
+        [partnership.id, person.id, input.organisationId ?? null]);
+      await recordAudit(manager, origin, { partnershipId: partnership.id, actorPersonId: person.id, action: 'auth.registered',
+        subjectType: 'person', subjectId: person.id });
+      return { session: await this.createSession(manager, person.id, origin, now), userErrors: [] as [] };
+    });
+  }
+
+  async signOut(token: string | null, viewer: Viewer | null, origin: RequestOrigin, now: Date): Promise<void> {
+    if (!token || !TOKEN_PATTERN.test(token)) return;
+    await this.dataSource.transaction(async (manager) => {
+      const revoked = await manager.query(
+        `UPDATE auth_session SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id`, [tokenHash(token), now]);
+      if (revoked[0]?.length && viewer) {
+        await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'auth.signed_out' });
+      }
+    });
+  }
+
+  /** Same answer whether or not the email has an account; the email goes out after the answer. */
+  async requestPasswordReset(email: string, origin: RequestOrigin, now: Date): Promise<void> {
+    const account = normaliseEmail(email);
+    if ((await this.limiter.consume(`reset:${account}`, origin.ipAddress)) !== null) return;
+    const token = newToken();
+    const person = await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(`SELECT id, partnership_id, name FROM person WHERE email = $1 AND disabled_at IS NULL`, [account]);
+      if (!row) return null;
+      await manager.query(
+        `INSERT INTO password_reset (partnership_id, person_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
+        [row.partnership_id, row.id, tokenHash(token), new Date(now.getTime() + this.config.passwordResetTtlMinutes * 60_000)]);
+      await recordAudit(manager, origin, { partnershipId: row.partnership_id, actorPersonId: null, action: 'auth.reset_requested',
+        subjectType: 'person', subjectId: row.id });
+      return row as { id: string; name: string };
+    });
+    if (!person) return;
+    const link = `${this.config.publicUrl}/reset-password?token=${token}`;
+    setImmediate(() => {
+      this.mailer.send({
+        to: account,
+        subject: 'Reset your Partnership Portal password',
+        text: `Hello ${person.name},\n\nSomeone asked to reset the password for this email address. If it was you, choose a new password here:\n\n${link}\n\nThe link works once, for ${this.config.passwordResetTtlMinutes} minutes. If it was not you, ignore this email: your password has not changed.\n`,
+      }).catch((error: unknown) => this.log.error({ err: error }, 'password reset email failed'));
+    });
+  }
+
+  async resetPassword(token: string, password: string, origin: RequestOrigin, now: Date): Promise<AuthResult> {
+    const invalid = { session: null, userErrors: [userError(['input', 'token'],
+      'This reset link has expired or been used. Ask for a new one.', 'INVALID_TOKEN')] };
+    if (!TOKEN_PATTERN.test(token)) return invalid;
+    const [reset] = await this.dataSource.query(
+      `SELECT r.id, r.person_id, r.partnership_id, p.name, p.email FROM password_reset r JOIN person p ON p.id = r.person_id
+       WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 AND p.disabled_at IS NULL`, [tokenHash(token), now]);
+    if (!reset) return invalid;
+    const problem = passwordProblem(password, [reset.name, reset.email]);
+    if (problem) return { session: null, userErrors: [userError(['input', 'password'], problem, 'WEAK_PASSWORD')] };
+    const passwordHash = await this.hasher.hash(password);
+    return this.dataSource.transaction(async (manager) => {
+      // Marking it used first, conditionally, makes a replayed or concurrent reset a no-op.
+      const used = await manager.query(`UPDATE password_reset SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id`, [reset.id, now]);
+      if (!used[0]?.length) return invalid;
+      await manager.query(`UPDATE person SET password_hash = $2, password_changed_at = $3 WHERE id = $1`, [reset.person_id, passwordHash, now]);
+      await manager.query(`UPDATE auth_session SET revoked_at = $2 WHERE person_id = $1 AND revoked_at IS NULL`, [reset.person_id, now]);
+      await recordAudit(manager, origin, { partnershipId: reset.partnership_id, actorPersonId: reset.person_id, action: 'auth.password_reset' });
+      return { session: await this.createSession(manager, reset.person_id, origin, now), userErrors: [] as [] };
+    });
+  }
+
+  private async createSession(manager: EntityManager, personId: string, origin: RequestOrigin, now: Date): Promise<Session> {
+    const token = newToken();
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
+    await manager.query(
+      `INSERT INTO auth_session (partnership_id, person_id, token_hash, expires_at, ip_address, user_agent)
+       SELECT partnership_id, id, $2, $3, $4, $5 FROM person WHERE id = $1`,
+      [personId, tokenHash(token), expiresAt, origin.ipAddress, origin.userAgent?.slice(0, 500) ?? null]);
+    const [row] = await manager.query(
+      `SELECT p.id, p.partnership_id, p.organisation_id,
+         coalesce(json_agg(json_build_object('role', g.role, 'organisationId', g.organisation_id))
+           FILTER (WHERE g.id IS NOT NULL), '[]') AS roles
+       FROM person p LEFT JOIN role_grant g ON g.person_id = p.id WHERE p.id = $1 GROUP BY p.id`, [personId]);
+    const roles: RoleGrant[] = row.roles.map((g: { role: RoleName; organisationId: string | null }) => g);
+    return { token, expiresAt, viewer: { personId, partnershipId: row.partnership_id, organisationId: row.organisation_id, roles } };
+  }
+}

@@ -1,0 +1,269 @@
+import { startPortal, type RunningPortal } from '../support/start-portal';
+import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
+import { DEMO_PASSWORD } from '../support/test-database';
+
+/** Accounts and sessions over HTTP: sign-in, cookie and bearer, sign-out, registration, reset, limits, audit. */
+let portal: RunningPortal;
+let mail: MailCatcher;
+
+beforeAll(async () => {
+  mail = await startMailCatcher();
+  portal = await startPortal({ template: 'demo', config: { smtpUrl: mail.url, signInLimitPerAccount: 10 } });
+}, 120_000);
+
+afterAll(async () => {
+  await portal?.stop();
+  await mail?.stop();
+});
+
+const SIGN_IN = `mutation($input: SignInInput!) { signIn(input: $input) {
+  token viewer { id name email kind roles { role organisation { shortCode } } organisation { shortCode } partnership { slug } }
+  userErrors { field message code } } }`;
+const VIEWER = '{ viewer { email roles { role } } }';
+
+interface UserErrorShape { field: string[]; message: string; code: string }
+interface SignInData { signIn: { token: string | null; viewer: { email: string; kind: string; roles: Array<{ role: string; organisation: { shortCode: string } | null }>;
+  organisation: { shortCode: string } | null; partnership: { slug: string } } | null; userErrors: UserErrorShape[] } }
+
+const signIn = (email: string, password: string) => portal.graphql<SignInData>(SIGN_IN, { input: { email, password } });
+const count = async (sql: string, params: unknown[] = []) => Number((await portal.dataSource.query(sql, params))[0].count);
+
+describe('signing in', () => {
+  it('signs in each demo account with its roles', async () => {
+    const expected: Record<string, string[]> = {
+      'volunteer@demo.portal': ['VOLUNTEER'], 'learner@demo.portal': ['LEARNER'], 'manager@demo.portal': ['LEARNER', 'LINE_MANAGER'],
+      'lead@demo.portal': ['LD_LEAD'], 'provider@demo.portal': ['PROVIDER_COORDINATOR'], 'steering@demo.portal': ['STEERING_GROUP'],
+      'admin@demo.portal': ['PARTNERSHIP_ADMIN'],
+    };
+    for (const [email, roles] of Object.entries(expected)) {
+      const response = await signIn(email, DEMO_PASSWORD);
+      expect(response.data!.signIn.userErrors).toEqual([]);
+      expect(response.data!.signIn.viewer!.roles.map((r) => r.role).sort()).toEqual(roles);
+      expect(response.data!.signIn.viewer!.partnership.slug).toBe('greater-peterborough');
+    }
+  });
+
+  it('sets an httpOnly, SameSite=Lax session cookie that identifies the viewer', async () => {
+    const response = await signIn('LEARNER@demo.portal ', DEMO_PASSWORD);
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^portal_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+    const viewer = await portal.graphql<{ viewer: { email: string } }>(VIEWER, undefined, { headers: { cookie: cookie.split(';')[0] } });
+    expect(viewer.data!.viewer.email).toBe('learner@demo.portal');
+    expect(response.data!.signIn.viewer!.organisation!.shortCode).toBe('PCC');
+  });
+
+  it('marks the cookie Secure behind TLS', async () => {
+    const secure = await startPortal({ template: 'demo', config: { trustProxy: true } });
+    try {
+      const response = await secure.graphql<SignInData>(SIGN_IN, { input: { email: 'lead@demo.portal', password: DEMO_PASSWORD } },
+        { headers: { 'x-forwarded-proto': 'https' } });
+      expect(response.headers.get('set-cookie')).toMatch(/; Secure/);
+    } finally {
+      await secure.stop();
+    }
+  });
+
+  it('accepts the same session as a bearer token, and signing out ends it', async () => {
+    const token = await portal.signIn('manager@demo.portal');
+    expect((await portal.graphql<{ viewer: { email: string } }>(VIEWER, undefined, { token })).data!.viewer.email).toBe('manager@demo.portal');
+    const out = await portal.graphql<{ signOut: boolean }>('mutation { signOut }', undefined, { token });
+    expect(out.data!.signOut).toBe(true);
+    expect(out.headers.get('set-cookie')).toMatch(/portal_session=;.*Expires=Thu, 01 Jan 1970/);
+    expect((await portal.graphql(VIEWER, undefined, { token })).data).toEqual({ viewer: null });
+  });
+
+  it('ignores garbage tokens', async () => {
+    for (const token of ['x', 'a'.repeat(43), '../../etc/passwd', 'ü'.repeat(43)]) {
+      const response = await portal.graphql(VIEWER, undefined, { token });
+      expect(response.status).toBe(200);
+      expect(response.data).toEqual({ viewer: null });
+    }
+  });
+
+  it('gives the same answer for a wrong password and an unknown email, in about the same time', async () => {
+    const known = await signIn('steering@demo.portal', 'wrong password entirely');
+    const unknown = await signIn('nobody-at-all@demo.portal', 'wrong password entirely');
+    expect(known.data!.signIn.userErrors).toEqual(unknown.data!.signIn.userErrors);
+    expect(known.data!.signIn.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    const time = async (email: string) => {
+      const started = performance.now();
+      for (let i = 0; i < 4; i += 1) await signIn(email, `wrong password ${i}`);
+      return performance.now() - started;
+    };
+    const [knownMs, unknownMs] = [await time('provider@demo.portal'), await time('someone-else@demo.portal')];
+    const ratio = knownMs / unknownMs;
+    console.log(`sign-in failure timing: known ${(knownMs / 4).toFixed(1)} ms, unknown ${(unknownMs / 4).toFixed(1)} ms per attempt`);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+
+  it('refuses disabled people and ends their sessions', async () => {
+    const token = await portal.signIn('volunteer@demo.portal');
+    await portal.dataSource.query(`UPDATE person SET disabled_at = now() WHERE email = 'volunteer@demo.portal'`);
+    try {
+      expect((await portal.graphql(VIEWER, undefined, { token })).data).toEqual({ viewer: null });
+      expect((await signIn('volunteer@demo.portal', DEMO_PASSWORD)).data!.signIn.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    } finally {
+      await portal.dataSource.query(`UPDATE person SET disabled_at = NULL WHERE email = 'volunteer@demo.portal'`);
+    }
+  });
+
+  it('audits successful and failed sign-ins with the client address', async () => {
+    await signIn('admin@demo.portal', DEMO_PASSWORD);
+    await signIn('admin@demo.portal', 'not the password at all');
+    const rows = await portal.dataSource.query(
+      `SELECT action, ip_address, request_id FROM audit_log WHERE details->>'email' = 'admin@demo.portal' OR
+         actor_person_id = (SELECT id FROM person WHERE email = 'admin@demo.portal') ORDER BY id`);
+    const actions = rows.map((r: { action: string }) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['auth.signed_in', 'auth.sign_in_failed']));
+    expect(rows.every((r: { ip_address: string }) => r.ip_address?.includes('127.0.0.1'))).toBe(true);
+  });
+});
+
+describe('sign-in rate limits', () => {
+  it('refuses an account after its allowance, before checking the password', async () => {
+    const email = 'lead@demo.portal';
+    const codes: string[] = [];
+    for (let i = 0; i < 12; i += 1) codes.push((await signIn(email, `guess number ${i}`)).data!.signIn.userErrors[0].code);
+    expect(codes.slice(0, 10).every((c) => c === 'INVALID_CREDENTIALS')).toBe(true);
+    expect(codes.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
+    // Even the right password is refused now.
+    expect((await signIn(email, DEMO_PASSWORD)).data!.signIn.userErrors[0].code).toBe('RATE_LIMITED');
+  });
+
+  it('counts 100 aliased signIn fields in one request as 100 attempts', async () => {
+    const email = 'learner@demo.portal';
+    const aliases = Array.from({ length: 100 }, (_, i) =>
+      `a${i}: signIn(input: { email: "${email}", password: "guess ${i}" }) { token userErrors { code } }`).join('\n');
+    const response = await portal.graphql<Record<string, { token: string | null; userErrors: Array<{ code: string }> }>>(`mutation { ${aliases} }`);
+    if (response.data) {
+      const codes = Object.values(response.data).map((r) => r.userErrors[0]?.code);
+      expect(codes.filter((c) => c === 'RATE_LIMITED').length).toBe(90);
+      expect(Object.values(response.data).every((r) => r.token === null)).toBe(true);
+    } else {
+      // Refused whole by the alias limit: no attempt was made at all.
+      expect(response.status).toBe(400);
+    }
+    const [row] = await portal.dataSource.query(`SELECT points FROM rate_limit WHERE key = $1`, [`sign_in_account:${email}`]);
+    if (response.data) expect(row.points).toBe(100);
+  });
+});
+
+describe('registering a volunteer', () => {
+  const REGISTER = `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) {
+    token viewer { email kind roles { role organisation { shortCode } } } userErrors { field message code } } }`;
+  type RegisterData = { registerVolunteer: { token: string | null; viewer: { email: string; kind: string; roles: Array<{ role: string; organisation: { shortCode: string } | null }> } | null; userErrors: UserErrorShape[] } };
+  const register = (input: Record<string, unknown>) => portal.graphql<RegisterData>(REGISTER, { input: {
+    partnershipSlug: 'greater-peterborough', name: 'Sam Example', email: 'sam.example@volunteers.example', password: 'violet kettle harbour', ...input } });
+  const people = () => count('SELECT count(*) FROM person');
+
+  it('registers, signs in and grants the volunteer role', async () => {
+    const [{ id: cvs }] = await portal.dataSource.query(`SELECT id FROM organisation WHERE short_code = 'PCVS'`);
+    const response = await register({ email: 'Sam.Example@Volunteers.example', organisationId: cvs });
+    expect(response.data!.registerVolunteer.userErrors).toEqual([]);
+    expect(response.data!.registerVolunteer.viewer).toEqual({ email: 'sam.example@volunteers.example', kind: 'VOLUNTEER',
+      roles: [{ role: 'VOLUNTEER', organisation: { shortCode: 'PCVS' } }] });
+    expect(response.headers.get('set-cookie')).toMatch(/^portal_session=/);
+    expect(await count(`SELECT count(*) FROM audit_log WHERE action = 'auth.registered'`)).toBe(1);
+  });
+
+  it('refuses a taken email without writing anything', async () => {
+    const before = await people();
+    const response = await register({ email: 'learner@demo.portal' });
+    expect(response.data!.registerVolunteer.userErrors).toEqual([expect.objectContaining({ field: ['input', 'email'], code: 'TAKEN' })]);
+    expect(await people()).toBe(before);
+  });
+
+  it.each([
+    [{ password: 'short' }, ['input', 'password']],
+    [{ password: 'password123' }, ['input', 'password']],
+    [{ password: 'sam example 2026', name: 'Sam Example' }, ['input', 'password']],
+    [{ email: 'not an email' }, ['input', 'email']],
+    [{ email: `${'x'.repeat(250)}@example.org` }, ['input', 'email']],
+    [{ name: 'x'.repeat(201) }, ['input', 'name']],
+    [{ name: 'tab\tname' }, ['input', 'name']],
+    [{ partnershipSlug: 'nowhere' }, ['input', 'partnershipSlug']],
+    [{ organisationId: 'not-a-uuid' }, ['input', 'organisationId']],
+    [{ organisationId: '00000000-0000-4000-8000-000000000000' }, ['input', 'organisationId']],
+  ])('refuses %p with an error on %p and writes nothing', async (input, field) => {
+    const before = await people();
+    const response = await register({ email: `someone.${Math.random().toString(36).slice(2)}@volunteers.example`, ...input });
+    expect(response.status).toBe(200);
+    const errors = response.data!.registerVolunteer.userErrors;
+    expect(errors.map((e) => e.field)).toContainEqual(field);
+    expect(errors.every((e) => e.message.length > 10)).toBe(true);
+    expect(response.data!.registerVolunteer.token).toBeNull();
+    expect(await people()).toBe(before);
+  });
+
+  it('refuses a non-voluntary organisation and another partnership\'s organisation', async () => {
+    const orgs = await portal.dataSource.query(`SELECT o.id FROM organisation o JOIN partnership p ON p.id = o.partnership_id
+      WHERE (p.slug = 'greater-peterborough' AND o.short_code = 'PCC') OR (p.slug <> 'greater-peterborough' AND o.sector = 'voluntary')`);
+    expect(orgs.length).toBeGreaterThanOrEqual(1);
+    for (const { id } of orgs) {
+      const response = await register({ email: `x.${id.slice(0, 8)}@volunteers.example`, organisationId: id });
+      expect(response.data!.registerVolunteer.userErrors[0].field).toEqual(['input', 'organisationId']);
+    }
+  });
+});
+
+describe('resetting a forgotten password', () => {
+  const REQUEST = 'mutation($input: RequestPasswordResetInput!) { requestPasswordReset(input: $input) { accepted userErrors { field code } } }';
+  const RESET = 'mutation($input: ResetPasswordInput!) { resetPassword(input: $input) { token userErrors { field code message } } }';
+  type ResetData = { resetPassword: { token: string | null; userErrors: UserErrorShape[] } };
+
+  it('emails a single-use link that sets a new password and ends other sessions', async () => {
+    const old = await portal.signIn('provider@demo.portal');
+    const asked = await portal.graphql<{ requestPasswordReset: { accepted: boolean } }>(REQUEST, { input: { email: 'provider@demo.portal' } });
+    expect(asked.data!.requestPasswordReset.accepted).toBe(true);
+    const email = await mail.waitFor((m) => (m.to as { text: string }).text === 'provider@demo.portal');
+    expect(email.subject).toMatch(/reset/i);
+    const token = /reset-password\?token=([A-Za-z0-9_-]{43})/.exec(email.text ?? '')![1];
+
+    const weak = await portal.graphql<ResetData>(RESET, { input: { token, password: 'password1' } });
+    expect(weak.data!.resetPassword.userErrors[0].field).toEqual(['input', 'password']);
+
+    const reset = await portal.graphql<ResetData>(RESET, { input: { token, password: 'amber lantern orchard' } });
+    expect(reset.data!.resetPassword.userErrors).toEqual([]);
+    expect(reset.data!.resetPassword.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect((await portal.graphql(VIEWER, undefined, { token: old })).data).toEqual({ viewer: null });
+    expect((await signIn('provider@demo.portal', DEMO_PASSWORD)).data!.signIn.userErrors[0].code).toBe('INVALID_CREDENTIALS');
+    expect((await signIn('provider@demo.portal', 'amber lantern orchard')).data!.signIn.token).toBeTruthy();
+
+    const replay = await portal.graphql<ResetData>(RESET, { input: { token, password: 'another fine passphrase' } });
+    expect(replay.data!.resetPassword.userErrors[0].code).toBe('INVALID_TOKEN');
+  });
+
+  it('answers an unknown email exactly as a known one, and sends nothing', async () => {
+    const before = mail.messages.length;
+    const response = await portal.graphql(REQUEST, { input: { email: 'nobody.here@example.org' } });
+    expect(response.data).toEqual({ requestPasswordReset: { accepted: true, userErrors: [] } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mail.messages.length).toBe(before);
+  });
+
+  it('refuses a malformed email and a forged or expired token', async () => {
+    const bad = await portal.graphql<{ requestPasswordReset: { userErrors: UserErrorShape[] } }>(REQUEST, { input: { email: 'nope' } });
+    expect(bad.data!.requestPasswordReset.userErrors[0].field).toEqual(['input', 'email']);
+    for (const token of ['forged', 'A'.repeat(43)]) {
+      const response = await portal.graphql<ResetData>(RESET, { input: { token, password: 'amber lantern orchard' } });
+      expect(response.data!.resetPassword.userErrors[0].code).toBe('INVALID_TOKEN');
+    }
+    await portal.graphql(REQUEST, { input: { email: 'steering@demo.portal' } });
+    const email = await mail.waitFor((m) => (m.to as { text: string }).text === 'steering@demo.portal');
+    const token = /token=([A-Za-z0-9_-]{43})/.exec(email.text ?? '')![1];
+    await portal.dataSource.query(`UPDATE password_reset SET expires_at = now() - interval '1 minute'`);
+    const expired = await portal.graphql<ResetData>(RESET, { input: { token, password: 'amber lantern orchard' } });
+    expect(expired.data!.resetPassword.userErrors[0].code).toBe('INVALID_TOKEN');
+  });
+});
+
+describe('the audit log', () => {
+  it('cannot be changed or deleted', async () => {
+    await expect(portal.dataSource.query(`UPDATE audit_log SET action = 'x.y'`)).rejects.toThrow(/append-only/);
+    await expect(portal.dataSource.query(`DELETE FROM audit_log`)).rejects.toThrow(/append-only/);
+  });
+});
