@@ -4,3 +4,6 @@ export * from './financial-year';
 export * from './learning-category';
 export * from './seats-left';
 export * from './geo';
+export * from './approval-policy';
+export * from './late-cancellation';
+export * from './waitlist-promotion';
