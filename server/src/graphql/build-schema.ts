@@ -10,10 +10,17 @@ import { CourseResolver } from '../modules/catalogue/course.resolver';
 import { SeatAllocationResolver } from '../modules/catalogue/seat-allocation.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { RoleGrantResolver, ViewerResolver } from '../modules/auth/viewer.resolver';
+import { PeopleResolver } from '../modules/people/people.resolver';
+import { PersonResolver } from '../modules/people/person.resolver';
+import { RolesResolver } from '../modules/people/roles.resolver';
+import { PeopleImportResolver } from '../modules/people/people-import.resolver';
+import { OrganisationAdminResolver } from '../modules/organisations/organisation-admin.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, CourseResolver, SeatAllocationResolver,
   AuthResolver, ViewerResolver, RoleGrantResolver,
+  PeopleResolver, PersonResolver, RolesResolver, PeopleImportResolver, OrganisationAdminResolver, AuditResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */

@@ -8,6 +8,7 @@ import { VenueEntity } from '../modules/catalogue/venue.entity';
 import { MandatorySubjectEntity } from '../modules/catalogue/mandatory-subject.entity';
 import { SeatAllocationEntity } from '../modules/catalogue/seat-allocation.entity';
 import { PersonEntity } from '../modules/people/person.entity';
+import { RoleGrantEntity } from '../modules/people/role-grant.entity';
 
 /** A fresh set per request (see context.ts). */
 export function createLoaders(dataSource: DataSource) {
@@ -19,6 +20,7 @@ export function createLoaders(dataSource: DataSource) {
     venuesById: byIdLoader(dataSource, VenueEntity),
     mandatorySubjectsByCode: byIdLoader(dataSource, MandatorySubjectEntity, 'code'),
     peopleById: byIdLoader(dataSource, PersonEntity),
+    roleGrantsByPerson: groupedLoader(dataSource, RoleGrantEntity, 'personId'),
     allocationsBySession: groupedLoader(dataSource, SeatAllocationEntity, 'sessionId'),
   };
 }

@@ -1,0 +1,93 @@
+import type { DataSource } from 'typeorm';
+import { badArgument, type UserError } from '../../graphql/user-error';
+import { ForbiddenError } from '../../graphql/access-errors';
+import { Refusal, unlessRefused } from '../../db/refusal';
+import { recordAudit, type RequestOrigin } from '../audit/audit.service';
+import type { Viewer } from '../auth/viewer';
+import { PersonEntity } from './person.entity';
+import { decodePersonCursor, encodePersonCursor } from './person-cursor';
+import { PeopleErrorCode, peopleError } from './people.errors';
+import type { PeopleScope } from './people.policy';
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface PersonPage {
+  edges: Array<{ cursor: string; node: PersonEntity }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+}
+
+/** ILIKE treats %, _ and the escape character as patterns: a search for "50%" means those characters. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Reads of people within a scope the policy decided, and disabling people. */
+export class PeopleService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** `args.organisationId` is the client's argument: whatever the scope makes of it, it must be of the viewer's partnership. */
+  async listPeople(scope: PeopleScope, args: { organisationId?: string | null; search?: string | null; first: number; after?: string | null }):
+    Promise<PersonPage> {
+    const cursor = args.after == null ? null : decodePersonCursor(args.after);
+    if (args.after != null && !cursor) {
+      throw badArgument(['after'], 'The cursor is not one this server gave. Start again from the first page.', 'INVALID_CURSOR');
+    }
+    const named = args.organisationId ?? null;
+    if (named !== null && scope.kind !== 'organisation' && !(await this.organisationExists(scope.partnershipId, named))) {
+      // The same answer for an unknown id and another partnership's: neither is theirs to see.
+      throw new ForbiddenError('You can see the people of your own partnership\'s organisations only.');
+    }
+    const query = this.dataSource.getRepository(PersonEntity).createQueryBuilder('p')
+      .where('p.partnership_id = :partnershipId', { partnershipId: scope.partnershipId });
+    if (scope.kind === 'reports') query.andWhere('p.line_manager_id = :managerId', { managerId: scope.managerId });
+    if (scope.organisationId !== null) query.andWhere('p.organisation_id = :organisationId', { organisationId: scope.organisationId });
+    const search = args.search?.trim();
+    if (search) query.andWhere('(p.name ILIKE :pattern OR p.email ILIKE :pattern)', { pattern: containsPattern(search) });
+
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere('(p.name, p.id) > (:cursorName, :cursorId)', { cursorName: cursor.name, cursorId: cursor.id });
+    const rows = await query.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').limit(args.first + 1).getMany();
+    const edges = rows.slice(0, args.first).map((node) => ({ cursor: encodePersonCursor(node), node }));
+    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  }
+
+  /** Disabling ends every session of theirs in the same transaction; enabling lets them sign in again. */
+  async setPersonDisabled(viewer: Viewer, input: { personId: string; disabled: boolean }, origin: RequestOrigin, now: Date):
+    Promise<{ person: PersonEntity | null; userErrors: UserError[] }> {
+    const field = ['input', 'personId'];
+    if (!UUID.test(input.personId)) {
+      return { person: null, userErrors: [peopleError(field, 'There is no such person in your partnership.', PeopleErrorCode.NOT_FOUND)] };
+    }
+    if (input.disabled && input.personId === viewer.personId) {
+      return { person: null, userErrors: [peopleError(field, 'You cannot disable yourself. Ask another administrator.', PeopleErrorCode.SELF)] };
+    }
+    const outcome = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
+      const [current] = await manager.query(
+        `SELECT disabled_at FROM person WHERE id = $1 AND partnership_id = $2 FOR UPDATE`, [input.personId, viewer.partnershipId]);
+      if (!current) throw new Refusal([peopleError(field, 'There is no such person in your partnership.', PeopleErrorCode.NOT_FOUND)]);
+      // Asking for what is already so changes nothing and is not audited.
+      if ((current.disabled_at !== null) !== input.disabled) {
+        await manager.query(`UPDATE person SET disabled_at = $2 WHERE id = $1`, [input.personId, input.disabled ? now : null]);
+        let sessionsEnded = 0;
+        if (input.disabled) {
+          const [, count] = await manager.query(
+            `UPDATE auth_session SET revoked_at = $2 WHERE person_id = $1 AND revoked_at IS NULL`, [input.personId, now]);
+          sessionsEnded = Number(count) || 0;
+        }
+        await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId,
+          action: input.disabled ? 'people.disabled' : 'people.enabled', subjectType: 'person', subjectId: input.personId,
+          details: input.disabled ? { sessionsEnded } : {} });
+      }
+      return manager.getRepository(PersonEntity).findOneByOrFail({ id: input.personId });
+    }));
+    return { person: outcome.result, userErrors: outcome.userErrors };
+  }
+
+  private async organisationExists(partnershipId: string, organisationId: string): Promise<boolean> {
+    if (!UUID.test(organisationId)) return false;
+    const rows = await this.dataSource.query(`SELECT 1 FROM organisation WHERE id = $1 AND partnership_id = $2`,
+      [organisationId, partnershipId]);
+    return rows.length > 0;
+  }
+}

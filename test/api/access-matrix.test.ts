@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { hashPasswordOnce } from '../../server/src/modules/auth/password-hasher';
+import { startPortal, type GraphQLResponse, type RunningPortal } from '../support/start-portal';
+import { DEMO_PASSWORD } from '../support/test-database';
+
+/**
+ * Every query and mutation, as every role, against objects of the caller's own partnership and
+ * of another: the server must allow exactly what product.md allows and deny the rest (default
+ * deny). The outcome of each cell is compared with the expected one; the count of unexpected
+ * allows must be 0, and so must the count of unexpected denies.
+ */
+type Outcome = 'allow' | 'unauthenticated' | 'forbidden' | 'hidden';
+type Tenant = 'own' | 'other';
+const ACTORS = ['anonymous', 'volunteer', 'learner', 'manager', 'lead', 'provider', 'steering', 'admin', 'otherAdmin'] as const;
+type Actor = (typeof ACTORS)[number];
+
+let portal: RunningPortal;
+const tokens: Partial<Record<Actor, string>> = {};
+const ids: Record<string, string> = {};
+
+async function one<T = Record<string, string>>(sql: string, params: unknown[] = []): Promise<T> {
+  const [row] = await portal.dataSource.query(sql, params);
+  if (!row) throw new Error(`no row for ${sql}`);
+  return row;
+}
+
+beforeAll(async () => {
+  portal = await startPortal({ template: 'demo', config: { signInLimitPerAddress: 10_000 } });
+  for (const actor of ACTORS.filter((a) => a !== 'anonymous' && a !== 'otherAdmin')) {
+    tokens[actor] = await portal.signIn(`${actor === 'steering' ? 'steering' : actor}@demo.portal`);
+  }
+  const gp = await one(`SELECT id FROM partnership WHERE slug = 'greater-peterborough'`);
+  const fen = await one(`SELECT id FROM partnership WHERE slug = 'fenland-care-partnership'`);
+  ids.gp = gp.id;
+  ids.fen = fen.id;
+  // An administrator of the other partnership, made for this test.
+  const otherAdmin = await one(`SELECT id FROM person WHERE partnership_id = $1 AND kind = 'staff' ORDER BY email LIMIT 1`, [fen.id]);
+  await portal.dataSource.query(`UPDATE person SET password_hash = $2, email = 'other.admin@fenland.example' WHERE id = $1`,
+    [otherAdmin.id, await hashPasswordOnce(DEMO_PASSWORD)]);
+  await portal.dataSource.query(`INSERT INTO role_grant (partnership_id, person_id, role) VALUES ($1, $2, 'partnership_admin')
+    ON CONFLICT DO NOTHING`, [fen.id, otherAdmin.id]);
+  tokens.otherAdmin = await portal.signIn('other.admin@fenland.example');
+
+  for (const [tenant, partnershipId] of [['own', gp.id], ['other', fen.id]] as const) {
+    const course = await one(`SELECT c.id AS course, s.id AS session FROM course c JOIN training_session s ON s.course_id = c.id
+      WHERE c.partnership_id = $1 AND c.visibility = 'partnership' ORDER BY s.starts_at DESC LIMIT 1`, [partnershipId]).catch(async () => {
+      // The small partnership may have no partnership-only course: make one of its courses so.
+      const row = await one(`SELECT c.id AS course, s.id AS session FROM course c JOIN training_session s ON s.course_id = c.id
+        WHERE c.partnership_id = $1 ORDER BY s.starts_at DESC LIMIT 1`, [partnershipId]);
+      await portal.dataSource.query(`UPDATE course SET visibility = 'partnership' WHERE id = $1`, [row.course]);
+      return row;
+    });
+    ids[`${tenant}.privateCourse`] = course.course;
+    ids[`${tenant}.privateSession`] = course.session;
+    const organisation = await one(`SELECT id FROM organisation WHERE partnership_id = $1 ORDER BY (short_code = 'PCC') DESC, name LIMIT 1`,
+      [partnershipId]);
+    ids[`${tenant}.organisation`] = organisation.id;
+    const person = await one(`SELECT id FROM person WHERE partnership_id = $1 AND kind = 'staff' AND email NOT LIKE '%@demo.portal'
+      AND email <> 'other.admin@fenland.example' ORDER BY email DESC LIMIT 1`, [partnershipId]);
+    ids[`${tenant}.person`] = person.id;
+    const sectorGroup = await one(`SELECT id FROM sector_group WHERE partnership_id = $1 LIMIT 1`, [partnershipId]).catch(() => ({ id: null }));
+    ids[`${tenant}.sectorGroup`] = sectorGroup.id as string;
+  }
+  // A session with allocations whose course the provider coordinator's organisation provides.
+  const provided = await one(`SELECT s.id FROM training_session s JOIN course c ON c.id = s.course_id
+    JOIN organisation o ON o.id = c.provider_organisation_id JOIN seat_allocation a ON a.session_id = s.id
+    WHERE o.short_code = 'PSHNHSFT' AND s.partnership_id = $1 LIMIT 1`, [gp.id]);
+  ids['own.allocatedSession'] = provided.id;
+  // The other partnership's partnership-only session: hidden from everyone outside it.
+  ids['other.allocatedSession'] = ids['other.privateSession'];
+  if (!ids['other.sectorGroup']) {
+    const group = await one(`INSERT INTO sector_group (partnership_id, name) VALUES ($1, 'Fenland Care Providers') RETURNING id`, [fen.id]);
+    ids['other.sectorGroup'] = group.id;
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await portal?.stop();
+});
+
+interface Operation {
+  name: string;
+  tenants: Tenant[];
+  run: (token: string | undefined, tenant: Tenant) => Promise<GraphQLResponse<Record<string, unknown>>>;
+  /** The part of the answer that is null, or carries a NOT_FOUND userError, when the object is hidden. */
+  pick: (data: Record<string, unknown>) => unknown;
+  expected: (actor: Actor, tenant: Tenant) => Outcome;
+}
+
+const call = (query: string, variables: Record<string, unknown>) =>
+  (token: string | undefined) => portal.graphql<Record<string, unknown>>(query, variables, { token });
+
+const isMember = (actor: Actor, tenant: Tenant) => actor !== 'anonymous' && ((tenant === 'own') === (actor !== 'otherAdmin'));
+const signedIn = (actor: Actor) => actor !== 'anonymous';
+const publicOperation = () => 'allow' as const;
+/** Admin-only operations: anonymous → UNAUTHENTICATED; other roles → FORBIDDEN; an admin of another partnership → hidden. */
+const adminOnly = (actor: Actor, tenant: Tenant): Outcome => {
+  if (actor === 'anonymous') return 'unauthenticated';
+  if (actor !== 'admin' && actor !== 'otherAdmin') return 'forbidden';
+  return isMember(actor, tenant) ? 'allow' : 'hidden';
+};
+
+const CSV = () => `name,email\nMatrix Person,matrix.${randomUUID().slice(0, 8)}@import.example\n`;
+
+const OPERATIONS: Operation[] = [
+  { name: 'viewer', tenants: ['own'], run: (t) => call('{ viewer { id } }', {})(t), pick: () => true, expected: publicOperation },
+  { name: 'partnerships', tenants: ['own'], run: (t) => call('{ partnerships { id } }', {})(t), pick: (d) => d.partnerships, expected: publicOperation },
+  { name: 'partnership', tenants: ['own', 'other'], expected: publicOperation, pick: (d) => d.partnership,
+    run: (t, tenant) => call('query($s: String!) { partnership(slug: $s) { id } }', { s: tenant === 'own' ? 'greater-peterborough' : 'fenland-care-partnership' })(t) },
+  { name: 'organisations', tenants: ['own', 'other'], expected: publicOperation, pick: (d) => d.organisations,
+    run: (t, tenant) => call('query($s: String!) { organisations(partnershipSlug: $s) { id } }', { s: tenant === 'own' ? 'greater-peterborough' : 'fenland-care-partnership' })(t) },
+  { name: 'sessions', tenants: ['own', 'other'], expected: publicOperation, pick: (d) => d.sessions,
+    run: (t, tenant) => call('query($s: String!) { sessions(partnershipSlug: $s, first: 5) { totalCount } }', { s: tenant === 'own' ? 'greater-peterborough' : 'fenland-care-partnership' })(t) },
+  { name: 'session (partnership-only)', tenants: ['own', 'other'], pick: (d) => d.session,
+    expected: (actor, tenant) => (isMember(actor, tenant) ? 'allow' : 'hidden'),
+    run: (t, tenant) => call('query($id: ID!) { session(id: $id) { id } }', { id: ids[`${tenant}.privateSession`] })(t) },
+  { name: 'course (partnership-only)', tenants: ['own', 'other'], pick: (d) => d.course,
+    expected: (actor, tenant) => (isMember(actor, tenant) ? 'allow' : 'hidden'),
+    run: (t, tenant) => call('query($id: ID!) { course(id: $id) { id } }', { id: ids[`${tenant}.privateCourse`] })(t) },
+  { name: 'Session.allocations', tenants: ['own', 'other'], pick: (d) => d.session,
+    expected: (actor, tenant) => {
+      if (tenant === 'other' && !isMember(actor, tenant)) return 'hidden';
+      if (actor === 'anonymous') return 'unauthenticated';
+      if (!isMember(actor, tenant)) return 'forbidden';
+      return ['lead', 'provider', 'admin', 'otherAdmin'].includes(actor) ? 'allow' : 'forbidden';
+    },
+    run: async (t, tenant) => {
+      // The other partnership's session may be partnership-only: then it is hidden before its allocations are asked for.
+      return call('query($id: ID!) { session(id: $id) { id allocations { seats } } }', { id: ids[`${tenant}.allocatedSession`] })(t);
+    } },
+  { name: 'people', tenants: ['own', 'other'], pick: (d) => d.people,
+    expected: (actor, tenant) => {
+      if (actor === 'anonymous') return 'unauthenticated';
+      if (['volunteer', 'learner', 'provider', 'steering'].includes(actor)) return 'forbidden';
+      if (!isMember(actor, tenant)) return 'hidden';
+      return 'allow';
+    },
+    run: (t, tenant) => call('query($o: ID) { people(organisationId: $o, first: 5) { totalCount } }', { o: ids[`${tenant}.organisation`] })(t) },
+  { name: 'auditLog', tenants: ['own'], pick: (d) => d.auditLog,
+    expected: (actor) => (actor === 'anonymous' ? 'unauthenticated' : actor === 'admin' || actor === 'otherAdmin' ? 'allow' : 'forbidden'),
+    run: (t) => call('{ auditLog(first: 5) { totalCount } }', {})(t) },
+  { name: 'peopleImport', tenants: ['own', 'other'], pick: (d) => d.peopleImport, expected: adminOnly,
+    run: (t, tenant) => call('query($id: ID!) { peopleImport(id: $id) { id status } }', { id: ids[`${tenant}.import`] })(t) },
+  { name: 'signIn', tenants: ['own'], expected: publicOperation, pick: (d) => d.signIn,
+    run: (t) => call('mutation { signIn(input: { email: "nobody@matrix.example", password: "not the password" }) { token } }', {})(t) },
+  { name: 'registerVolunteer', tenants: ['own'], expected: publicOperation, pick: (d) => d.registerVolunteer,
+    run: (t) => call('mutation { registerVolunteer(input: { partnershipSlug: "greater-peterborough", name: "X", email: "x@matrix.example", password: "short" }) { token } }', {})(t) },
+  { name: 'requestPasswordReset', tenants: ['own'], expected: publicOperation, pick: (d) => d.requestPasswordReset,
+    run: (t) => call('mutation { requestPasswordReset(input: { email: "nobody@matrix.example" }) { accepted } }', {})(t) },
+  { name: 'resetPassword', tenants: ['own'], expected: publicOperation, pick: (d) => d.resetPassword,
+    run: (t) => call('mutation { resetPassword(input: { token: "forged", password: "amber lantern orchard" }) { token } }', {})(t) },
+  { name: 'createOrganisation', tenants: ['own', 'other'], pick: (d) => d.createOrganisation, expected: adminOnly,
+    // "other": naming another partnership's sector group must be refused as unknown.
+    run: (t, tenant) => call(`mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } userErrors { field code } } }`,
+      { input: { name: 'Matrix Care Home', shortCode: `M${randomUUID().slice(0, 6).toUpperCase()}`, sector: 'CARE_HOME', role: 'AFFECTED',
+        sectorGroupId: ids[`${tenant}.sectorGroup`] } })(t) },
+  { name: 'grantRole + revokeRole', tenants: ['own', 'other'], pick: (d) => d.grantRole, expected: adminOnly,
+    run: async (t, tenant) => {
+      const input = { personId: ids[`${tenant}.person`], role: 'STEERING_GROUP', organisationId: null };
+      const granted = await call('mutation($input: RoleChangeInput!) { grantRole(input: $input) { person { id } userErrors { field code } } }', { input })(t);
+      const payload = granted.data?.grantRole as { userErrors: Array<{ code: string }> } | undefined;
+      if (payload && !payload.userErrors.length) {
+        const revoked = await call('mutation($input: RoleChangeInput!) { revokeRole(input: $input) { person { id } userErrors { code } } }', { input })(t);
+        expect((revoked.data?.revokeRole as { userErrors: unknown[] }).userErrors).toEqual([]);
+      }
+      return granted;
+    } },
+  { name: 'revokeRole (not held)', tenants: ['own', 'other'], pick: (d) => d.revokeRole,
+    expected: (actor, tenant) => (adminOnly(actor, tenant) === 'allow' ? 'allow' : adminOnly(actor, tenant)),
+    run: (t, tenant) => call('mutation($input: RoleChangeInput!) { revokeRole(input: $input) { person { id } userErrors { field code } } }',
+      { input: { personId: ids[`${tenant}.person`], role: 'STEERING_GROUP', organisationId: null } })(t) },
+  { name: 'setPersonDisabled', tenants: ['own', 'other'], pick: (d) => d.setPersonDisabled, expected: adminOnly,
+    run: (t, tenant) => call('mutation($input: SetPersonDisabledInput!) { setPersonDisabled(input: $input) { person { id } userErrors { field code } } }',
+      { input: { personId: ids[`${tenant}.person`], disabled: false } })(t) },
+  { name: 'importPeople', tenants: ['own', 'other'], pick: (d) => d.importPeople, expected: adminOnly,
+    run: (t, tenant) => call('mutation($input: ImportPeopleInput!) { importPeople(input: $input) { import { id status } userErrors { field code } } }',
+      { input: { organisationId: ids[`${tenant}.organisation`], csv: CSV() } })(t) },
+];
+
+function classify(response: GraphQLResponse<Record<string, unknown>>, pick: Operation['pick']): Outcome {
+  const code = response.errors?.[0]?.extensions?.code;
+  if (code === 'UNAUTHENTICATED') return 'unauthenticated';
+  if (code === 'FORBIDDEN') return 'forbidden';
+  if (response.errors?.length || !response.data) throw new Error(`unexpected answer: ${JSON.stringify(response.errors ?? response)}`);
+  const value = pick(response.data);
+  if (value === null || value === undefined) return 'hidden';
+  const userErrors = (value as { userErrors?: Array<{ code: string }> }).userErrors;
+  if (userErrors?.some((e) => e.code === 'NOT_FOUND')) return 'hidden';
+  return 'allow';
+}
+
+it('allows and denies exactly what each role may do, in its own partnership and another', async () => {
+  // Imports to look up: one per partnership, started by its own administrator.
+  for (const [tenant, actor] of [['own', 'admin'], ['other', 'otherAdmin']] as const) {
+    const started = await portal.graphql<{ importPeople: { import: { id: string } | null; userErrors: unknown[] } }>(
+      'mutation($input: ImportPeopleInput!) { importPeople(input: $input) { import { id } userErrors { field code message } } }',
+      { input: { organisationId: ids[`${tenant}.organisation`], csv: CSV() } }, { token: tokens[actor] });
+    if (!started.data?.importPeople.import) throw new Error(`could not start an import: ${JSON.stringify(started)}`);
+    ids[`${tenant}.import`] = started.data.importPeople.import.id;
+  }
+
+  const unexpected: string[] = [];
+  let cells = 0;
+  let allows = 0;
+  for (const operation of OPERATIONS) {
+    for (const tenant of operation.tenants) {
+      for (const actor of ACTORS) {
+        cells += 1;
+        const expected = operation.expected(actor, tenant);
+        const actual = classify(await operation.run(tokens[actor], tenant), operation.pick);
+        if (actual === 'allow') allows += 1;
+        const allowedMismatch = (expected === 'allow') !== (actual === 'allow');
+        // Outside one's partnership, "forbidden" reveals no more than "not found": either will do there.
+        const wrongDenial = expected !== 'allow' && actual !== expected && !(expected === 'hidden' && actual === 'forbidden');
+        if (allowedMismatch || wrongDenial) unexpected.push(`${operation.name} as ${actor} (${tenant}): expected ${expected}, got ${actual}`);
+      }
+    }
+  }
+  const unexpectedAllows = unexpected.filter((line) => line.endsWith('got allow')).length;
+  console.log(`access matrix: ${OPERATIONS.length} operations × ${ACTORS.length} callers × tenants = ${cells} cells, ${allows} allowed; `
+    + `${unexpectedAllows} unexpected allows, ${unexpected.length - unexpectedAllows} other mismatches`);
+  expect(unexpected).toEqual([]);
+  expect(signedIn('admin')).toBe(true);
+}, 300_000);
