@@ -1,7 +1,9 @@
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
+
 /**
- * Keyset cursors for the audit log, newest first (time, then id). The time travels as
- * PostgreSQL wrote it, to the microsecond: a JavaScript Date would round it to the millisecond
- * and skip or repeat entries made within the same millisecond.
+ * The audit log, newest first (time, then id). The time travels as PostgreSQL wrote it, to the
+ * microsecond: a JavaScript Date would round it to the millisecond and skip or repeat entries
+ * made within the same millisecond.
  */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
@@ -11,17 +13,10 @@ export interface AuditCursor {
 }
 
 export function encodeAuditCursor(cursor: AuditCursor): string {
-  return Buffer.from(JSON.stringify([cursor.occurredAt, cursor.id])).toString('base64url');
+  return encodeKeysetCursor([cursor.occurredAt, cursor.id]);
 }
 
 export function decodeAuditCursor(text: string): AuditCursor | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [occurredAt, id] = value;
-    if (typeof occurredAt !== 'string' || !TIMESTAMP.test(occurredAt) || typeof id !== 'string' || !/^\d{1,18}$/.test(id)) return null;
-    return { occurredAt, id };
-  } catch {
-    return null;
-  }
+  const values = decodeKeysetCursor(text, [(at) => TIMESTAMP.test(at), (id) => /^\d{1,18}$/.test(id)]);
+  return values ? { occurredAt: values[0], id: values[1] } : null;
 }

@@ -8,8 +8,8 @@ import { Session, SessionConnection } from './session.type';
 import { SessionsArgs } from './sessions.args';
 import type { CourseEntity } from './course.entity';
 import type { TrainingSessionEntity } from './training-session.entity';
+import { isUuid } from '../../graphql/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The catalogue: anyone may search it; what they see depends on who they are. */
 @Resolver()
@@ -25,13 +25,13 @@ export class CatalogueResolver {
 
   @Query(() => Session, { nullable: true, description: 'Null when there is no such session or the caller may not see it.' })
   session(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<TrainingSessionEntity | null> | null {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     return new CatalogueService(ctx.dataSource).findSession(ctx.viewer, id, (courseId) => ctx.loaders.coursesById.load(courseId));
   }
 
   @Query(() => Course, { nullable: true, description: 'Null when there is no such course or the caller may not see it.' })
   async course(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<CourseEntity | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const course = await ctx.loaders.coursesById.load(id);
     return course && canSeeCourse(ctx.viewer, course) ? course : null;
   }

@@ -6,8 +6,8 @@ import type { Viewer } from '../auth/viewer';
 import { normaliseEmail } from '../people/parse-people-csv';
 import { PersonEntity } from '../people/person.entity';
 import { OrganisationEntity } from './organisation.entity';
+import { isUuid } from '../../graphql/uuid';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface NewOrganisation {
   name: string;
@@ -44,7 +44,7 @@ export class OrganisationAdminService {
 
     const outcome = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
       const refused = [...problems];
-      const sectorGroupFound = input.sectorGroupId == null || (UUID.test(input.sectorGroupId) && (await manager.query(
+      const sectorGroupFound = input.sectorGroupId == null || (isUuid(input.sectorGroupId) && (await manager.query(
         `SELECT 1 FROM sector_group WHERE id = $1 AND partnership_id = $2`, [input.sectorGroupId, partnershipId])).length > 0);
       if (!sectorGroupFound) {
         refused.push(userError(['input', 'sectorGroupId'], 'There is no such sector group in your partnership.', 'NOT_FOUND'));

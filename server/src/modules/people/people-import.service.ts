@@ -6,7 +6,7 @@ import type { Viewer } from '../auth/viewer';
 import { parsePeopleCsv, type ImportRowError, type PersonCsvRow } from './parse-people-csv';
 import { orderByLineManager } from './order-by-line-manager';
 import { PeopleErrorCode, peopleError } from './people.errors';
-import { UUID } from './people.service';
+import { isUuid } from '../../graphql/uuid';
 
 export interface PeopleImportRecord {
   id: string;
@@ -93,7 +93,7 @@ export class PeopleImportService {
   constructor(private readonly dataSource: DataSource) {}
 
   async findImport(partnershipId: string, id: string): Promise<PeopleImportRecord | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const [row] = await this.dataSource.query(`${SELECT_IMPORT} WHERE id = $1 AND partnership_id = $2`, [id, partnershipId]);
     return row ?? null;
   }
@@ -105,7 +105,7 @@ export class PeopleImportService {
       const replay = await this.replay(viewer, importId);
       if (replay) return replay;
     }
-    const [organisation] = UUID.test(input.organisationId)
+    const [organisation] = isUuid(input.organisationId)
       ? await this.dataSource.query(`SELECT id, name FROM organisation WHERE id = $1 AND partnership_id = $2`,
         [input.organisationId, viewer.partnershipId])
       : [];
@@ -153,7 +153,7 @@ export class PeopleImportService {
   }
 
   private async replay(viewer: Viewer, importId: string): Promise<ImportPeopleResult | null> {
-    if (!UUID.test(importId)) return null;
+    if (!isUuid(importId)) return null;
     const [existing] = await this.dataSource.query(`${SELECT_IMPORT} WHERE id = $1`, [importId]);
     if (!existing) return null;
     if (existing.partnershipId === viewer.partnershipId) return { import: existing, userErrors: [] };

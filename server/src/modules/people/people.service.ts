@@ -8,8 +8,8 @@ import { PersonEntity } from './person.entity';
 import { decodePersonCursor, encodePersonCursor } from './person-cursor';
 import { PeopleErrorCode, peopleError } from './people.errors';
 import type { PeopleScope } from './people.policy';
+import { isUuid } from '../../graphql/uuid';
 
-export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface PersonPage {
   edges: Array<{ cursor: string; node: PersonEntity }>;
@@ -56,7 +56,7 @@ export class PeopleService {
   async setPersonDisabled(viewer: Viewer, input: { personId: string; disabled: boolean }, origin: RequestOrigin, now: Date):
     Promise<{ person: PersonEntity | null; userErrors: UserError[] }> {
     const field = ['input', 'personId'];
-    if (!UUID.test(input.personId)) {
+    if (!isUuid(input.personId)) {
       return { person: null, userErrors: [peopleError(field, 'There is no such person in your partnership.', PeopleErrorCode.NOT_FOUND)] };
     }
     if (input.disabled && input.personId === viewer.personId) {
@@ -85,7 +85,7 @@ export class PeopleService {
   }
 
   private async organisationExists(partnershipId: string, organisationId: string): Promise<boolean> {
-    if (!UUID.test(organisationId)) return false;
+    if (!isUuid(organisationId)) return false;
     const rows = await this.dataSource.query(`SELECT 1 FROM organisation WHERE id = $1 AND partnership_id = $2`,
       [organisationId, partnershipId]);
     return rows.length > 0;

@@ -1,26 +1,17 @@
-/**
- * Keyset cursors for people in name order (name, then id): stable while people are added.
- * Opaque to clients; anything that does not decode is refused.
- */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
+import { isUuid } from '../../graphql/uuid';
 
+/** People in name order (name, then id): stable while people are added. */
 export interface PersonCursor {
   name: string;
   id: string;
 }
 
 export function encodePersonCursor(cursor: PersonCursor): string {
-  return Buffer.from(JSON.stringify([cursor.name, cursor.id])).toString('base64url');
+  return encodeKeysetCursor([cursor.name, cursor.id]);
 }
 
 export function decodePersonCursor(text: string): PersonCursor | null {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [name, id] = value;
-    if (typeof name !== 'string' || typeof id !== 'string' || !UUID.test(id) || name.length > 200) return null;
-    return { name, id };
-  } catch {
-    return null;
-  }
+  const values = decodeKeysetCursor(text, [(name) => name.length <= 200, (id) => isUuid(id)]);
+  return values ? { name: values[0], id: values[1] } : null;
 }

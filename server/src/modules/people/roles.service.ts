@@ -6,7 +6,7 @@ import type { RoleName, Viewer } from '../auth/viewer';
 import { PersonEntity } from './person.entity';
 import { PeopleErrorCode, peopleError } from './people.errors';
 import { roleScopeProblem } from './role-scope';
-import { UUID } from './people.service';
+import { isUuid } from '../../graphql/uuid';
 
 export interface RoleChange {
   personId: string;
@@ -79,14 +79,14 @@ export class RolesService {
     write: (manager: EntityManager, organisationId: string | null) => Promise<void>): Promise<RoleChangeResult> {
     const organisationId = change.organisationId ?? null;
     const errors: UserError[] = [];
-    if (!UUID.test(change.personId)) errors.push(peopleError(['input', 'personId'], NO_PERSON, PeopleErrorCode.NOT_FOUND));
+    if (!isUuid(change.personId)) errors.push(peopleError(['input', 'personId'], NO_PERSON, PeopleErrorCode.NOT_FOUND));
     const problem = roleScopeProblem(change.role, organisationId);
     if (problem === 'ORGANISATION_REQUIRED') {
       errors.push(peopleError(['input', 'organisationId'], 'Choose the organisation this role is for.', PeopleErrorCode.REQUIRED));
     } else if (problem === 'ORGANISATION_NOT_ALLOWED') {
       errors.push(peopleError(['input', 'organisationId'],
         'This role is for the whole partnership: leave the organisation empty.', PeopleErrorCode.NOT_ALLOWED));
-    } else if (organisationId !== null && !UUID.test(organisationId)) {
+    } else if (organisationId !== null && !isUuid(organisationId)) {
       errors.push(peopleError(['input', 'organisationId'], NO_ORGANISATION, PeopleErrorCode.NOT_FOUND));
     }
     if (errors.length) return { person: null, userErrors: errors };
