@@ -19,6 +19,7 @@ module.exports = {
     { ...base, displayName: 'domain', testMatch: ['<rootDir>/packages/domain/src/**/*.test.ts'] },
     { ...base, displayName: 'server', testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
     { ...base, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.test.ts'] },
+    { ...base, displayName: 'load', testMatch: ['<rootDir>/test/load/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     { ...base, displayName: 'client', testMatch: ['<rootDir>/client/src/**/*.test.ts'] },
   ],

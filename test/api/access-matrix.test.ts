@@ -66,6 +66,12 @@ beforeAll(async () => {
     JOIN organisation o ON o.id = c.provider_organisation_id JOIN seat_allocation a ON a.session_id = s.id
     WHERE o.short_code = 'PSHNHSFT' AND s.partnership_id = $1 LIMIT 1`, [gp.id]);
   ids['own.allocatedSession'] = provided.id;
+  for (const [tenant, partnershipId] of [['own', gp.id], ['other', fen.id]] as const) {
+    const open = await one(`SELECT s.id FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.partnership_id = $1
+      AND c.visibility = 'public' AND s.status = 'scheduled' AND s.booking_closes_at > now() AND s.capacity - s.seats_taken > 12
+      ORDER BY s.starts_at LIMIT 1`, [partnershipId]);
+    ids[`${tenant}.openSession`] = open.id;
+  }
   // The other partnership's partnership-only session: hidden from everyone outside it.
   ids['other.allocatedSession'] = ids['other.privateSession'];
   if (!ids['other.sectorGroup']) {
@@ -141,6 +147,25 @@ const OPERATIONS: Operation[] = [
     run: (t) => call('{ auditLog(first: 5) { totalCount } }', {})(t) },
   { name: 'peopleImport', tenants: ['own', 'other'], pick: (d) => d.peopleImport, expected: adminOnly,
     run: (t, tenant) => call('query($id: ID!) { peopleImport(id: $id) { id status } }', { id: ids[`${tenant}.import`] })(t) },
+  { name: 'myBookings', tenants: ['own'], pick: (d) => d.myBookings,
+    expected: (actor) => (actor === 'anonymous' ? 'unauthenticated' : 'allow'),
+    run: (t) => call('{ myBookings(first: 5) { totalCount } }', {})(t) },
+  { name: 'bookSession', tenants: ['own', 'other'], pick: (d) => d.bookSession,
+    expected: (actor, tenant) => (actor === 'anonymous' ? 'unauthenticated' : isMember(actor, tenant) ? 'allow' : 'hidden'),
+    run: (t, tenant) => call('mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id } userErrors { field code } } }',
+      { input: { sessionId: ids[`${tenant}.openSession`] } })(t) },
+  { name: 'bookSession (on behalf of a council learner)', tenants: ['own'], pick: (d) => d.bookSession,
+    expected: (actor) => (actor === 'anonymous' ? 'unauthenticated' : actor === 'lead' ? 'allow' : actor === 'otherAdmin' ? 'hidden' : 'forbidden'),
+    run: (t) => call('mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id } userErrors { field code } } }',
+      { input: { sessionId: ids['own.openSession'], personId: ids.councilLearner } })(t) },
+  { name: 'cancelBooking (the administrator\'s own booking)', tenants: ['own', 'other'], pick: (d) => d.cancelBooking,
+    expected: (actor, tenant) => {
+      if (actor === 'anonymous') return 'unauthenticated';
+      if (!isMember(actor, tenant)) return 'hidden';
+      return actor === 'admin' || actor === 'otherAdmin' ? 'allow' : 'forbidden';
+    },
+    run: (t, tenant) => call('mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { booking { id } userErrors { field code } } }',
+      { input: { bookingId: ids[`${tenant}.adminBooking`] } })(t) },
   { name: 'signIn', tenants: ['own'], expected: publicOperation, pick: (d) => d.signIn,
     run: (t) => call('mutation { signIn(input: { email: "nobody@matrix.example", password: "not the password" }) { token } }', {})(t) },
   { name: 'registerVolunteer', tenants: ['own'], expected: publicOperation, pick: (d) => d.registerVolunteer,
@@ -198,6 +223,20 @@ it('allows and denies exactly what each role may do, in its own partnership and 
     if (!started.data?.importPeople.import) throw new Error(`could not start an import: ${JSON.stringify(started)}`);
     ids[`${tenant}.import`] = started.data.importPeople.import.id;
   }
+
+  // A booking of each partnership's administrator, for the cancellation row; a council learner for on-behalf booking.
+  for (const [tenant, actor] of [['own', 'admin'], ['other', 'otherAdmin']] as const) {
+    const session = await one(`SELECT s.id FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.partnership_id = $1
+      AND c.audience IN ('staff', 'both') AND c.visibility = 'public' AND c.eligible_sectors = '{}' AND s.status = 'scheduled'
+      AND s.booking_closes_at > now() AND s.id <> $2 ORDER BY s.starts_at LIMIT 1`, [tenant === 'own' ? ids.gp : ids.fen, ids[`${tenant}.openSession`]]);
+    const booked = await portal.graphql<{ bookSession: { booking: { id: string } | null; userErrors: unknown[] } }>(
+      'mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id } userErrors { field code message } } }',
+      { input: { sessionId: session.id } }, { token: tokens[actor] });
+    if (!booked.data?.bookSession.booking) throw new Error(`could not book for ${actor}: ${JSON.stringify(booked)}`);
+    ids[`${tenant}.adminBooking`] = booked.data.bookSession.booking.id;
+  }
+  ids.councilLearner = (await one(`SELECT p.id FROM person p JOIN organisation o ON o.id = p.organisation_id
+    WHERE o.short_code = 'PCC' AND p.kind = 'staff' AND p.email NOT LIKE '%@demo.portal' ORDER BY p.email LIMIT 1`)).id;
 
   const unexpected: string[] = [];
   let cells = 0;

@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import { CatalogueFoundation1763900000000 } from './migrations/1763900000000-catalogue-foundation';
 import { IdentityAndAudit1763910000000 } from './migrations/1763910000000-identity-and-audit';
 import { PeopleImport1763920000000 } from './migrations/1763920000000-people-import';
+import { SharedBooking1763930000000 } from './migrations/1763930000000-shared-booking';
 import { SqlCountingLogger } from './sql-statement-counter';
 import { PartnershipEntity } from '../modules/partnerships/partnership.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
@@ -16,7 +17,8 @@ import { SeatAllocationEntity } from '../modules/catalogue/seat-allocation.entit
 import { BookingEntity } from '../modules/bookings/booking.entity';
 import { MandatorySubjectEntity } from '../modules/catalogue/mandatory-subject.entity';
 
-export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit1763910000000, PeopleImport1763920000000];
+export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit1763910000000, PeopleImport1763920000000,
+  SharedBooking1763930000000];
 
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,

@@ -9,6 +9,7 @@ import { SessionResolver } from '../modules/catalogue/session.resolver';
 import { CourseResolver } from '../modules/catalogue/course.resolver';
 import { SeatAllocationResolver } from '../modules/catalogue/seat-allocation.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { BookingResolver } from '../modules/bookings/booking.resolver';
 import { RoleGrantResolver, ViewerResolver } from '../modules/auth/viewer.resolver';
 import { PeopleResolver } from '../modules/people/people.resolver';
 import { PersonResolver } from '../modules/people/person.resolver';
@@ -19,7 +20,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, CourseResolver, SeatAllocationResolver,
-  AuthResolver, ViewerResolver, RoleGrantResolver,
+  AuthResolver, ViewerResolver, RoleGrantResolver, BookingResolver,
   PeopleResolver, PersonResolver, RolesResolver, PeopleImportResolver, OrganisationAdminResolver, AuditResolver,
 ] as const;
 

@@ -8,6 +8,8 @@ import { VenueEntity } from '../modules/catalogue/venue.entity';
 import { MandatorySubjectEntity } from '../modules/catalogue/mandatory-subject.entity';
 import { SeatAllocationEntity } from '../modules/catalogue/seat-allocation.entity';
 import { PersonEntity } from '../modules/people/person.entity';
+import { TrainingSessionEntity } from '../modules/catalogue/training-session.entity';
+import { createWaitlistPositionsLoader } from '../modules/bookings/waitlist-positions.loader';
 import { RoleGrantEntity } from '../modules/people/role-grant.entity';
 
 /** A fresh set per request (see context.ts). */
@@ -20,6 +22,8 @@ export function createLoaders(dataSource: DataSource) {
     venuesById: byIdLoader(dataSource, VenueEntity),
     mandatorySubjectsByCode: byIdLoader(dataSource, MandatorySubjectEntity, 'code'),
     peopleById: byIdLoader(dataSource, PersonEntity),
+    sessionsById: byIdLoader(dataSource, TrainingSessionEntity),
+    waitlistPositionsBySession: createWaitlistPositionsLoader(dataSource),
     roleGrantsByPerson: groupedLoader(dataSource, RoleGrantEntity, 'personId'),
     allocationsBySession: groupedLoader(dataSource, SeatAllocationEntity, 'sessionId'),
   };

@@ -16,5 +16,10 @@ export class BookingEntity {
   @Column('timestamptz', { name: 'waitlisted_at', nullable: true }) waitlistedAt!: Date | null;
   @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt!: Date | null;
   @Column('boolean', { name: 'cancelled_late', nullable: true }) cancelledLate!: boolean | null;
+  @Column('text', { array: true }) approvals!: string[];
+  @Column('text', { name: 'decision_note', nullable: true }) decisionNote!: string | null;
+  @Column('uuid', { name: 'cancelled_by_person_id', nullable: true }) cancelledByPersonId!: string | null;
+  @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
 }

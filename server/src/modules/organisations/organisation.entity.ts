@@ -12,4 +12,5 @@ export class OrganisationEntity {
   @Column('uuid', { name: 'sector_group_id', nullable: true }) sectorGroupId!: string | null;
   @Column('integer', { name: 'staff_headcount' }) staffHeadcount!: number;
   @Column('integer', { name: 'volunteer_headcount' }) volunteerHeadcount!: number;
+  @Column('text', { name: 'approval_policy' }) approvalPolicy!: 'none' | 'line_manager' | 'ld_lead' | 'line_manager_then_ld_lead';
 }

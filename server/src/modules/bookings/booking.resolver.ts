@@ -1,0 +1,109 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import type { Context } from '../../graphql/context';
+import { inputErrors } from '../../graphql/input-errors';
+import { money, Money } from '../../graphql/money.type';
+import { UnauthenticatedError } from '../../graphql/access-errors';
+import { badArgument } from '../../graphql/user-error';
+import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
+import { isUuid } from '../../graphql/uuid';
+import { Session } from '../catalogue/session.type';
+import { Organisation } from '../organisations/organisation.type';
+import { Person } from '../people/person.type';
+import type { TrainingSessionEntity } from '../catalogue/training-session.entity';
+import type { OrganisationEntity } from '../organisations/organisation.entity';
+import type { PersonEntity } from '../people/person.entity';
+import { BookingEntity } from './booking.entity';
+import { BookingService, type BookingResult } from './booking.service';
+import { Booking, BookingConnection, BookingPayload } from './booking.type';
+import { BookSessionInput, CancelBookingInput } from './book-session.input';
+
+@ArgsType()
+class MyBookingsArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  @Min(1, { message: 'first must be at least 1.' }) @Max(100, { message: 'first must be at most 100.' })
+  first!: number;
+
+  @Field({ nullable: true }) @IsOptional() @MaxLength(200, { message: 'The cursor is not one this server gave.' })
+  after?: string;
+}
+
+function signedIn(ctx: Context) {
+  if (!ctx.viewer) throw new UnauthenticatedError('Sign in to book.');
+  return ctx.viewer;
+}
+
+const payload = (result: BookingResult) => ({ booking: result.booking, userErrors: result.userErrors });
+
+@Resolver(() => Booking)
+export class BookingResolver {
+  @Mutation(() => BookingPayload, { description: 'Books a seat: CONFIRMED, REQUESTED (awaiting approval) or WAITLISTED.' })
+  async bookSession(@Arg('input', () => BookSessionInput, { validate: false }) input: BookSessionInput, @Ctx() ctx: Context) {
+    const viewer = signedIn(ctx);
+    const userErrors = await inputErrors(input);
+    if (userErrors.length) return { booking: null, userErrors };
+    return payload(await new BookingService(ctx.dataSource).book(viewer, input, ctx.origin, ctx.now));
+  }
+
+  @Mutation(() => BookingPayload, { description: 'Cancels a booking; a freed seat goes at once to the first person waiting who may have it.' })
+  async cancelBooking(@Arg('input', () => CancelBookingInput, { validate: false }) input: CancelBookingInput, @Ctx() ctx: Context) {
+    const viewer = signedIn(ctx);
+    const userErrors = await inputErrors(input);
+    if (userErrors.length) return { booking: null, userErrors };
+    return payload(await new BookingService(ctx.dataSource).cancel(viewer, input, ctx.origin, ctx.now));
+  }
+
+  @Query(() => BookingConnection, { description: "The signed-in person's own bookings, newest first." })
+  async myBookings(@Args(() => MyBookingsArgs) args: MyBookingsArgs, @Ctx() ctx: Context) {
+    const viewer = signedIn(ctx);
+    const cursor = args.after === undefined ? null : decodeKeysetCursor(args.after, [(at) => !Number.isNaN(Date.parse(at)), isUuid]);
+    if (args.after !== undefined && !cursor) throw badArgument(['after'], 'The cursor is not one this server gave.', 'INVALID_CURSOR');
+    const query = ctx.dataSource.getRepository(BookingEntity).createQueryBuilder('b')
+      .where('b.person_id = :personId AND b.partnership_id = :partnershipId', { personId: viewer.personId, partnershipId: viewer.partnershipId });
+    const totalCount = await query.clone().getCount();
+    if (cursor) query.andWhere('(b.created_at, b.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
+    const rows = await query.orderBy('b.created_at', 'DESC').addOrderBy('b.id', 'DESC').limit(args.first + 1).getMany();
+    const edges = rows.slice(0, args.first).map((node) => ({ cursor: encodeKeysetCursor([node.createdAt.toISOString(), node.id]), node }));
+    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @FieldResolver(() => Person)
+  async person(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<PersonEntity> {
+    const person = await ctx.loaders.peopleById.load(booking.personId);
+    if (!person) throw new Error(`booking ${booking.id} has no person`);
+    return person;
+  }
+
+  @FieldResolver(() => Session)
+  async session(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<TrainingSessionEntity> {
+    const session = await ctx.loaders.sessionsById.load(booking.sessionId);
+    if (!session) throw new Error(`booking ${booking.id} has no session`);
+    return session;
+  }
+
+  @FieldResolver(() => Int, { nullable: true })
+  async waitlistPosition(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<number | null> {
+    if (booking.status !== 'waitlisted') return null;
+    return (await ctx.loaders.waitlistPositionsBySession.load(booking.sessionId)).get(booking.id) ?? null;
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true })
+  organisation(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<OrganisationEntity | null> | null {
+    return booking.organisationId ? ctx.loaders.organisationsById.load(booking.organisationId) : null;
+  }
+
+  @FieldResolver(() => Organisation, { nullable: true })
+  seatFrom(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<OrganisationEntity | null> | null {
+    return booking.seatOrganisationId ? ctx.loaders.organisationsById.load(booking.seatOrganisationId) : null;
+  }
+
+  @FieldResolver(() => Money)
+  cost(@Root() booking: BookingEntity): Money {
+    return money(booking.costPence);
+  }
+
+  @FieldResolver(() => Person, { nullable: true })
+  bookedBy(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<PersonEntity | null> | null {
+    return booking.bookedByPersonId && booking.bookedByPersonId !== booking.personId ? ctx.loaders.peopleById.load(booking.bookedByPersonId) : null;
+  }
+}

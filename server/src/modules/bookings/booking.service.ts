@@ -1,0 +1,210 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { approvalsNeeded, isLateCancellation, isReleased, personToPromote } from '@portal/domain';
+import { Refusal, unlessRefused } from '../../db/refusal';
+import { userError, type UserError } from '../../graphql/user-error';
+import { ForbiddenError } from '../../graphql/access-errors';
+import { recordAudit, type RequestOrigin } from '../audit/audit.service';
+import { hasRole, type Viewer } from '../auth/viewer';
+import { canSeeCourse } from '../catalogue/catalogue.policy';
+import { BookingEntity } from './booking.entity';
+import { claimSeat, giveSeatBack } from './seat-claims';
+
+export type BookingResult = { booking: BookingEntity; userErrors: [] } | { booking: null; userErrors: UserError[] };
+
+/** Statuses that hold a seat: the seat is given back when they end. */
+const HOLDS_SEAT = ['requested', 'confirmed'];
+
+interface SessionRow {
+  id: string; partnership_id: string; status: string; starts_at: Date; booking_closes_at: Date; release_at: Date;
+  course_partnership_id: string; visibility: string; visibility_organisation_id: string | null; provider_organisation_id: string;
+  audience: string; eligible_sectors: string[]; cost_per_place_pence: string;
+}
+interface PersonRow {
+  id: string; partnership_id: string; organisation_id: string | null; kind: string; line_manager_id: string | null;
+  disabled_at: Date | null; sector: string | null; approval_policy: string | null;
+}
+
+const refuse = (field: string[], message: string, code: string): never => {
+  throw new Refusal([userError(field, message, code)]);
+};
+
+/**
+ * Booking and cancelling: one transaction each, seats taken and given back by conditional
+ * updates (seat-claims.ts), a retried request answered from its idempotency key.
+ */
+export class BookingService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async book(viewer: Viewer, input: { sessionId: string; personId?: string; idempotencyKey?: string },
+    origin: RequestOrigin, now: Date): Promise<BookingResult> {
+    const personId = input.personId ?? viewer.personId;
+    const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
+      const replay = await this.claimKey(manager, viewer, 'book_session', input.idempotencyKey);
+      if (replay) return replay;
+
+      const person = await this.person(manager, personId);
+      if (!person || person.partnership_id !== viewer.partnershipId) refuse(['input', 'personId'], 'There is no such person in your partnership.', 'NOT_FOUND');
+      const onBehalf = person!.id !== viewer.personId;
+      if (onBehalf && !(person!.organisation_id && hasRole(viewer, 'ld_lead', person!.organisation_id)
+        && viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === person!.organisation_id))) {
+        throw new ForbiddenError('Only an L&D lead of their organisation can book someone else.');
+      }
+      const session = await this.session(manager, input.sessionId);
+      if (!session || session.partnership_id !== viewer.partnershipId || !canSeeCourse(viewer, {
+        partnershipId: session.course_partnership_id, visibility: session.visibility,
+        visibilityOrganisationId: session.visibility_organisation_id, providerOrganisationId: session.provider_organisation_id,
+      })) refuse(['input', 'sessionId'], 'There is no such session in your partnership.', 'NOT_FOUND');
+      this.checkBookable(session!, person!, now);
+
+      const needed = approvalsNeeded((person!.approval_policy ?? 'none') as never, { bookedByLead: onBehalf, hasLineManager: !!person!.line_manager_id });
+      const seat = await claimSeat(manager, session!.id, person!.organisation_id, now);
+      const status = !seat ? 'waitlisted' : needed.length ? 'requested' : 'confirmed';
+      const booking = await this.insertBooking(manager, {
+        partnershipId: viewer.partnershipId, sessionId: session!.id, person: person!, status,
+        seatOrganisationId: seat?.organisationId ?? null, bookedBy: viewer.personId,
+        costPence: seat ? Number(session!.cost_per_place_pence) : 0, now, approvals: onBehalf ? ['ld_lead'] : [],
+      });
+      await this.rememberKey(manager, viewer, 'book_session', input.idempotencyKey, booking.id);
+      await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'bookings.created',
+        subjectType: 'booking', subjectId: booking.id, details: { status, sessionId: session!.id, personId: person!.id, seatFrom: seat?.organisationId ?? (seat ? 'pool' : null) } });
+      return booking;
+    }));
+    return result ? { booking: result, userErrors: [] } : { booking: null, userErrors };
+  }
+
+  async cancel(viewer: Viewer, input: { bookingId: string; reason?: string; idempotencyKey?: string },
+    origin: RequestOrigin, now: Date): Promise<BookingResult> {
+    const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
+      const replay = await this.claimKey(manager, viewer, 'cancel_booking', input.idempotencyKey);
+      if (replay) return replay;
+      const [booking] = await manager.query(
+        `SELECT b.*, s.starts_at, s.release_at, s.capacity FROM booking b JOIN training_session s ON s.id = b.session_id
+         WHERE b.id = $1 AND b.partnership_id = $2 FOR UPDATE OF b`, [input.bookingId, viewer.partnershipId]);
+      if (!booking) refuse(['input', 'bookingId'], 'There is no such booking.', 'NOT_FOUND');
+      const own = booking.person_id === viewer.personId;
+      const asLead = booking.organisation_id && viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === booking.organisation_id);
+      if (!own && !asLead && !hasRole(viewer, 'partnership_admin')) throw new ForbiddenError('You can cancel only your own bookings, or your organisation\'s as its L&D lead.');
+      if (booking.status === 'cancelled' || booking.status === 'declined') refuse(['input', 'bookingId'], 'This booking is already cancelled.', 'ALREADY_CANCELLED');
+      if (booking.status === 'attended' || booking.status === 'no_show') refuse(['input', 'bookingId'], 'The session has taken place: its register cannot be changed here.', 'ALREADY_HAPPENED');
+
+      const late = isLateCancellation(booking.starts_at, now);
+      await manager.query(
+        `UPDATE booking SET status = 'cancelled', cancelled_at = $2, cancelled_late = $3, cancelled_by_person_id = $4,
+           cancellation_reason = $5, waitlisted_at = NULL, updated_at = $2 WHERE id = $1`,
+        [booking.id, now, late, viewer.personId, input.reason ?? null]);
+      if (HOLDS_SEAT.includes(booking.status)) {
+        await giveSeatBack(manager, booking.session_id, { organisationId: booking.seat_organisation_id });
+        await this.promote(manager, booking.session_id, { organisationId: booking.seat_organisation_id,
+          released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now);
+      }
+      await this.rememberKey(manager, viewer, 'cancel_booking', input.idempotencyKey, booking.id);
+      await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'bookings.cancelled',
+        subjectType: 'booking', subjectId: booking.id, details: { late, previousStatus: booking.status, reason: input.reason ?? null } });
+      return (await manager.getRepository(BookingEntity).findOneByOrFail({ id: booking.id }));
+    }));
+    return result ? { booking: result, userErrors: [] } : { booking: null, userErrors };
+  }
+
+  /**
+   * Gives a freed seat to the first person waiting who may have it. Waiting rows are locked with
+   * SKIP LOCKED, so two cancellations at once promote two different people.
+   */
+  private async promote(manager: EntityManager, sessionId: string, freed: { organisationId: string | null; released: boolean },
+    origin: RequestOrigin, now: Date): Promise<void> {
+    const waiting: Array<{ id: string; organisation_id: string | null; waitlisted_at: Date; person_id: string; approval_policy: string | null;
+      line_manager_id: string | null; booked_by_person_id: string | null; cost: string }> = await manager.query(
+      `SELECT b.id, b.organisation_id, b.waitlisted_at, b.person_id, b.booked_by_person_id, o.approval_policy, p.line_manager_id,
+         c.cost_per_place_pence AS cost
+       FROM booking b JOIN person p ON p.id = b.person_id LEFT JOIN organisation o ON o.id = b.organisation_id
+       JOIN training_session s ON s.id = b.session_id JOIN course c ON c.id = s.course_id
+       WHERE b.session_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlisted_at, b.id FOR UPDATE OF b SKIP LOCKED`, [sessionId]);
+    const chosen = personToPromote(waiting.map((w) => ({ id: w.id, organisationId: w.organisation_id, waitlistedAt: w.waitlisted_at })), freed);
+    if (!chosen) return;
+    const row = waiting.find((w) => w.id === chosen.id)!;
+    const seat = await claimSeat(manager, sessionId, row.organisation_id, now);
+    if (!seat) return;
+    const needed = approvalsNeeded((row.approval_policy ?? 'none') as never, {
+      bookedByLead: row.booked_by_person_id !== null && row.booked_by_person_id !== row.person_id, hasLineManager: !!row.line_manager_id });
+    const status = needed.length ? 'requested' : 'confirmed';
+    await manager.query(
+      `UPDATE booking SET status = $2, waitlisted_at = NULL, seat_organisation_id = $3, cost_pence = $4, updated_at = $5 WHERE id = $1`,
+      [row.id, status, seat.organisationId, Number(row.cost), now]);
+    await recordAudit(manager, origin, { partnershipId: null, actorPersonId: null, action: 'bookings.promoted',
+      subjectType: 'booking', subjectId: row.id, details: { status, sessionId } });
+  }
+
+  private checkBookable(session: SessionRow, person: PersonRow, now: Date): void {
+    if (person.disabled_at) refuse(['input', 'personId'], 'This person\'s account is disabled.', 'DISABLED');
+    if (session.status === 'cancelled') refuse(['input', 'sessionId'], 'This session has been cancelled.', 'SESSION_CANCELLED');
+    if (session.status !== 'scheduled' || session.starts_at <= now) refuse(['input', 'sessionId'], 'This session has already taken place.', 'SESSION_PAST');
+    if (session.booking_closes_at <= now) refuse(['input', 'sessionId'], 'Booking for this session has closed.', 'BOOKING_CLOSED');
+    const audience = person.kind === 'volunteer' ? 'volunteers' : 'staff';
+    if (session.audience !== 'both' && session.audience !== audience) {
+      refuse(['input', 'sessionId'], `This course is for ${session.audience === 'staff' ? 'staff' : 'volunteers'} only.`, 'WRONG_AUDIENCE');
+    }
+    if (session.eligible_sectors.length && !(person.sector && session.eligible_sectors.includes(person.sector))) {
+      refuse(['input', 'sessionId'], 'This course is not open to your organisation\'s sector.', 'NOT_ELIGIBLE');
+    }
+    if (session.visibility === 'organisation' && session.visibility_organisation_id !== person.organisation_id) {
+      refuse(['input', 'sessionId'], 'This course is only for another organisation\'s people.', 'NOT_ELIGIBLE');
+    }
+  }
+
+  /**
+   * Takes the idempotency key first: a concurrent request with the same key waits here until the
+   * first commits, then gets its booking. Null: go ahead.
+   */
+  private async claimKey(manager: EntityManager, viewer: Viewer, operation: string, key: string | undefined): Promise<BookingEntity | null> {
+    if (!key) return null;
+    const inserted = await manager.query(
+      `INSERT INTO idempotency_key (partnership_id, actor_person_id, operation, key) VALUES ($1, $2, $3, $4)
+       ON CONFLICT DO NOTHING RETURNING key`, [viewer.partnershipId, viewer.personId, operation, key]);
+    if (inserted.length) return null;
+    const [previous] = await manager.query(
+      'SELECT booking_id FROM idempotency_key WHERE actor_person_id = $1 AND operation = $2 AND key = $3', [viewer.personId, operation, key]);
+    if (!previous?.booking_id) refuse(['input', 'idempotencyKey'], 'This key was used for a request that did not finish. Use a new key.', 'KEY_REUSED');
+    return manager.getRepository(BookingEntity).findOneByOrFail({ id: previous.booking_id });
+  }
+
+  private async rememberKey(manager: EntityManager, viewer: Viewer, operation: string, key: string | undefined, bookingId: string): Promise<void> {
+    if (!key) return;
+    await manager.query('UPDATE idempotency_key SET booking_id = $4 WHERE actor_person_id = $1 AND operation = $2 AND key = $3',
+      [viewer.personId, operation, key, bookingId]);
+  }
+
+  private async person(manager: EntityManager, id: string): Promise<PersonRow | null> {
+    const [row] = await manager.query(
+      `SELECT p.id, p.partnership_id, p.organisation_id, p.kind, p.line_manager_id, p.disabled_at, o.sector, o.approval_policy
+       FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  private async session(manager: EntityManager, id: string): Promise<SessionRow | null> {
+    const [row] = await manager.query(
+      `SELECT s.id, s.partnership_id, s.status, s.starts_at, s.booking_closes_at, s.release_at, c.partnership_id AS course_partnership_id,
+         c.visibility, c.visibility_organisation_id, c.provider_organisation_id, c.audience, c.eligible_sectors, c.cost_per_place_pence
+       FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  private async insertBooking(manager: EntityManager, values: {
+    partnershipId: string; sessionId: string; person: PersonRow; status: string; seatOrganisationId: string | null;
+    bookedBy: string; costPence: number; now: Date; approvals: string[];
+  }): Promise<BookingEntity> {
+    try {
+      const [row] = await manager.query(
+        `INSERT INTO booking (partnership_id, session_id, person_id, organisation_id, status, seat_organisation_id, booked_by_person_id,
+           cost_pence, waitlisted_at, approvals, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $5 = 'waitlisted' THEN $9::timestamptz END, $10, $9, $9) RETURNING id`,
+        [values.partnershipId, values.sessionId, values.person.id, values.person.organisation_id, values.status,
+          values.seatOrganisationId, values.bookedBy, values.costPence, values.now, values.approvals]);
+      return manager.getRepository(BookingEntity).findOneByOrFail({ id: row.id });
+    } catch (error) {
+      if ((error as { constraint?: string }).constraint === 'booking_one_live_per_person_idx'
+        || (error as { driverError?: { constraint?: string } }).driverError?.constraint === 'booking_one_live_per_person_idx') {
+        return refuse(['input', 'sessionId'], 'Already booked on this session: see your bookings.', 'ALREADY_BOOKED');
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import { Pool } from 'pg';
+import { startPortal, type RunningPortal } from '../support/start-portal';
+import { makeCourse, makeOrganisation, makePartnership, makeSession } from '../support/catalogue-fixtures';
+import { makeSignedInPeople } from '../support/people-fixtures';
+
+/**
+ * The rush: 200 people booking the last 20 seats at once, over HTTP, several trials. Exactly
+ * 20 get a seat, the rest wait; a key repeated 20 times books once; concurrent cancellations
+ * promote each waiting person once. A naive "count, then insert" is run the same way to show
+ * that the test can fail.
+ */
+const TRIALS = 3;
+const PEOPLE = 200;
+const SEATS = 20;
+
+let portal: RunningPortal;
+let partnershipId: string;
+let courseId: string;
+let people: Array<{ personId: string; token: string }>;
+
+const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id status } userErrors { code message } } }`;
+const CANCEL = `mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { booking { id status } userErrors { code } } }`;
+type BookData = { bookSession: { booking: { id: string; status: string } | null; userErrors: Array<{ code: string; message: string }> } };
+
+beforeAll(async () => {
+  portal = await startPortal({ template: 'empty', config: { dbPoolSize: 20 } });
+  const p = await makePartnership(portal.dataSource, 'rush');
+  partnershipId = p.id;
+  const provider = await makeOrganisation(portal.dataSource, p.id, { shortCode: 'RUSH' });
+  courseId = await makeCourse(portal.dataSource, p.id, provider, { title: 'Basic Life Support', audience: 'both' });
+  people = await makeSignedInPeople(portal.dataSource, p.id, PEOPLE);
+}, 120_000);
+
+afterAll(async () => {
+  await portal?.stop();
+});
+
+async function seatCounts(sessionId: string) {
+  const [row] = await portal.dataSource.query(
+    `SELECT s.seats_taken, s.capacity,
+       (SELECT count(*) FROM booking b WHERE b.session_id = s.id AND b.status IN ('confirmed', 'requested'))::int AS holding,
+       (SELECT count(*) FROM booking b WHERE b.session_id = s.id AND b.status = 'waitlisted')::int AS waiting
+     FROM training_session s WHERE s.id = $1`, [sessionId]);
+  return row as { seats_taken: number; capacity: number; holding: number; waiting: number };
+}
+
+describe('200 people, 20 seats', () => {
+  it('gives exactly 20 seats and waitlists the rest, every trial', async () => {
+    const lines: string[] = [];
+    for (let trial = 1; trial <= TRIALS; trial += 1) {
+      const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 30 + trial, capacity: SEATS });
+      const started = performance.now();
+      const responses = await Promise.all(people.map((person) =>
+        portal.graphql<BookData>(BOOK, { input: { sessionId } }, { token: person.token })));
+      const ms = performance.now() - started;
+      expect(responses.filter((r) => r.status !== 200 || r.errors)).toEqual([]);
+      const statuses = responses.map((r) => r.data!.bookSession.booking?.status);
+      const confirmed = statuses.filter((s) => s === 'CONFIRMED').length;
+      const waitlisted = statuses.filter((s) => s === 'WAITLISTED').length;
+      const counts = await seatCounts(sessionId);
+      lines.push(`trial ${trial}: ${confirmed} confirmed, ${waitlisted} waitlisted, ${Math.max(0, counts.holding - SEATS)} overbooked, ${Math.round(ms)} ms`);
+      expect(confirmed).toBe(SEATS);
+      expect(waitlisted).toBe(PEOPLE - SEATS);
+      expect(counts).toEqual({ seats_taken: SEATS, capacity: SEATS, holding: SEATS, waiting: PEOPLE - SEATS });
+    }
+    console.log(`booking rush (${PEOPLE} people, ${SEATS} seats):\n${lines.join('\n')}`);
+  }, 180_000);
+
+  it('books once for 20 concurrent requests with one idempotency key', async () => {
+    const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 50, capacity: SEATS });
+    const [person] = people;
+    const responses = await Promise.all(Array.from({ length: 20 }, () =>
+      portal.graphql<BookData>(BOOK, { input: { sessionId, idempotencyKey: 'rush-key-1' } }, { token: person.token })));
+    const ids = new Set(responses.map((r) => r.data!.bookSession.booking?.id));
+    expect(ids.size).toBe(1);
+    expect([...ids][0]).toBeTruthy();
+    const [{ count }] = await portal.dataSource.query('SELECT count(*)::int AS count FROM booking WHERE session_id = $1', [sessionId]);
+    expect(count).toBe(1);
+    expect((await seatCounts(sessionId)).seats_taken).toBe(1);
+  });
+
+  it('promotes each waiting person once when 10 people cancel at once', async () => {
+    const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 60, capacity: SEATS });
+    const booked: Array<{ token: string; id: string; status: string }> = [];
+    for (const person of people.slice(0, 40)) {
+      const response = await portal.graphql<BookData>(BOOK, { input: { sessionId } }, { token: person.token });
+      booked.push({ token: person.token, ...response.data!.bookSession.booking! });
+    }
+    const confirmed = booked.filter((b) => b.status === 'CONFIRMED').slice(0, 10);
+    await Promise.all(confirmed.map((b) => portal.graphql(CANCEL, { input: { bookingId: b.id } }, { token: b.token })));
+    const counts = await seatCounts(sessionId);
+    expect(counts).toEqual({ seats_taken: SEATS, capacity: SEATS, holding: SEATS, waiting: 10 });
+    // The first ten who waited are the ones promoted.
+    const firstWaiting = booked.filter((b) => b.status === 'WAITLISTED').slice(0, 10).map((b) => b.id).sort();
+    const promoted = (await portal.dataSource.query(
+      `SELECT id FROM booking WHERE session_id = $1 AND status = 'confirmed' AND id = ANY($2::uuid[])`, [sessionId, firstWaiting]))
+      .map((r: { id: string }) => r.id).sort();
+    expect(promoted).toEqual(firstWaiting);
+  }, 60_000);
+});
+
+describe('the naive way', () => {
+  it('overbooks when it counts first and inserts after', async () => {
+    const pool = new Pool({ connectionString: (portal.dataSource.options as { url: string }).url, max: 40 });
+    pool.on('error', () => {});
+    let worst = 0;
+    try {
+      for (let trial = 1; trial <= TRIALS; trial += 1) {
+        const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 70 + trial, capacity: SEATS });
+        await Promise.all(people.map(async (person) => {
+          const client = await pool.connect();
+          try {
+            await client.query('BEGIN');
+            const { rows } = await client.query(`SELECT count(*)::int AS n FROM booking WHERE session_id = $1 AND status = 'confirmed'`, [sessionId]);
+            await client.query('SELECT pg_sleep(0.002)'); // the application's own work between the two statements
+            await client.query(`INSERT INTO booking (partnership_id, session_id, person_id, status, waitlisted_at)
+              VALUES ($1, $2, $3, $4, CASE WHEN $4 = 'waitlisted' THEN now() END)`,
+            [partnershipId, sessionId, person.personId, rows[0].n < SEATS ? 'confirmed' : 'waitlisted']);
+            await client.query('COMMIT');
+          } finally {
+            client.release();
+          }
+        }));
+        const [{ n }] = await portal.dataSource.query(`SELECT count(*)::int AS n FROM booking WHERE session_id = $1 AND status = 'confirmed'`, [sessionId]);
+        worst = Math.max(worst, n - SEATS);
+      }
+    } finally {
+      await pool.end();
+    }
+    console.log(`naive count-then-insert: up to ${worst} overbooked of ${SEATS} seats`);
+    expect(worst).toBeGreaterThan(0);
+  }, 120_000);
+});
