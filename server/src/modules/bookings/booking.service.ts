@@ -8,6 +8,7 @@ import { hasRole, type Viewer } from '../auth/viewer';
 import { canSeeCourse } from '../catalogue/catalogue.policy';
 import { BookingEntity } from './booking.entity';
 import { claimSeat, giveSeatBack } from './seat-claims';
+import { noticeBookingChange, type BookingNoticeKind } from '../notifications/booking-notices';
 
 export type BookingResult = { booking: BookingEntity; userErrors: [] } | { booking: null; userErrors: UserError[] };
 
@@ -65,6 +66,7 @@ export class BookingService {
         costPence: seat ? Number(session!.cost_per_place_pence) : 0, now, approvals: onBehalf ? ['ld_lead'] : [],
       });
       await this.rememberKey(manager, viewer, 'book_session', input.idempotencyKey, booking.id);
+      await noticeBookingChange(manager, { bookingId: booking.id, kind: status as BookingNoticeKind });
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'bookings.created',
         subjectType: 'booking', subjectId: booking.id, details: { status, sessionId: session!.id, personId: person!.id, seatFrom: seat?.organisationId ?? (seat ? 'pool' : null) } });
       return booking;
@@ -98,6 +100,7 @@ export class BookingService {
           released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now);
       }
       await this.rememberKey(manager, viewer, 'cancel_booking', input.idempotencyKey, booking.id);
+      await noticeBookingChange(manager, { bookingId: booking.id, kind: 'cancelled' });
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'bookings.cancelled',
         subjectType: 'booking', subjectId: booking.id, details: { late, previousStatus: booking.status, reason: input.reason ?? null } });
       return (await manager.getRepository(BookingEntity).findOneByOrFail({ id: booking.id }));
@@ -111,9 +114,9 @@ export class BookingService {
    */
   private async promote(manager: EntityManager, sessionId: string, freed: { organisationId: string | null; released: boolean },
     origin: RequestOrigin, now: Date): Promise<void> {
-    const waiting: Array<{ id: string; organisation_id: string | null; waitlisted_at: Date; person_id: string; approval_policy: string | null;
+    const waiting: Array<{ id: string; partnership_id: string; organisation_id: string | null; waitlisted_at: Date; person_id: string; approval_policy: string | null;
       line_manager_id: string | null; booked_by_person_id: string | null; cost: string }> = await manager.query(
-      `SELECT b.id, b.organisation_id, b.waitlisted_at, b.person_id, b.booked_by_person_id, o.approval_policy, p.line_manager_id,
+      `SELECT b.id, b.partnership_id, b.organisation_id, b.waitlisted_at, b.person_id, b.booked_by_person_id, o.approval_policy, p.line_manager_id,
          c.cost_per_place_pence AS cost
        FROM booking b JOIN person p ON p.id = b.person_id LEFT JOIN organisation o ON o.id = b.organisation_id
        JOIN training_session s ON s.id = b.session_id JOIN course c ON c.id = s.course_id
@@ -129,7 +132,8 @@ export class BookingService {
     await manager.query(
       `UPDATE booking SET status = $2, waitlisted_at = NULL, seat_organisation_id = $3, cost_pence = $4, updated_at = $5 WHERE id = $1`,
       [row.id, status, seat.organisationId, Number(row.cost), now]);
-    await recordAudit(manager, origin, { partnershipId: null, actorPersonId: null, action: 'bookings.promoted',
+    await noticeBookingChange(manager, { bookingId: row.id, kind: 'promoted' });
+    await recordAudit(manager, origin, { partnershipId: row.partnership_id, actorPersonId: null, action: 'bookings.promoted',
       subjectType: 'booking', subjectId: row.id, details: { status, sessionId } });
   }
 
