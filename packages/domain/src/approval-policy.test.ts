@@ -10,9 +10,9 @@ describe('approval policy', () => {
     expect(approvalsNeeded('line_manager_then_ld_lead', self)).toEqual(['line_manager', 'ld_lead']);
   });
 
-  it('treats a lead booking on behalf as the lead\'s approval', () => {
+  it('needs nothing more when a lead books on someone\'s behalf', () => {
     expect(approvalsNeeded('ld_lead', { ...self, bookedByLead: true })).toEqual([]);
-    expect(approvalsNeeded('line_manager_then_ld_lead', { ...self, bookedByLead: true })).toEqual(['line_manager']);
+    expect(approvalsNeeded('line_manager_then_ld_lead', { ...self, bookedByLead: true })).toEqual([]);
   });
 
   it('sends a request to the lead when the person has no line manager', () => {

@@ -7,14 +7,14 @@ export type ApprovalPolicy = 'none' | 'line_manager' | 'ld_lead' | 'line_manager
 export type Approver = 'line_manager' | 'ld_lead';
 
 export function approvalsNeeded(policy: ApprovalPolicy, options: { bookedByLead: boolean; hasLineManager: boolean }): Approver[] {
-  // A lead booking on someone's behalf has approved it by booking; a person with no manager
-  // cannot wait for one, so their request goes to the lead instead.
+  // A lead booking on someone's behalf decides for the organisation: nothing more to approve.
+  // A person with no manager cannot wait for one, so their request goes to the lead instead.
+  if (options.bookedByLead) return [];
   const steps: Approver[] = policy === 'none' ? []
     : policy === 'line_manager' ? ['line_manager']
       : policy === 'ld_lead' ? ['ld_lead'] : ['line_manager', 'ld_lead'];
   const withoutAbsentManager = steps.map((step): Approver => (step === 'line_manager' && !options.hasLineManager ? 'ld_lead' : step));
-  const unique = [...new Set(withoutAbsentManager)];
-  return options.bookedByLead ? unique.filter((step) => step !== 'ld_lead') : unique;
+  return [...new Set(withoutAbsentManager)];
 }
 
 /** The next approver a request waits for, given those already given; null when it can be confirmed. */

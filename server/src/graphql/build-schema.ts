@@ -10,6 +10,7 @@ import { CourseResolver } from '../modules/catalogue/course.resolver';
 import { SeatAllocationResolver } from '../modules/catalogue/seat-allocation.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { BookingResolver } from '../modules/bookings/booking.resolver';
+import { BookingDecisionResolver } from '../modules/bookings/booking-decision.resolver';
 import { RoleGrantResolver, ViewerResolver } from '../modules/auth/viewer.resolver';
 import { PeopleResolver } from '../modules/people/people.resolver';
 import { PersonResolver } from '../modules/people/person.resolver';
@@ -20,7 +21,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, CourseResolver, SeatAllocationResolver,
-  AuthResolver, ViewerResolver, RoleGrantResolver, BookingResolver,
+  AuthResolver, ViewerResolver, RoleGrantResolver, BookingResolver, BookingDecisionResolver,
   PeopleResolver, PersonResolver, RolesResolver, PeopleImportResolver, OrganisationAdminResolver, AuditResolver,
 ] as const;
 

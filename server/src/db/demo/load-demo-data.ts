@@ -94,6 +94,9 @@ export async function loadDemoData(dataSource: DataSource, options: DemoOptions)
   return dataSource.transaction(async (manager) => {
     for (const rows of partnerships) await insertPartnership(manager, rows);
     await recomputeSeatCounters(manager, ids);
+    // Approval policies: the council and the care sector ask the line manager; the rest need none.
+    await manager.query(`UPDATE organisation SET approval_policy = 'line_manager'
+      WHERE partnership_id = ANY($1::uuid[]) AND (short_code = 'PCC' OR sector IN ('care_home', 'domiciliary_care'))`, [ids]);
     if (passwordHash) {
       await manager.query(`UPDATE person SET password_hash = $1 WHERE email LIKE '%@demo.portal' AND partnership_id = ANY($2::uuid[])`,
         [passwordHash, ids]);

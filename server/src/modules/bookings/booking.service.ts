@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { approvalsNeeded, isLateCancellation, isReleased, personToPromote } from '@portal/domain';
+import { approvalsNeeded, isLateCancellation, isReleased } from '@portal/domain';
 import { Refusal, unlessRefused } from '../../db/refusal';
 import { userError, type UserError } from '../../graphql/user-error';
 import { ForbiddenError } from '../../graphql/access-errors';
@@ -8,6 +8,7 @@ import { hasRole, type Viewer } from '../auth/viewer';
 import { canSeeCourse } from '../catalogue/catalogue.policy';
 import { BookingEntity } from './booking.entity';
 import { claimSeat, giveSeatBack } from './seat-claims';
+import { promoteWaiting } from './promote-waiting';
 import { noticeBookingChange, type BookingNoticeKind } from '../notifications/booking-notices';
 
 export type BookingResult = { booking: BookingEntity; userErrors: [] } | { booking: null; userErrors: UserError[] };
@@ -96,7 +97,7 @@ export class BookingService {
         [booking.id, now, late, viewer.personId, input.reason ?? null]);
       if (HOLDS_SEAT.includes(booking.status)) {
         await giveSeatBack(manager, booking.session_id, { organisationId: booking.seat_organisation_id });
-        await this.promote(manager, booking.session_id, { organisationId: booking.seat_organisation_id,
+        await promoteWaiting(manager, booking.session_id, { organisationId: booking.seat_organisation_id,
           released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now);
       }
       await this.rememberKey(manager, viewer, 'cancel_booking', input.idempotencyKey, booking.id);
@@ -106,35 +107,6 @@ export class BookingService {
       return (await manager.getRepository(BookingEntity).findOneByOrFail({ id: booking.id }));
     }));
     return result ? { booking: result, userErrors: [] } : { booking: null, userErrors };
-  }
-
-  /**
-   * Gives a freed seat to the first person waiting who may have it. Waiting rows are locked with
-   * SKIP LOCKED, so two cancellations at once promote two different people.
-   */
-  private async promote(manager: EntityManager, sessionId: string, freed: { organisationId: string | null; released: boolean },
-    origin: RequestOrigin, now: Date): Promise<void> {
-    const waiting: Array<{ id: string; partnership_id: string; organisation_id: string | null; waitlisted_at: Date; person_id: string; approval_policy: string | null;
-      line_manager_id: string | null; booked_by_person_id: string | null; cost: string }> = await manager.query(
-      `SELECT b.id, b.partnership_id, b.organisation_id, b.waitlisted_at, b.person_id, b.booked_by_person_id, o.approval_policy, p.line_manager_id,
-         c.cost_per_place_pence AS cost
-       FROM booking b JOIN person p ON p.id = b.person_id LEFT JOIN organisation o ON o.id = b.organisation_id
-       JOIN training_session s ON s.id = b.session_id JOIN course c ON c.id = s.course_id
-       WHERE b.session_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlisted_at, b.id FOR UPDATE OF b SKIP LOCKED`, [sessionId]);
-    const chosen = personToPromote(waiting.map((w) => ({ id: w.id, organisationId: w.organisation_id, waitlistedAt: w.waitlisted_at })), freed);
-    if (!chosen) return;
-    const row = waiting.find((w) => w.id === chosen.id)!;
-    const seat = await claimSeat(manager, sessionId, row.organisation_id, now);
-    if (!seat) return;
-    const needed = approvalsNeeded((row.approval_policy ?? 'none') as never, {
-      bookedByLead: row.booked_by_person_id !== null && row.booked_by_person_id !== row.person_id, hasLineManager: !!row.line_manager_id });
-    const status = needed.length ? 'requested' : 'confirmed';
-    await manager.query(
-      `UPDATE booking SET status = $2, waitlisted_at = NULL, seat_organisation_id = $3, cost_pence = $4, updated_at = $5 WHERE id = $1`,
-      [row.id, status, seat.organisationId, Number(row.cost), now]);
-    await noticeBookingChange(manager, { bookingId: row.id, kind: 'promoted' });
-    await recordAudit(manager, origin, { partnershipId: row.partnership_id, actorPersonId: null, action: 'bookings.promoted',
-      subjectType: 'booking', subjectId: row.id, details: { status, sessionId } });
   }
 
   private checkBookable(session: SessionRow, person: PersonRow, now: Date): void {

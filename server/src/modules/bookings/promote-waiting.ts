@@ -1,0 +1,35 @@
+import type { EntityManager } from 'typeorm';
+import { approvalsNeeded, personToPromote } from '@portal/domain';
+import { recordAudit, type RequestOrigin } from '../audit/audit.service';
+import { noticeBookingChange } from '../notifications/booking-notices';
+import { claimSeat } from './seat-claims';
+
+/**
+ * Gives a freed seat to the first person waiting who may have it. Waiting rows are locked with
+ * SKIP LOCKED, so two cancellations at once promote two different people.
+ */
+export async function promoteWaiting(manager: EntityManager, sessionId: string, freed: { organisationId: string | null; released: boolean },
+  origin: RequestOrigin, now: Date): Promise<string | null> {
+  const waiting: Array<{ id: string; partnership_id: string; organisation_id: string | null; waitlisted_at: Date; person_id: string; approval_policy: string | null;
+    line_manager_id: string | null; booked_by_person_id: string | null; cost: string }> = await manager.query(
+    `SELECT b.id, b.partnership_id, b.organisation_id, b.waitlisted_at, b.person_id, b.booked_by_person_id, o.approval_policy, p.line_manager_id,
+       c.cost_per_place_pence AS cost
+     FROM booking b JOIN person p ON p.id = b.person_id LEFT JOIN organisation o ON o.id = b.organisation_id
+     JOIN training_session s ON s.id = b.session_id JOIN course c ON c.id = s.course_id
+     WHERE b.session_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlisted_at, b.id FOR UPDATE OF b SKIP LOCKED`, [sessionId]);
+  const chosen = personToPromote(waiting.map((w) => ({ id: w.id, organisationId: w.organisation_id, waitlistedAt: w.waitlisted_at })), freed);
+  if (!chosen) return null;
+  const row = waiting.find((w) => w.id === chosen.id)!;
+  const seat = await claimSeat(manager, sessionId, row.organisation_id, now);
+  if (!seat) return null;
+  const needed = approvalsNeeded((row.approval_policy ?? 'none') as never, {
+    bookedByLead: row.booked_by_person_id !== null && row.booked_by_person_id !== row.person_id, hasLineManager: !!row.line_manager_id });
+  const status = needed.length ? 'requested' : 'confirmed';
+  await manager.query(
+    `UPDATE booking SET status = $2, waitlisted_at = NULL, seat_organisation_id = $3, cost_pence = $4, updated_at = $5 WHERE id = $1`,
+    [row.id, status, seat.organisationId, Number(row.cost), now]);
+  await noticeBookingChange(manager, { bookingId: row.id, kind: 'promoted' });
+  await recordAudit(manager, origin, { partnershipId: row.partnership_id, actorPersonId: null, action: 'bookings.promoted',
+    subjectType: 'booking', subjectId: row.id, details: { status, sessionId } });
+  return row.id;
+}
