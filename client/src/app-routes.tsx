@@ -1,9 +1,25 @@
+import { lazy } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { PartnershipLayout } from './ui/partnership-layout';
+import { SiteLayout } from './ui/site-layout';
 import { NotFoundPage } from './ui/not-found-page';
 import { ChoosePartnershipPage } from './find-training/choose-partnership-page';
 import { FindTrainingPage } from './find-training/find-training-page';
 import { SessionPage } from './find-training/session-page';
+import { SignInPage } from './account/sign-in-page';
+import { RegisterPage } from './account/register-page';
+import { ForgotPasswordPage } from './account/forgot-password-page';
+import { ResetPasswordPage } from './account/reset-password-page';
+import { AREA_PATHS } from './account/navigation';
+
+// Pages for administrators, leads and managers load when first opened: most people never see them.
+const OrganisationsPage = lazy(() => import('./admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })));
+const NewOrganisationPage = lazy(() => import('./admin/new-organisation-page').then((m) => ({ default: m.NewOrganisationPage })));
+const PeoplePage = lazy(() => import('./admin/people-page').then((m) => ({ default: m.PeoplePage })));
+const ImportPeoplePage = lazy(() => import('./admin/import-people-page').then((m) => ({ default: m.ImportPeoplePage })));
+const AuditLogPage = lazy(() => import('./admin/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
+const OrganisationPeoplePage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.OrganisationPeoplePage })));
+const TeamPage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.TeamPage })));
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -15,7 +31,24 @@ export function createAppRouter() {
         { index: true, element: <Navigate to="find-training" replace /> },
         { path: 'find-training', element: <FindTrainingPage /> },
         { path: 'sessions/:id', element: <SessionPage /> },
+        { path: 'register', element: <RegisterPage /> },
         { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+    {
+      element: <SiteLayout />,
+      children: [
+        { path: '/sign-in', element: <SignInPage /> },
+        { path: '/forgot-password', element: <ForgotPasswordPage /> },
+        { path: '/reset-password', element: <ResetPasswordPage /> },
+        { path: '/admin', element: <Navigate to={AREA_PATHS.adminOrganisations} replace /> },
+        { path: AREA_PATHS.adminOrganisations, element: <OrganisationsPage /> },
+        { path: AREA_PATHS.adminNewOrganisation, element: <NewOrganisationPage /> },
+        { path: AREA_PATHS.adminPeople, element: <PeoplePage /> },
+        { path: AREA_PATHS.adminImport, element: <ImportPeoplePage /> },
+        { path: AREA_PATHS.adminAudit, element: <AuditLogPage /> },
+        { path: AREA_PATHS.organisationPeople, element: <OrganisationPeoplePage /> },
+        { path: AREA_PATHS.team, element: <TeamPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage standalone /> },

@@ -12,7 +12,13 @@ export const PORTAL_NAME = 'Partnership Portal';
  * reader users land on the new page rather than wherever the old link was. Scrolling is left
  * to ScrollRestoration: the top for a new page, where you were when going back.
  */
-export function PageLayout(props: { serviceName: string; serviceHref: string; children: ReactNode }) {
+export function PageLayout(props: {
+  serviceName: string;
+  serviceHref: string;
+  /** The partnership the page belongs to, if any: where "Find training" goes for a visitor. */
+  partnershipSlug?: string | null;
+  children: ReactNode;
+}) {
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
   const firstPath = useRef(pathname);
@@ -27,7 +33,7 @@ export function PageLayout(props: { serviceName: string; serviceHref: string; ch
     <>
       <ScrollRestoration />
       <SkipLink href="#maincontent">Skip to main content</SkipLink>
-      <SiteHeader name={props.serviceName} href={props.serviceHref} />
+      <SiteHeader name={props.serviceName} href={props.serviceHref} partnershipSlug={props.partnershipSlug ?? null} />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1} ref={main}>
           {props.children}

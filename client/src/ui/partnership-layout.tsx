@@ -16,7 +16,8 @@ export function PartnershipLayout() {
   const unknown = !loading && !error && !partnership;
 
   return (
-    <PageLayout serviceName={partnership?.name ?? PORTAL_NAME} serviceHref={`/p/${encodeURIComponent(slug)}/find-training`}>
+    <PageLayout serviceName={partnership?.name ?? PORTAL_NAME} serviceHref={`/p/${encodeURIComponent(slug)}/find-training`}
+      partnershipSlug={partnership ? slug : null}>
       {unknown ? <NotFoundPage /> : <Outlet context={{ partnershipName: partnership?.name ?? null } satisfies PartnershipOutletContext} />}
     </PageLayout>
   );

@@ -1,10 +1,32 @@
-import { Link } from 'react-router';
+import classNames from 'classnames';
+import type { FormEvent } from 'react';
+import { Link, useLocation } from 'react-router';
+import { UserIcon } from 'nhsuk-react-components';
+import { currentItem, findTrainingPath, navigationFor } from '../account/navigation';
+import { signInPath } from '../account/safe-next';
+import { useSignOut } from '../account/use-session-change';
+import { useViewer } from '../account/use-viewer';
 
 /**
  * The NHS.UK header without the NHS logo: the portal belongs to a whole partnership (a council
  * and voluntary bodies as well as NHS trusts), so the partnership's name stands in its place.
+ * Under it: who is signed in, with "Sign out" (or "Sign in"), and the areas their roles open.
+ * The navigation list wraps on a phone rather than using nhsuk-frontend's "More" menu, whose
+ * script moves list items about behind React's back.
  */
-export function SiteHeader({ name, href }: { name: string; href: string }) {
+export function SiteHeader({ name, href, partnershipSlug }: { name: string; href: string; partnershipSlug: string | null }) {
+  const { pathname, search } = useLocation();
+  const { viewer, loading } = useViewer();
+  const { signOut, signingOut } = useSignOut();
+  const slug = viewer?.partnership.slug ?? partnershipSlug;
+  const items = navigationFor(viewer?.roles ?? [], slug);
+  const current = currentItem(items, pathname);
+
+  const submitSignOut = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!signingOut && viewer) void signOut(findTrainingPath(viewer.partnership.slug));
+  };
+
   return (
     <header className="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
@@ -14,7 +36,48 @@ export function SiteHeader({ name, href }: { name: string; href: string }) {
             <span className="portal-header__descriptor">Learning and development</span>
           </Link>
         </div>
+        {loading || (!viewer && pathname === '/sign-in') ? null : (
+          <nav className="nhsuk-header__account" aria-label="Account">
+            <ul className="nhsuk-header__account-list">
+              {viewer ? (
+                <>
+                  <li className="nhsuk-header__account-item" data-testid="signed-in-as">
+                    <UserIcon />
+                    <span><span className="nhsuk-u-visually-hidden">Signed in as </span>{viewer.name}</span>
+                  </li>
+                  <li className="nhsuk-header__account-item">
+                    <form className="nhsuk-header__account-form" method="post" noValidate onSubmit={submitSignOut}>
+                      <button className="nhsuk-header__account-button" type="submit">Sign out</button>
+                    </form>
+                  </li>
+                </>
+              ) : (
+                <li className="nhsuk-header__account-item">
+                  <Link className="nhsuk-header__account-link" to={signInPath(`${pathname}${search}`)}>Sign in</Link>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
       </div>
+      <nav className="nhsuk-header__navigation portal-header__navigation" aria-label="Menu">
+        <div className="nhsuk-header__navigation-container nhsuk-width-container">
+          <ul className="nhsuk-header__navigation-list">
+            {items.map((item) => {
+              const isCurrent = item === current;
+              const ariaCurrent = isCurrent ? (pathname === item.href ? 'page' : 'true') : undefined;
+              return (
+                <li key={item.href} className={classNames('nhsuk-header__navigation-item',
+                  { 'nhsuk-header__navigation-item--current': isCurrent })}>
+                  <Link className="nhsuk-header__navigation-link" to={item.href} aria-current={ariaCurrent}>
+                    {isCurrent ? <strong className="nhsuk-header__navigation-item-current-fallback">{item.text}</strong> : item.text}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </nav>
     </header>
   );
 }

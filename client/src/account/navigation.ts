@@ -1,0 +1,63 @@
+import type { Role } from '../gql/graphql';
+
+export interface NavigationItem {
+  href: string;
+  text: string;
+}
+
+/** Where each area lives; pages and the header take their addresses from here. */
+export const AREA_PATHS = {
+  adminOrganisations: '/admin/organisations',
+  adminNewOrganisation: '/admin/organisations/new',
+  adminPeople: '/admin/people',
+  adminImport: '/admin/import-people',
+  adminAudit: '/admin/audit-log',
+  organisationPeople: '/organisation/people',
+  team: '/team',
+} as const;
+
+export function findTrainingPath(slug: string): string {
+  return `/p/${encodeURIComponent(slug)}/find-training`;
+}
+
+export function registerPath(slug: string): string {
+  return `/p/${encodeURIComponent(slug)}/register`;
+}
+
+/**
+ * The header's links for what this person may do. Everyone finds training; the other areas
+ * follow the roles held (the API checks each request again). Roles whose areas do not exist
+ * yet (bookings, reports) add nothing, so there are no dead links.
+ */
+export function navigationFor(roles: ReadonlyArray<{ role: Role }>, partnershipSlug: string | null): NavigationItem[] {
+  const held = new Set(roles.map((grant) => grant.role));
+  const items: NavigationItem[] = [{ href: partnershipSlug ? findTrainingPath(partnershipSlug) : '/', text: 'Find training' }];
+  if (held.has('PARTNERSHIP_ADMIN')) {
+    items.push(
+      { href: AREA_PATHS.adminOrganisations, text: 'Organisations' },
+      { href: AREA_PATHS.adminPeople, text: 'People and roles' },
+      { href: AREA_PATHS.adminImport, text: 'Import people' },
+      { href: AREA_PATHS.adminAudit, text: 'Audit log' },
+    );
+  }
+  if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationPeople, text: "My organisation's people" });
+  if (held.has('LINE_MANAGER')) items.push({ href: AREA_PATHS.team, text: 'My team' });
+  return items;
+}
+
+/** The item for the page being shown: the longest href the path starts with. */
+export function currentItem(items: NavigationItem[], pathname: string): NavigationItem | null {
+  const matches = items.filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`));
+  return matches.sort((a, b) => b.href.length - a.href.length)[0] ?? null;
+}
+
+/** The partnership a path belongs to: "/p/greater-peterborough/find-training" → "greater-peterborough". */
+export function partnershipSlugOfPath(path: string | null | undefined): string | null {
+  const match = /^\/p\/([^/?#]+)/.exec(path ?? '');
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}

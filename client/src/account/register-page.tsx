@@ -1,0 +1,117 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useOutletContext, useParams } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, PasswordInput, Select, TextInput } from 'nhsuk-react-components';
+import { FormErrorSummary } from '../ui/form-error-summary';
+import {
+  fieldErrorsFrom, messagesByField, requiredErrors, SERVICE_PROBLEM, type FieldError,
+} from '../ui/form-errors';
+import type { PartnershipOutletContext } from '../ui/partnership-layout';
+import { useDocumentTitle } from '../ui/use-document-title';
+import { RegisterVolunteerMutation } from './auth.mutations';
+import { EMAIL_INPUT, NEW_PASSWORD_HINT } from './auth-fields';
+import { findTrainingPath } from './navigation';
+import { signInPath } from './safe-next';
+import { useAfterSignIn } from './use-session-change';
+import { useViewer } from './use-viewer';
+import { PartnerOrganisationsQuery } from './voluntary-organisations.query';
+
+type Field = 'name' | 'email' | 'password' | 'organisationId';
+const FIELDS: Field[] = ['name', 'email', 'password', 'organisationId'];
+const INPUT_IDS: Record<Field, string> = { name: 'name', email: 'email', password: 'password', organisationId: 'organisationId' };
+
+/**
+ * Register as a volunteer: one short page, made to be done on a phone in under a minute. Three
+ * fields and an optional choice, each with the autocomplete a phone needs to fill it in; then
+ * the person is signed in and taken to Find training.
+ */
+export function RegisterPage() {
+  const { slug = '' } = useParams();
+  const { partnershipName } = useOutletContext<PartnershipOutletContext>();
+  const { viewer } = useViewer();
+  const afterSignIn = useAfterSignIn();
+  const [register, { loading }] = useMutation(RegisterVolunteerMutation);
+  const { data: organisationsData } = useQuery(PartnerOrganisationsQuery, { variables: { partnershipSlug: slug } });
+  const voluntary = (organisationsData?.organisations ?? [])
+    .filter((organisation) => organisation.sector === 'VOLUNTARY')
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  const [values, setValues] = useState<Record<Field, string>>({ name: '', email: '', password: '', organisationId: '' });
+  const [errors, setErrors] = useState<Array<FieldError<Field>>>([]);
+  const [registered, setRegistered] = useState(false);
+  const byField = messagesByField(errors);
+  const findTraining = findTrainingPath(slug);
+  useDocumentTitle(['Register as a volunteer', partnershipName], errors.length > 0);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (loading) return;
+    const blank = requiredErrors(values, {
+      name: 'Enter your name', email: 'Enter your email address', password: 'Enter a password',
+    });
+    setErrors(blank);
+    if (blank.length) return;
+    try {
+      const { data } = await register({
+        variables: {
+          input: {
+            partnershipSlug: slug, name: values.name.trim(), email: values.email.trim(), password: values.password,
+            organisationId: values.organisationId || null,
+          },
+        },
+      });
+      const payload = data?.registerVolunteer;
+      if (!payload?.viewer) {
+        setErrors(payload?.userErrors.length ? fieldErrorsFrom(payload.userErrors, FIELDS) : [{ field: null, message: SERVICE_PROBLEM }]);
+        return;
+      }
+      setRegistered(true);
+      await afterSignIn(findTraining);
+    } catch {
+      setErrors([{ field: null, message: SERVICE_PROBLEM }]);
+    }
+  };
+
+  const set = (field: Field) => (event: { currentTarget: { value: string } }) =>
+    setValues({ ...values, [field]: event.currentTarget.value });
+
+  if (viewer && !registered) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>You already have an account</h1>
+          <p>You are signed in as {viewer.name} ({viewer.email}).</p>
+          <p><Link to={findTrainingPath(viewer.partnership.slug)}>Find training</Link></p>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={errors} inputIds={INPUT_IDS} />
+        <h1>Register as a volunteer</h1>
+        <p>Create an account to book training{partnershipName ? ` in ${partnershipName}` : ''}. It takes about a minute.</p>
+        <form noValidate onSubmit={submit}>
+          <TextInput id={INPUT_IDS.name} name="name" label="Full name" autoComplete="name" spellCheck={false}
+            value={values.name} error={byField.name} onChange={set('name')} />
+          <TextInput id={INPUT_IDS.email} name="email" label="Email address"
+            hint="We will send booking confirmations here" {...EMAIL_INPUT}
+            value={values.email} error={byField.email} onChange={set('email')} />
+          <PasswordInput id={INPUT_IDS.password} name="password" label="Create a password" hint={NEW_PASSWORD_HINT}
+            autoComplete="new-password" value={values.password} error={byField.password} onChange={set('password')} />
+          <Select id={INPUT_IDS.organisationId} name="organisationId"
+            label="Which organisation do you volunteer with? (optional)"
+            value={values.organisationId} error={byField.organisationId} onChange={set('organisationId')}>
+            <Select.Option value="">None / independent volunteer</Select.Option>
+            {voluntary.map((organisation) => (
+              <Select.Option key={organisation.id} value={organisation.id}>{organisation.name}</Select.Option>
+            ))}
+          </Select>
+          <Button type="submit">Register</Button>
+        </form>
+        <p>Already registered? <Link to={signInPath(findTraining)}>Sign in</Link></p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, PasswordInput, TextInput } from 'nhsuk-react-components';
+import { FormErrorSummary } from '../ui/form-error-summary';
+import {
+  fieldErrorsFrom, messagesByField, requiredErrors, SERVICE_PROBLEM, type FieldError,
+} from '../ui/form-errors';
+import { useDocumentTitle } from '../ui/use-document-title';
+import { PartnershipsQuery } from '../find-training/partnerships.query';
+import { SignInMutation } from './auth.mutations';
+import { EMAIL_INPUT } from './auth-fields';
+import { findTrainingPath, partnershipSlugOfPath, registerPath } from './navigation';
+import { safeNextPath } from './safe-next';
+import { useAfterSignIn } from './use-session-change';
+import { useViewer } from './use-viewer';
+
+type Field = 'email' | 'password';
+const FIELDS: Field[] = ['email', 'password'];
+const INPUT_IDS: Record<Field, string> = { email: 'email', password: 'password' };
+
+/** Volunteers register per partnership: link to the one the person came from, or to each. */
+function RegisterLinks({ next }: { next: string | null }) {
+  const slug = partnershipSlugOfPath(next);
+  const { data } = useQuery(PartnershipsQuery, { skip: !!slug });
+  const partnerships = slug ? [{ slug, name: null as string | null }] : (data?.partnerships ?? []);
+  if (!partnerships.length) return null;
+  return (
+    <>
+      <h2 className="nhsuk-heading-m">New to the portal?</h2>
+      <p>Volunteers can register in a minute. Staff accounts are set up by their organisation.</p>
+      <ul className="nhsuk-list">
+        {partnerships.map((partnership) => (
+          <li key={partnership.slug}>
+            <Link to={registerPath(partnership.slug)}>
+              {partnership.name && partnerships.length > 1 ? `Register as a volunteer in ${partnership.name}` : 'Register as a volunteer'}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** Sign in with email and password, then back to the page that asked (?next=) or to Find training. */
+export function SignInPage() {
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get('next'));
+  const { viewer } = useViewer();
+  const afterSignIn = useAfterSignIn();
+  const [signIn, { loading }] = useMutation(SignInMutation);
+  const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '' });
+  const [errors, setErrors] = useState<Array<FieldError<Field>>>([]);
+  const [signedIn, setSignedIn] = useState(false);
+  const byField = messagesByField(errors);
+  useDocumentTitle(['Sign in'], errors.length > 0);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (loading) return;
+    const blank = requiredErrors(values, { email: 'Enter your email address', password: 'Enter your password' });
+    setErrors(blank);
+    if (blank.length) return;
+    try {
+      const { data } = await signIn({ variables: { input: { email: values.email.trim(), password: values.password } } });
+      const payload = data?.signIn;
+      if (!payload?.viewer) {
+        setErrors(payload?.userErrors.length ? fieldErrorsFrom(payload.userErrors, FIELDS) : [{ field: null, message: SERVICE_PROBLEM }]);
+        return;
+      }
+      setSignedIn(true);
+      await afterSignIn(next ?? findTrainingPath(payload.viewer.partnership.slug));
+    } catch {
+      setErrors([{ field: null, message: SERVICE_PROBLEM }]);
+    }
+  };
+
+  const set = (field: Field) => (event: { currentTarget: { value: string } }) =>
+    setValues({ ...values, [field]: event.currentTarget.value });
+
+  if (viewer && !signedIn) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>You are signed in</h1>
+          <p>You are signed in as {viewer.name} ({viewer.email}).</p>
+          <p><Link to={next ?? findTrainingPath(viewer.partnership.slug)}>Continue</Link></p>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <FormErrorSummary errors={errors} inputIds={INPUT_IDS} />
+        <h1>Sign in</h1>
+        <form noValidate onSubmit={submit}>
+          <TextInput id={INPUT_IDS.email} name="email" label="Email address" {...EMAIL_INPUT}
+            value={values.email} error={byField.email} onChange={set('email')} />
+          <PasswordInput id={INPUT_IDS.password} name="password" label="Password" autoComplete="current-password"
+            value={values.password} error={byField.password} onChange={set('password')} />
+          <Button type="submit">Sign in</Button>
+        </form>
+        <p><Link to="/forgot-password">Forgotten your password?</Link></p>
+        <RegisterLinks next={next} />
+      </div>
+    </div>
+  );
+}
