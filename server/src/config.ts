@@ -56,6 +56,10 @@ export interface Config {
   signInLimitPerAddress: number;
   signInLimitWindowSeconds: number;
   maxConcurrentPasswordHashes: number;
+  /** Run background jobs (email delivery, seat release) in this process; off for web-only replicas. */
+  jobsEnabled: boolean;
+  /** Jobs run at once by this process's worker. */
+  jobsConcurrency: number;
 }
 
 export function loadConfig(): Config {
@@ -86,6 +90,8 @@ export function loadConfig(): Config {
     signInLimitPerAddress: int('SIGN_IN_LIMIT_PER_ADDRESS', 100, 1, 100000),
     signInLimitWindowSeconds: int('SIGN_IN_LIMIT_WINDOW_SECONDS', 15 * 60, 1, 86400),
     maxConcurrentPasswordHashes: int('MAX_CONCURRENT_PASSWORD_HASHES', 4, 1, 64),
+    jobsEnabled: flag('JOBS_ENABLED', true),
+    jobsConcurrency: int('JOBS_CONCURRENCY', 2, 1, 32),
   };
 }
 

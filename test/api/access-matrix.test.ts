@@ -74,6 +74,12 @@ beforeAll(async () => {
   }
   // The other partnership's partnership-only session: hidden from everyone outside it.
   ids['other.allocatedSession'] = ids['other.privateSession'];
+  // Upcoming sessions whose seats may be set: one the provider coordinator's organisation provides, one of the other partnership.
+  ids['own.seatsSession'] = (await one(`SELECT s.id FROM training_session s JOIN course c ON c.id = s.course_id
+    JOIN organisation o ON o.id = c.provider_organisation_id WHERE o.short_code = 'PSHNHSFT' AND s.partnership_id = $1
+    AND s.status = 'scheduled' AND s.starts_at > now() + interval '1 day' ORDER BY s.starts_at LIMIT 1`, [gp.id])).id;
+  ids['other.seatsSession'] = (await one(`SELECT id FROM training_session WHERE partnership_id = $1 AND status = 'scheduled'
+    AND starts_at > now() + interval '1 day' ORDER BY starts_at LIMIT 1`, [fen.id])).id;
   if (!ids['other.sectorGroup']) {
     const group = await one(`INSERT INTO sector_group (partnership_id, name) VALUES ($1, 'Fenland Care Providers') RETURNING id`, [fen.id]);
     ids['other.sectorGroup'] = group.id;
@@ -169,6 +175,33 @@ const OPERATIONS: Operation[] = [
   { name: 'bookingRequests', tenants: ['own'], pick: (d) => d.bookingRequests,
     expected: (actor) => (actor === 'anonymous' ? 'unauthenticated' : 'allow'),
     run: (t) => call('{ bookingRequests { id } }', {})(t) },
+  { name: 'organisationBookings', tenants: ['own', 'other'], pick: (d) => d.organisationBookings,
+    expected: (actor, tenant) => {
+      if (actor === 'anonymous') return 'unauthenticated';
+      if (!isMember(actor, tenant)) return 'hidden';
+      // "own" is the council, whose L&D lead the demo's lead is.
+      return actor === 'admin' || actor === 'otherAdmin' || (actor === 'lead' && tenant === 'own') ? 'allow' : 'forbidden';
+    },
+    run: (t, tenant) => call('query($o: ID!) { organisationBookings(organisationId: $o, first: 5) { totalCount edges { node { id waitlistPosition } } } }',
+      { o: ids[`${tenant}.organisation`] })(t) },
+  { name: 'Session.myOrganisationAllocation', tenants: ['own', 'other'], pick: (d) => d.session,
+    expected: (actor, tenant) => (isMember(actor, tenant) ? 'allow' : 'hidden'),
+    run: (t, tenant) => call('query($id: ID!) { session(id: $id) { id myOrganisationAllocation { seats seatsTaken seatsLeft } } }',
+      { id: ids[`${tenant}.privateSession`] })(t) },
+  { name: 'setSeatAllocations (the allocations as they are)', tenants: ['own', 'other'], pick: (d) => d.setSeatAllocations,
+    expected: (actor, tenant) => {
+      if (actor === 'anonymous') return 'unauthenticated';
+      if (!['provider', 'admin', 'otherAdmin'].includes(actor)) return 'forbidden';
+      if (!isMember(actor, tenant)) return 'hidden';
+      return 'allow';
+    },
+    run: async (t, tenant) => {
+      const sessionId = ids[`${tenant}.seatsSession`];
+      const allocations = await portal.dataSource.query(
+        'SELECT organisation_id AS "organisationId", seats FROM seat_allocation WHERE session_id = $1 ORDER BY organisation_id', [sessionId]);
+      return call('mutation($input: SetSeatAllocationsInput!) { setSeatAllocations(input: $input) { session { id } userErrors { field code } } }',
+        { input: { sessionId, allocations } })(t);
+    } },
   { name: 'signIn', tenants: ['own'], expected: publicOperation, pick: (d) => d.signIn,
     run: (t) => call('mutation { signIn(input: { email: "nobody@matrix.example", password: "not the password" }) { token } }', {})(t) },
   { name: 'registerVolunteer', tenants: ['own'], expected: publicOperation, pick: (d) => d.registerVolunteer,

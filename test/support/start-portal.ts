@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../../server/src/config';
 import { createDataSource } from '../../server/src/db/data-source';
 import { createApp } from '../../server/src/http/app';
+import type { JobsMode } from '../../server/src/jobs/portal-jobs';
 import { createLogger } from '../../server/src/observability/logger';
 import { createTestDatabase, dbSettings, DEMO_PASSWORD, dropTestDatabase, type Template } from './test-database';
 
@@ -14,6 +15,8 @@ export interface RunningPortal {
   graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, auth?: { token?: string | null; headers?: Record<string, string> }) => Promise<GraphQLResponse<T>>;
   /** Signs in and returns the session token (throws when refused). */
   signIn: (email: string, password?: string) => Promise<string>;
+  /** Runs the background jobs that are due now (email delivery…), then returns. */
+  runDueJobs: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -35,6 +38,8 @@ export async function startPortal(options: {
   database?: { url: string; name: string };
   config?: Partial<Config>;
   clock?: () => Date;
+  /** 'off' (default): jobs wait in the queue until the test calls runDueJobs(); 'run': a worker runs them. */
+  jobs?: JobsMode;
 } = {}): Promise<RunningPortal> {
   const { url: databaseUrl, name } = options.database ?? await createTestDatabase(options.template ?? 'demo');
   const config: Config = { ...loadConfig(), ...dbSettings, databaseUrl, exposeSqlCount: true, logLevel: 'silent',
@@ -42,7 +47,7 @@ export async function startPortal(options: {
   const dataSource = createDataSource(databaseUrl, config);
   await dataSource.initialize();
   const log = createLogger(config.logLevel);
-  const app = await createApp({ config, dataSource, log, clock: options.clock });
+  const app = await createApp({ config, dataSource, log, clock: options.clock, jobs: options.jobs ?? 'off' });
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -71,6 +76,7 @@ export async function startPortal(options: {
       if (!token) throw new Error(`sign-in as ${email} refused: ${JSON.stringify(response.data ?? response.errors)}`);
       return token;
     },
+    runDueJobs: () => app.jobs.runDueJobs(),
     stop: async () => {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));

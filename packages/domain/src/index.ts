@@ -7,3 +7,4 @@ export * from './geo';
 export * from './approval-policy';
 export * from './late-cancellation';
 export * from './waitlist-promotion';
+export * from './seat-allocation-rules';

@@ -4,6 +4,8 @@ import { CatalogueFoundation1763900000000 } from './migrations/1763900000000-cat
 import { IdentityAndAudit1763910000000 } from './migrations/1763910000000-identity-and-audit';
 import { PeopleImport1763920000000 } from './migrations/1763920000000-people-import';
 import { SharedBooking1763930000000 } from './migrations/1763930000000-shared-booking';
+import { EmailOutbox1763940000000 } from './migrations/1763940000000-email-outbox';
+import { SeatRelease1763950000000 } from './migrations/1763950000000-seat-release';
 import { SqlCountingLogger } from './sql-statement-counter';
 import { PartnershipEntity } from '../modules/partnerships/partnership.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
@@ -18,7 +20,7 @@ import { BookingEntity } from '../modules/bookings/booking.entity';
 import { MandatorySubjectEntity } from '../modules/catalogue/mandatory-subject.entity';
 
 export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit1763910000000, PeopleImport1763920000000,
-  SharedBooking1763930000000];
+  SharedBooking1763930000000, EmailOutbox1763940000000, SeatRelease1763950000000];
 
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,

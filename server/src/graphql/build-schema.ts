@@ -18,11 +18,15 @@ import { RolesResolver } from '../modules/people/roles.resolver';
 import { PeopleImportResolver } from '../modules/people/people-import.resolver';
 import { OrganisationAdminResolver } from '../modules/organisations/organisation-admin.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
+import { OutboxResolver } from '../modules/notifications/outbox.resolver';
+import { SeatAllocationsResolver } from '../modules/catalogue/seat-allocations.resolver';
+import { OrganisationBookingsResolver } from '../modules/bookings/organisation-bookings.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, CourseResolver, SeatAllocationResolver,
   AuthResolver, ViewerResolver, RoleGrantResolver, BookingResolver, BookingDecisionResolver,
   PeopleResolver, PersonResolver, RolesResolver, PeopleImportResolver, OrganisationAdminResolver, AuditResolver,
+  OutboxResolver, SeatAllocationsResolver, OrganisationBookingsResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */

@@ -3,6 +3,7 @@ import type { Logger } from '../observability/logger';
 import type { Viewer } from '../modules/auth/viewer';
 import type { RequestOrigin } from '../modules/audit/audit.service';
 import type { AuthService } from '../modules/auth/auth.service';
+import type { OutboxService } from '../modules/notifications/outbox.service';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What resolvers may do to the HTTP exchange: only the session cookie. */
@@ -16,6 +17,7 @@ export interface SessionTransport {
 /** Services that live as long as the server: they hold queues and limiters. */
 export interface Services {
   auth: AuthService;
+  outbox: OutboxService;
 }
 
 export interface Context {

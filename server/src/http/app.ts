@@ -15,11 +15,18 @@ import { createContext, type Context } from '../graphql/context';
 import { graphqlBodyParser, jsonErrorHandler } from './body-limits';
 import { AuthService } from '../modules/auth/auth.service';
 import { createMailer, type Mailer } from '../modules/notifications/mailer';
+import { configureNotices } from '../modules/notifications/booking-notices';
+import { OutboxService } from '../modules/notifications/outbox.service';
+import { devMailInbox } from '../modules/notifications/dev-mail-inbox';
+import { createPortalJobs, type JobsMode } from '../jobs/portal-jobs';
+import type { JobRunner } from '../jobs/job-runner';
 import { clearSessionCookie, sessionTokenFrom, setSessionCookie } from './session-cookie';
 
 export interface App {
   express: Express;
   metrics: Metrics;
+  /** The background job runner; runDueJobs() works through what is due now (tests). */
+  jobs: Pick<JobRunner, 'runDueJobs'>;
   stop: () => Promise<void>;
 }
 
@@ -53,10 +60,16 @@ export async function createApp(options: {
   log: Logger;
   clock?: () => Date;
   mailer?: Mailer;
+  /** Default: 'run' when JOBS_ENABLED. */
+  jobs?: JobsMode;
 }): Promise<App> {
   const { config, dataSource, log } = options;
   const clock = options.clock ?? (() => new Date());
-  const services = { auth: new AuthService(dataSource, config, options.mailer ?? createMailer(config, log), log) };
+  const mailer = options.mailer ?? createMailer(config, log);
+  const ownMailReadable = !config.production && !config.smtpUrl;
+  configureNotices(config);
+  const services = { auth: new AuthService(dataSource, config, mailer, log), outbox: new OutboxService(dataSource, { ownMailReadable }) };
+  const jobs = createPortalJobs({ config, dataSource, mailer, log });
   const metrics = createMetrics();
   const apollo = createApolloServer({ schema: await buildPortalSchema(), config, log, metrics });
   await apollo.start();
@@ -103,6 +116,8 @@ export async function createApp(options: {
     },
   }));
 
+  if (ownMailReadable) app.use('/dev/mail', devMailInbox(services.outbox));
+
   if (existsSync(path.join(config.clientDist, 'index.html'))) {
     app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
     app.get(/.*/, (req, res, next) => {
@@ -119,5 +134,13 @@ export async function createApp(options: {
   // Last: body-parser's errors (413, bad JSON) and anything unexpected answer JSON, never HTML or a stack.
   app.use(jsonErrorHandler(log));
 
-  return { express: app, metrics, stop: () => apollo.stop() };
+  if ((options.jobs ?? (config.jobsEnabled ? 'run' : 'off')) === 'run') await jobs.start();
+
+  return {
+    express: app, metrics, jobs,
+    stop: async () => {
+      await jobs.stop();
+      await apollo.stop();
+    },
+  };
 }

@@ -45,3 +45,17 @@ export function canSeeAllocations(viewer: Viewer | null, course: Pick<CourseEnti
   return hasRole(viewer, 'partnership_admin') || hasRole(viewer, 'ld_lead')
     || organisationsWithRole(viewer, 'provider_coordinator').includes(course.providerOrganisationId);
 }
+
+/**
+ * Capacity and allocations are set by the course's provider (its provider coordinators) or a
+ * partnership administrator. The first check needs no course: who cannot manage any session's
+ * seats is refused before their input is read.
+ */
+export function mayManageSomeSeats(viewer: Viewer): boolean {
+  return hasRole(viewer, 'partnership_admin') || organisationsWithRole(viewer, 'provider_coordinator').length > 0;
+}
+
+export function canManageSeats(viewer: Viewer, course: Pick<CourseEntity, 'partnershipId' | 'providerOrganisationId'>): boolean {
+  if (viewer.partnershipId !== course.partnershipId) return false;
+  return hasRole(viewer, 'partnership_admin') || organisationsWithRole(viewer, 'provider_coordinator').includes(course.providerOrganisationId);
+}

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { isReleased } from '@portal/domain';
 import type { Context } from '../../graphql/context';
 import { Organisation } from '../organisations/organisation.type';
 import type { OrganisationEntity } from '../organisations/organisation.entity';
@@ -14,8 +15,11 @@ export class SeatAllocationResolver {
     return organisation;
   }
 
+  /** From the release time the unused seats are the pool's, not the organisation's. */
   @FieldResolver(() => Int)
-  seatsLeft(@Root() allocation: SeatAllocationEntity): number {
+  async seatsLeft(@Root() allocation: SeatAllocationEntity, @Ctx() ctx: Context): Promise<number> {
+    const session = await ctx.loaders.sessionsById.load(allocation.sessionId);
+    if (session && isReleased(session, ctx.now)) return 0;
     return Math.max(0, allocation.seats - allocation.seatsTaken);
   }
 }

@@ -27,12 +27,16 @@ export class SessionResolver {
 
   @FieldResolver(() => Int)
   async seatsLeft(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<number> {
+    return seatsLeftFor(session, await this.myOrganisationAllocation(session, ctx), ctx.now);
+  }
+
+  /** Any member of the organisation may see it: it is what their own seats left is made of. */
+  @FieldResolver(() => SeatAllocation, { nullable: true })
+  async myOrganisationAllocation(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<SeatAllocationEntity | null> {
     const organisationId = ctx.viewer?.partnershipId === session.partnershipId ? ctx.viewer.organisationId : null;
     // A caller with no organisation has no allocation: no need to load any.
-    const allocation = organisationId
-      ? (await ctx.loaders.allocationsBySession.load(session.id)).find((a) => a.organisationId === organisationId) ?? null
-      : null;
-    return seatsLeftFor(session, allocation, ctx.now);
+    if (!organisationId) return null;
+    return (await ctx.loaders.allocationsBySession.load(session.id)).find((a) => a.organisationId === organisationId) ?? null;
   }
 
   @FieldResolver(() => [SeatAllocation])

@@ -26,6 +26,8 @@ export class Session {
   seatsLeft!: number;
   @Field(() => [SeatAllocation], { description: 'L&D leads, provider coordinators and administrators only.' })
   allocations!: SeatAllocation[];
+  @Field(() => SeatAllocation, { nullable: true, description: "The signed-in person's organisation's allocation on this session; null when it holds none." })
+  myOrganisationAllocation!: SeatAllocation | null;
   @Field(() => SessionStatus) status!: SessionStatus;
   @Field() bookingClosesAt!: Date;
   @Field({ description: 'When unused allocated seats return to the shared pool.' }) releaseAt!: Date;

@@ -16,5 +16,7 @@ export class TrainingSessionEntity {
   @Column('integer', { name: 'pool_seats_taken' }) poolSeatsTaken!: number;
   @Column('timestamptz', { name: 'booking_closes_at' }) bookingClosesAt!: Date;
   @Column('timestamptz', { name: 'release_at' }) releaseAt!: Date;
+  /** When the release job returned the unused allocated seats to the pool; null until then. */
+  @Column('timestamptz', { name: 'released_at', nullable: true }) releasedAt!: Date | null;
   @Column('text') status!: string;
 }

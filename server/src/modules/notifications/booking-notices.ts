@@ -1,15 +1,112 @@
 import type { EntityManager } from 'typeorm';
+import { loadConfig } from '../../config';
+import type { BookingNoticeData, BookingNoticeKind, NoticeSettings } from './booking-notice-data';
+import { bookingInvite } from './booking-invite';
+import { renderBookingEmail } from './render-booking-email';
+import { SEND_EMAIL_TASK, SEND_EMAIL_MAX_ATTEMPTS } from './send-email.task';
+
+export type { BookingNoticeKind, NoticeSettings } from './booking-notice-data';
 
 /**
  * Every change to a booking that its person must know about. Called inside the transaction
- * that makes the change, so the notice is written (to the outbox) if and only if the change
- * commits.
+ * that makes the change, so the notice is written to the outbox, and its delivery job queued,
+ * if and only if the change commits: a refused or rolled-back booking sends nothing, and a
+ * committed one is delivered even if this process dies right after.
  */
-export type BookingNoticeKind = 'confirmed' | 'requested' | 'approved' | 'declined' | 'waitlisted' | 'promoted'
-  | 'cancelled' | 'session_changed' | 'session_cancelled';
+let settings: NoticeSettings | null = null;
 
-export async function noticeBookingChange(manager: EntityManager, change: { bookingId: string; kind: BookingNoticeKind }): Promise<void> {
-  // The outbox and its delivery are being added; until then the change is recorded in the audit log only.
-  void manager;
-  void change;
+/** Set once when the app starts (http/app.ts); read from the environment until then. */
+export function configureNotices(value: NoticeSettings): void {
+  settings = { publicUrl: value.publicUrl.replace(/\/$/, ''), mailFrom: value.mailFrom };
+}
+
+function currentSettings(): NoticeSettings {
+  if (!settings) {
+    const config = loadConfig();
+    configureNotices({ publicUrl: config.publicUrl, mailFrom: config.mailFrom });
+  }
+  return settings!;
+}
+
+interface NoticeRow {
+  id: string; partnership_id: string; person_id: string; status: string; sequence: number; invited: boolean;
+  waitlist_position: number | null; person_name: string; person_email: string; course_title: string;
+  session_id: string; starts_at: Date; ends_at: Date; delivery_mode: string;
+  venue_name: string | null; venue_address: string | null; venue_town: string | null; venue_postcode: string | null;
+  partnership_name: string; partnership_slug: string; time_zone: string; now: Date;
+}
+
+/**
+ * Raises the booking's invite SEQUENCE and reads all an email needs, in one statement. The
+ * booking row is already locked by the change being noticed, so the sequence cannot race.
+ */
+const LOAD_NOTICE = `
+  WITH bumped AS (
+    UPDATE booking SET ics_sequence = ics_sequence + 1 WHERE id = $1
+    RETURNING id, partnership_id, session_id, person_id, status, waitlisted_at, ics_sequence - 1 AS sequence
+  )
+  SELECT b.id, b.partnership_id, b.person_id, b.status, b.sequence,
+    EXISTS (SELECT 1 FROM email_outbox o WHERE o.booking_id = b.id AND o.ics_method = 'REQUEST') AS invited,
+    CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*)::int + 1 FROM booking w WHERE w.session_id = b.session_id
+      AND w.status = 'waitlisted' AND (w.waitlisted_at, w.id) < (b.waitlisted_at, b.id)) END AS waitlist_position,
+    p.name AS person_name, p.email AS person_email, c.title AS course_title,
+    s.id AS session_id, s.starts_at, s.ends_at, s.delivery_mode,
+    v.name AS venue_name, v.address AS venue_address, v.town AS venue_town, v.postcode AS venue_postcode,
+    pa.name AS partnership_name, pa.slug AS partnership_slug, pa.time_zone, now() AS now
+  FROM bumped b
+  JOIN person p ON p.id = b.person_id
+  JOIN training_session s ON s.id = b.session_id
+  JOIN course c ON c.id = s.course_id
+  LEFT JOIN venue v ON v.id = s.venue_id
+  JOIN partnership pa ON pa.id = b.partnership_id`;
+
+/** Writes the email and queues its delivery in the same statement (graphile-worker's add_job is SQL). */
+const WRITE_OUTBOX = `
+  WITH email AS (
+    INSERT INTO email_outbox (partnership_id, person_id, booking_id, kind, to_address, subject, text, ics, ics_method, created_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp()) RETURNING id
+  )
+  SELECT email.id FROM email
+  CROSS JOIN LATERAL graphile_worker.add_job('${SEND_EMAIL_TASK}', json_build_object('id', email.id),
+    max_attempts => ${SEND_EMAIL_MAX_ATTEMPTS}) AS job`;
+
+function noticeData(kind: BookingNoticeKind, row: NoticeRow): BookingNoticeData {
+  return {
+    kind, bookingId: row.id, status: row.status, sequence: Number(row.sequence), invited: row.invited,
+    waitlistPosition: row.waitlist_position,
+    person: { name: row.person_name, email: row.person_email },
+    course: { title: row.course_title },
+    session: { id: row.session_id, startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at), deliveryMode: row.delivery_mode },
+    venue: row.venue_name === null || row.delivery_mode === 'online' ? null
+      : { name: row.venue_name, address: row.venue_address ?? '', town: row.venue_town ?? '', postcode: row.venue_postcode ?? '' },
+    partnership: { name: row.partnership_name, slug: row.partnership_slug, timeZone: row.time_zone },
+  };
+}
+
+export async function noticeBookingChange(manager: EntityManager, change: { bookingId: string; kind: BookingNoticeKind },
+  context: Partial<NoticeSettings> = {}): Promise<{ emailId: string } | null> {
+  const [row]: NoticeRow[] = await manager.query(LOAD_NOTICE, [change.bookingId]);
+  if (!row) return null;
+  const noticeSettings = { ...currentSettings(), ...context };
+  const data = noticeData(change.kind, row);
+  const now = new Date(row.now);
+  const email = renderBookingEmail(data, noticeSettings);
+  const invite = bookingInvite(data, noticeSettings, now);
+  const [written]: Array<{ id: string }> = await manager.query(WRITE_OUTBOX, [row.partnership_id, row.person_id, row.id, change.kind,
+    row.person_email, email.subject, email.text, invite?.ics ?? null, invite?.method ?? null]);
+  return { emailId: written.id };
+}
+
+/**
+ * Notices every booking of a session that a change to the session touches: those holding a
+ * place or waiting. Call it in the transaction that changes the session, before the bookings'
+ * own statuses are changed.
+ */
+export async function noticeSessionChange(manager: EntityManager, change: { sessionId: string; kind: 'session_changed' | 'session_cancelled' },
+  context: Partial<NoticeSettings> = {}): Promise<number> {
+  const bookings: Array<{ id: string }> = await manager.query(
+    `SELECT id FROM booking WHERE session_id = $1 AND status IN ('confirmed', 'requested', 'waitlisted') ORDER BY created_at, id`,
+    [change.sessionId]);
+  for (const booking of bookings) await noticeBookingChange(manager, { bookingId: booking.id, kind: change.kind }, context);
+  return bookings.length;
 }

@@ -1,0 +1,52 @@
+import type { Task } from 'graphile-worker';
+import type { Logger } from '../../observability/logger';
+import type { Mailer } from './mailer';
+
+export const SEND_EMAIL_TASK = 'send_email';
+/**
+ * graphile-worker waits exp(attempts) seconds after each failure (3 s, 7 s, 20 s, 55 s … 2 h 15 m
+ * before the tenth): ten attempts ride out an SMTP server that is down for about three hours.
+ */
+export const SEND_EMAIL_MAX_ATTEMPTS = 10;
+
+interface OutboxRow {
+  id: string; to_address: string; subject: string; text: string; ics: string | null; ics_method: 'REQUEST' | 'CANCEL' | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Delivers one outbox row. The job is graphile-worker's, so one worker at a time holds it;
+ * a row already sent (a job re-run after a crash between sending and recording) is skipped.
+ * A failure is recorded on the row and thrown, and graphile-worker retries with backoff.
+ */
+export function sendEmailTask(deps: { mailer: Mailer; log: Logger }): Task {
+  return async (payload, helpers) => {
+    const id = (payload as { id?: unknown } | null)?.id;
+    if (typeof id !== 'string' || !UUID.test(id)) {
+      deps.log.error({ payload }, 'send_email: no outbox id in the payload; dropped');
+      return;
+    }
+    const { rows: [email] } = await helpers.query<OutboxRow>(
+      `UPDATE email_outbox SET attempts = attempts + 1, next_attempt_at = NULL WHERE id = $1 AND sent_at IS NULL
+       RETURNING id, to_address, subject, text, ics, ics_method`, [id]);
+    if (!email) return;
+    try {
+      await deps.mailer.send({
+        to: email.to_address, subject: email.subject, text: email.text,
+        ...(email.ics && email.ics_method ? { calendar: { method: email.ics_method, content: email.ics } } : {}),
+      });
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
+      const { attempts, max_attempts: maxAttempts } = helpers.job;
+      // The same backoff graphile-worker applies, so the outbox says when the next try is due.
+      await helpers.query(
+        `UPDATE email_outbox SET last_error = $2,
+           next_attempt_at = CASE WHEN $3::int < $4::int THEN now() + exp(least($3::int, 10)) * interval '1 second' END
+         WHERE id = $1`, [id, message, attempts, maxAttempts]);
+      deps.log.warn({ emailId: id, attempt: attempts, maxAttempts, error: message }, 'email not delivered; it will be retried');
+      throw error;
+    }
+    await helpers.query('UPDATE email_outbox SET sent_at = now() WHERE id = $1', [id]);
+  };
+}
