@@ -58,6 +58,8 @@ export interface Config {
   maxConcurrentPasswordHashes: number;
   /** Run background jobs (email delivery, seat release) in this process; off for web-only replicas. */
   jobsEnabled: boolean;
+  /** A requested place holds its seat until this many hours before the session, then is declined. */
+  requestHoldHours: number;
   /** Jobs run at once by this process's worker. */
   jobsConcurrency: number;
 }
@@ -91,6 +93,7 @@ export function loadConfig(): Config {
     signInLimitWindowSeconds: int('SIGN_IN_LIMIT_WINDOW_SECONDS', 15 * 60, 1, 86400),
     maxConcurrentPasswordHashes: int('MAX_CONCURRENT_PASSWORD_HASHES', 4, 1, 64),
     jobsEnabled: flag('JOBS_ENABLED', true),
+    requestHoldHours: int('REQUEST_HOLD_HOURS', 48, 0, 24 * 60),
     jobsConcurrency: int('JOBS_CONCURRENCY', 2, 1, 32),
   };
 }

@@ -236,6 +236,15 @@ const OPERATIONS: Operation[] = [
   { name: 'importPeople', tenants: ['own', 'other'], pick: (d) => d.importPeople, expected: adminOnly,
     run: (t, tenant) => call('mutation($input: ImportPeopleInput!) { importPeople(input: $input) { import { id status } userErrors { field code } } }',
       { input: { organisationId: ids[`${tenant}.organisation`], csv: CSV() } })(t) },
+  // Last, because the allowed call cancels the session (later allowed callers get NOT_SCHEDULED).
+  { name: 'cancelSession', tenants: ['own', 'other'], pick: (d) => d.cancelSession,
+    expected: (actor, tenant) => {
+      if (actor === 'anonymous') return 'unauthenticated';
+      if (!isMember(actor, tenant)) return 'hidden';
+      return actor === 'provider' || actor === 'admin' || actor === 'otherAdmin' ? 'allow' : 'forbidden';
+    },
+    run: (t, tenant) => call('mutation($input: CancelSessionInput!) { cancelSession(input: $input) { session { id } userErrors { field code } } }',
+      { input: { sessionId: ids[`${tenant}.allocatedSession`], reason: 'Access matrix' } })(t) },
 ];
 
 function classify(response: GraphQLResponse<Record<string, unknown>>, pick: Operation['pick']): Outcome {

@@ -11,6 +11,7 @@ import { SeatAllocationResolver } from '../modules/catalogue/seat-allocation.res
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { BookingResolver } from '../modules/bookings/booking.resolver';
 import { BookingDecisionResolver } from '../modules/bookings/booking-decision.resolver';
+import { SessionCancellationResolver } from '../modules/bookings/session-cancellation.resolver';
 import { RoleGrantResolver, ViewerResolver } from '../modules/auth/viewer.resolver';
 import { PeopleResolver } from '../modules/people/people.resolver';
 import { PersonResolver } from '../modules/people/person.resolver';
@@ -24,7 +25,7 @@ import { OrganisationBookingsResolver } from '../modules/bookings/organisation-b
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, CourseResolver, SeatAllocationResolver,
-  AuthResolver, ViewerResolver, RoleGrantResolver, BookingResolver, BookingDecisionResolver,
+  AuthResolver, ViewerResolver, RoleGrantResolver, BookingResolver, BookingDecisionResolver, SessionCancellationResolver,
   PeopleResolver, PersonResolver, RolesResolver, PeopleImportResolver, OrganisationAdminResolver, AuditResolver,
   OutboxResolver, SeatAllocationsResolver, OrganisationBookingsResolver,
 ] as const;

@@ -16,7 +16,7 @@ export function createPortalJobs(options: { config: Config; dataSource: DataSour
   const { config, dataSource, mailer, log } = options;
   return createJobRunner({
     connectionString: connectionStringOf(dataSource.options),
-    taskList: createTaskList({ dataSource, mailer, log }),
+    taskList: createTaskList({ dataSource, mailer, log, requestHoldHours: config.requestHoldHours }),
     cronItems,
     concurrency: config.jobsConcurrency,
     log,

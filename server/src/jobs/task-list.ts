@@ -4,15 +4,21 @@ import type { Logger } from '../observability/logger';
 import type { Mailer } from '../modules/notifications/mailer';
 import { SEND_EMAIL_TASK, sendEmailTask } from '../modules/notifications/send-email.task';
 import { provideDataSourceForSeatRelease, releaseDueSessionsTask } from '../modules/bookings/release-seats.task';
+import { expireStaleRequests } from '../modules/bookings/expire-requests.service';
 
 export const RELEASE_DUE_SESSIONS_TASK = 'release_due_sessions';
+export const EXPIRE_REQUESTS_TASK = 'expire_requests';
 
 /** Every task the worker knows, by the name jobs are queued under. */
-export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger }): TaskList {
+export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number }): TaskList {
   provideDataSourceForSeatRelease(deps.dataSource);
   return {
     [SEND_EMAIL_TASK]: sendEmailTask(deps),
     [RELEASE_DUE_SESSIONS_TASK]: releaseDueSessionsTask,
+    [EXPIRE_REQUESTS_TASK]: async (_payload, helpers) => {
+      const expired = await expireStaleRequests(deps.dataSource, new Date(), deps.requestHoldHours);
+      if (expired) helpers.logger.info(`declined ${expired} request(s) nobody decided in time`);
+    },
   };
 }
 
@@ -23,4 +29,6 @@ export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; l
 export const cronItems: CronItem[] = [
   // Unused allocated seats go back to the pool at each session's release time.
   { task: RELEASE_DUE_SESSIONS_TASK, match: '* * * * *', identifier: RELEASE_DUE_SESSIONS_TASK },
+  // Requests nobody decided in time stop holding their seat.
+  { task: EXPIRE_REQUESTS_TASK, match: '*/5 * * * *', identifier: EXPIRE_REQUESTS_TASK },
 ];

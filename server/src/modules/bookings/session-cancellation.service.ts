@@ -1,0 +1,40 @@
+import type { DataSource } from 'typeorm';
+import { Refusal, unlessRefused } from '../../db/refusal';
+import { userError, type UserError } from '../../graphql/user-error';
+import { ForbiddenError } from '../../graphql/access-errors';
+import { recordAudit, type RequestOrigin } from '../audit/audit.service';
+import type { Viewer } from '../auth/viewer';
+import { canManageSeats } from '../catalogue/catalogue.policy';
+import { TrainingSessionEntity } from '../catalogue/training-session.entity';
+import { noticeSessionChange } from '../notifications/booking-notices';
+
+/**
+ * A provider (or an administrator) cancels a session: everyone booked or waiting is told, with a
+ * calendar cancellation, in the same transaction that cancels their bookings and empties the seats.
+ */
+export async function cancelSession(dataSource: DataSource, viewer: Viewer, input: { sessionId: string; reason: string },
+  origin: RequestOrigin, now: Date): Promise<{ session: TrainingSessionEntity | null; userErrors: UserError[] }> {
+  const { result, userErrors } = await unlessRefused(() => dataSource.transaction(async (manager) => {
+    const [session] = await manager.query(
+      `SELECT s.id, s.status, s.starts_at, c.partnership_id, c.provider_organisation_id FROM training_session s
+       JOIN course c ON c.id = s.course_id WHERE s.id = $1 AND s.partnership_id = $2 FOR UPDATE OF s`, [input.sessionId, viewer.partnershipId]);
+    if (!session) throw new Refusal([userError(['input', 'sessionId'], 'There is no such session.', 'NOT_FOUND')]);
+    if (!canManageSeats(viewer, { partnershipId: session.partnership_id, providerOrganisationId: session.provider_organisation_id })) {
+      throw new ForbiddenError('Only the provider of this course or an administrator can cancel its sessions.');
+    }
+    if (session.status !== 'scheduled') throw new Refusal([userError(['input', 'sessionId'], 'This session is not scheduled.', 'NOT_SCHEDULED')]);
+    if (session.starts_at <= now) throw new Refusal([userError(['input', 'sessionId'], 'This session has already started.', 'SESSION_PAST')]);
+
+    const told = await noticeSessionChange(manager, { sessionId: session.id, kind: 'session_cancelled' });
+    await manager.query(
+      `UPDATE booking SET status = 'cancelled', cancelled_at = $2, cancelled_late = false, cancelled_by_person_id = $3,
+         cancellation_reason = $4, waitlisted_at = NULL, updated_at = $2
+       WHERE session_id = $1 AND status IN ('confirmed', 'requested', 'waitlisted')`, [session.id, now, viewer.personId, input.reason]);
+    await manager.query('UPDATE seat_allocation SET seats_taken = 0 WHERE session_id = $1', [session.id]);
+    await manager.query(`UPDATE training_session SET status = 'cancelled', seats_taken = 0, pool_seats_taken = 0 WHERE id = $1`, [session.id]);
+    await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'sessions.cancelled',
+      subjectType: 'session', subjectId: session.id, details: { reason: input.reason, peopleTold: told } });
+    return manager.getRepository(TrainingSessionEntity).findOneByOrFail({ id: session.id });
+  }));
+  return { session: result, userErrors };
+}
