@@ -17,11 +17,12 @@ const book = (who: string, sessionId: string) => portal.graphql<BookData>(BOOK, 
 const decide = (who: string, input: Record<string, unknown>) => portal.graphql<DecideData>(DECIDE, { input }, { token: tokens[who] });
 const queue = async (who: string) => (await portal.graphql<QueueData>(QUEUE, undefined, { token: tokens[who] })).data!.bookingRequests.map((b) => b.id);
 
+/** An open staff session with no allocations: every seat is the pool's, so who waits is predictable. */
 async function openStaffSession(skip: string[] = [], minFree = 3): Promise<string> {
   const [row] = await portal.dataSource.query(
     `SELECT s.id FROM training_session s JOIN course c ON c.id = s.course_id JOIN partnership p ON p.id = s.partnership_id
      WHERE p.slug = 'greater-peterborough' AND s.status = 'scheduled' AND s.booking_closes_at > now() AND c.visibility = 'public'
-       AND c.audience IN ('staff', 'both') AND c.eligible_sectors = '{}' AND s.capacity - s.allocated_seats - s.pool_seats_taken >= $2
+       AND c.audience IN ('staff', 'both') AND c.eligible_sectors = '{}' AND s.allocated_seats = 0 AND s.capacity - s.pool_seats_taken >= $2
        AND NOT (s.id = ANY($1::uuid[])) ORDER BY s.starts_at LIMIT 1`, [skip, minFree]);
   return row.id;
 }
