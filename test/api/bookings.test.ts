@@ -61,7 +61,7 @@ describe('booking', () => {
     expect(booking).toMatchObject({ status: 'CONFIRMED', person: { email: 'volunteer@demo.portal' }, seatFrom: null, bookedBy: null });
     expect(booking.session.seatsLeft).toBe(before.data!.session.seatsLeft - 1);
     const mine = await portal.graphql<{ myBookings: { edges: Array<{ node: { id: string } }> } }>(
-      '{ myBookings(first: 5) { edges { node { id } } } }', undefined, { token: tokens.volunteer });
+      'query($after: String) { myBookings(first: 5, after: $after) { edges { node { id } } } }', { after: null }, { token: tokens.volunteer });
     expect(mine.data!.myBookings.edges.map((e) => e.node.id)).toContain(booking.id);
   });
 
@@ -80,6 +80,10 @@ describe('booking', () => {
     expect(response.data!.bookSession.userErrors).toEqual([]);
     expect(response.data!.bookSession.booking).toMatchObject({ person: { email: 'learner@demo.portal' }, seatFrom: { shortCode: 'PCC' },
       bookedBy: { email: 'lead@demo.portal' } });
+    // The lead's seats left: the pool's free seats plus the council's 4 unused of 5.
+    const [counts] = await portal.dataSource.query('SELECT capacity - allocated_seats - pool_seats_taken AS pool FROM training_session WHERE id = $1', [ids.joint]);
+    const asLead = await portal.graphql<{ session: { seatsLeft: number } }>('query($id: ID!) { session(id: $id) { seatsLeft } }', { id: ids.joint }, { token: tokens.lead });
+    expect(asLead.data!.session.seatsLeft).toBe(Math.max(0, counts.pool) + 4);
     const other = await book('lead', { sessionId: ids.joint, personId: ids.otherOrgPerson });
     expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const asLearner = await book('learner', { sessionId: ids.joint, personId: ids.otherOrgPerson });

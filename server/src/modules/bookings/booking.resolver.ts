@@ -56,8 +56,8 @@ export class BookingResolver {
   @Query(() => BookingConnection, { description: "The signed-in person's own bookings, newest first." })
   async myBookings(@Args(() => MyBookingsArgs) args: MyBookingsArgs, @Ctx() ctx: Context) {
     const viewer = signedIn(ctx);
-    const cursor = args.after === undefined ? null : decodeKeysetCursor(args.after, [(at) => !Number.isNaN(Date.parse(at)), isUuid]);
-    if (args.after !== undefined && !cursor) throw badArgument(['after'], 'The cursor is not one this server gave.', 'INVALID_CURSOR');
+    const cursor = args.after == null ? null : decodeKeysetCursor(args.after, [(at) => !Number.isNaN(Date.parse(at)), isUuid]);
+    if (args.after != null && !cursor) throw badArgument(['after'], 'The cursor is not one this server gave.', 'INVALID_CURSOR');
     const query = ctx.dataSource.getRepository(BookingEntity).createQueryBuilder('b')
       .where('b.person_id = :personId AND b.partnership_id = :partnershipId', { personId: viewer.personId, partnershipId: viewer.partnershipId });
     const totalCount = await query.clone().getCount();

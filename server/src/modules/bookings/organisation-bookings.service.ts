@@ -24,8 +24,8 @@ export class OrganisationBookingsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async page(partnershipId: string, args: OrganisationBookingsArgs): Promise<BookingPage> {
-    const cursor = args.after === undefined ? null : decodeKeysetCursor(args.after, [isTime, isUuid, isTime, isUuid]);
-    if (args.after !== undefined && !cursor) throw badArgument(['after'], 'The cursor is not one this server gave.', 'INVALID_CURSOR');
+    const cursor = args.after == null ? null : decodeKeysetCursor(args.after, [isTime, isUuid, isTime, isUuid]);
+    if (args.after != null && !cursor) throw badArgument(['after'], 'The cursor is not one this server gave.', 'INVALID_CURSOR');
     const filter = args.filter ?? {};
     if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime()) {
       throw badArgument(['filter', 'to'], 'The end date must be after the start date.', 'DATES_OUT_OF_ORDER');
