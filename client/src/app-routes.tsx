@@ -19,6 +19,9 @@ const PeoplePage = lazy(() => import('./admin/people-page').then((m) => ({ defau
 const ImportPeoplePage = lazy(() => import('./admin/import-people-page').then((m) => ({ default: m.ImportPeoplePage })));
 const AuditLogPage = lazy(() => import('./admin/audit-log-page').then((m) => ({ default: m.AuditLogPage })));
 const OrganisationPeoplePage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.OrganisationPeoplePage })));
+const MyBookingsPage = lazy(() => import('./bookings/my-bookings-page').then((m) => ({ default: m.MyBookingsPage })));
+const BookingRequestsPage = lazy(() => import('./bookings/booking-requests-page').then((m) => ({ default: m.BookingRequestsPage })));
+const OrganisationBookingsPage = lazy(() => import('./bookings/organisation-bookings-page').then((m) => ({ default: m.OrganisationBookingsPage })));
 const TeamPage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.TeamPage })));
 
 export function createAppRouter() {
@@ -49,6 +52,9 @@ export function createAppRouter() {
         { path: AREA_PATHS.adminAudit, element: <AuditLogPage /> },
         { path: AREA_PATHS.organisationPeople, element: <OrganisationPeoplePage /> },
         { path: AREA_PATHS.team, element: <TeamPage /> },
+        { path: AREA_PATHS.myBookings, element: <MyBookingsPage /> },
+        { path: AREA_PATHS.bookingRequests, element: <BookingRequestsPage /> },
+        { path: AREA_PATHS.organisationBookings, element: <OrganisationBookingsPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage standalone /> },

@@ -170,7 +170,7 @@ describe('a volunteer on a phone', () => {
     const seconds = (Date.now() - started) / 1000;
     console.log(`registering a volunteer on a phone took ${seconds.toFixed(1)} s`);
     expect(seconds).toBeLessThan(60);
-    expect(await navigationTexts(page)).toEqual(['Find training']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings']);
   });
 
   it('signs out, and signs in again from the header, coming back to the same page', async () => {
@@ -199,7 +199,7 @@ describe('a volunteer on a phone', () => {
     await signIn(page, email, VOLUNTEER_PASSWORD);
     await page.waitForURL((url) => url.pathname === FIND_TRAINING && url.searchParams.get('q') === 'first aid');
     await signedInAs(page).filter({ hasText: name }).waitFor();
-    expect(await navigationTexts(page)).toEqual(['Find training']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings']);
   });
 
   it('resets a forgotten password from the emailed link', async () => {
@@ -282,7 +282,7 @@ describe('the administrator on a desktop', () => {
     await signIn(page, 'admin@demo.portal', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname === '/admin/people');
     await signedInAs(page).filter({ hasText: 'Martin Crowe' }).waitFor();
-    expect(await navigationTexts(page)).toEqual(['Find training', 'Organisations', 'People and roles', 'Import people', 'Audit log']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Organisations', 'People and roles', 'Import people', 'Audit log']);
     await expect(header(page).locator('[aria-current]').textContent()).resolves.toBe('People and roles');
     await page.screenshot({ path: path.join(ARTIFACTS, 'admin-header-desktop.png') });
   });
@@ -507,7 +507,7 @@ describe('leads, managers and volunteers', () => {
 
   it("shows an L&D lead their organisation's people", async () => {
     await signInAs('lead@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', "My organisation's people"]);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people"]);
     if (!await adminApiExists()) return;
     await header(page).getByRole('link', { name: "My organisation's people" }).click();
     await page.locator('h1', { hasText: "My organisation's people" }).waitFor();
@@ -520,7 +520,7 @@ describe('leads, managers and volunteers', () => {
 
   it('shows a line manager their team', async () => {
     await signInAs('manager@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My team']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Requests to decide', 'My team']);
     if (!await adminApiExists()) return;
     await header(page).getByRole('link', { name: 'My team' }).click();
     await page.locator('h1', { hasText: 'My team' }).waitFor();
@@ -530,7 +530,7 @@ describe('leads, managers and volunteers', () => {
 
   it("wraps the administrator's navigation on a phone rather than scrolling sideways", async () => {
     await signInAs('admin@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'Organisations', 'People and roles', 'Import people', 'Audit log']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Organisations', 'People and roles', 'Import people', 'Audit log']);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     for (const link of await header(page).getByRole('navigation', { name: 'Menu' }).getByRole('link').all()) {
       const box = await link.boundingBox();
@@ -541,7 +541,7 @@ describe('leads, managers and volunteers', () => {
 
   it('tells a volunteer the admin pages are for administrators', async () => {
     await signInAs('volunteer@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings']);
     await page.goto(`${portal.url}/admin/import-people`);
     await page.locator('h1', { hasText: 'You need to be an administrator' }).waitFor();
     await expectNoAxeViolations(page, 'the you need to be an administrator page');

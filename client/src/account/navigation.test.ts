@@ -11,20 +11,31 @@ describe('navigationFor', () => {
     expect(navigationFor([], null)).toEqual([{ href: '/', text: 'Find training' }]);
   });
 
-  it('gives a volunteer, a learner, a provider and the steering group nothing more yet', () => {
+  it('gives everyone signed in My bookings, even with no role', () => {
+    expect(navigationFor([], 'gp', true).map((i) => i.text)).toEqual(['Find training', 'My bookings']);
+    expect(navigationFor([], 'gp', false).map((i) => i.text)).toEqual(['Find training']);
+  });
+
+  it('gives a volunteer, a learner, a provider and the steering group their bookings and nothing more yet', () => {
     for (const role of ['VOLUNTEER', 'LEARNER', 'PROVIDER_COORDINATOR', 'STEERING_GROUP'] as const) {
-      expect(texts([{ role }])).toEqual(['Find training']);
+      expect(texts([{ role }])).toEqual(['Find training', 'My bookings']);
     }
   });
 
   it('gives an administrator the admin areas', () => {
     expect(texts([{ role: 'PARTNERSHIP_ADMIN' }]))
-      .toEqual(['Find training', 'Organisations', 'People and roles', 'Import people', 'Audit log']);
+      .toEqual(['Find training', 'My bookings', 'Organisations', 'People and roles', 'Import people', 'Audit log']);
+  });
+
+  it('gives line managers and leads the requests to decide, and leads their organisation\'s bookings', () => {
+    expect(texts([{ role: 'LINE_MANAGER' }])).toEqual(['Find training', 'My bookings', 'Requests to decide', 'My team']);
+    expect(texts([{ role: 'LD_LEAD' }]))
+      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people"]);
   });
 
   it('adds an area for each role held, once', () => {
     expect(texts([{ role: 'LEARNER' }, { role: 'LINE_MANAGER' }, { role: 'LD_LEAD' }, { role: 'LD_LEAD' }]))
-      .toEqual(['Find training', "My organisation's people", 'My team']);
+      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people", 'My team']);
   });
 });
 
@@ -36,6 +47,9 @@ describe('currentItem', () => {
     expect(currentItem(items, '/p/gp/find-training')?.text).toBe('Find training');
     expect(currentItem(items, '/admin/organisationsx')).toBeNull();
     expect(currentItem(items, '/sign-in')).toBeNull();
+    const lead = navigationFor([{ role: 'LD_LEAD' }], 'gp');
+    expect(currentItem(lead, '/bookings/requests')?.text).toBe('Requests to decide');
+    expect(currentItem(lead, '/bookings')?.text).toBe('My bookings');
   });
 });
 

@@ -14,6 +14,9 @@ export const AREA_PATHS = {
   adminAudit: '/admin/audit-log',
   organisationPeople: '/organisation/people',
   team: '/team',
+  myBookings: '/bookings',
+  bookingRequests: '/bookings/requests',
+  organisationBookings: '/organisation/bookings',
 } as const;
 
 export function findTrainingPath(slug: string): string {
@@ -26,12 +29,17 @@ export function registerPath(slug: string): string {
 
 /**
  * The header's links for what this person may do. Everyone finds training; the other areas
- * follow the roles held (the API checks each request again). Roles whose areas do not exist
- * yet (bookings, reports) add nothing, so there are no dead links.
+ * follow the roles held (the API checks each request again). Everyone signed in has their own
+ * bookings. Roles whose areas do not exist yet (reports) add nothing, so there are no dead links.
  */
-export function navigationFor(roles: ReadonlyArray<{ role: Role }>, partnershipSlug: string | null): NavigationItem[] {
+export function navigationFor(
+  roles: ReadonlyArray<{ role: Role }>, partnershipSlug: string | null, signedIn = roles.length > 0,
+): NavigationItem[] {
   const held = new Set(roles.map((grant) => grant.role));
   const items: NavigationItem[] = [{ href: partnershipSlug ? findTrainingPath(partnershipSlug) : '/', text: 'Find training' }];
+  if (signedIn) items.push({ href: AREA_PATHS.myBookings, text: 'My bookings' });
+  if (held.has('LINE_MANAGER') || held.has('LD_LEAD')) items.push({ href: AREA_PATHS.bookingRequests, text: 'Requests to decide' });
+  if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationBookings, text: "My organisation's bookings" });
   if (held.has('PARTNERSHIP_ADMIN')) {
     items.push(
       { href: AREA_PATHS.adminOrganisations, text: 'Organisations' },

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useOutletContext, useParams } from 'react-router';
+import { Link, useOutletContext, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, PasswordInput, Select, TextInput } from 'nhsuk-react-components';
 import { FormErrorSummary } from '../ui/form-error-summary';
@@ -11,7 +11,7 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import { RegisterVolunteerMutation } from './auth.mutations';
 import { EMAIL_INPUT, NEW_PASSWORD_HINT } from './auth-fields';
 import { findTrainingPath } from './navigation';
-import { signInPath } from './safe-next';
+import { safeNextPath, signInPath } from './safe-next';
 import { useAfterSignIn } from './use-session-change';
 import { useViewer } from './use-viewer';
 import { PartnerOrganisationsQuery } from './voluntary-organisations.query';
@@ -40,6 +40,9 @@ export function RegisterPage() {
   const [registered, setRegistered] = useState(false);
   const byField = messagesByField(errors);
   const findTraining = findTrainingPath(slug);
+  // Back to the page that sent the person here (a session they want to book), else Find training.
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get('next')) ?? findTraining;
   useDocumentTitle(['Register as a volunteer', partnershipName], errors.length > 0);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -65,7 +68,7 @@ export function RegisterPage() {
         return;
       }
       setRegistered(true);
-      await afterSignIn(findTraining);
+      await afterSignIn(next);
     } catch {
       setErrors([{ field: null, message: SERVICE_PROBLEM }]);
     }
@@ -110,7 +113,7 @@ export function RegisterPage() {
           </Select>
           <Button type="submit">Register</Button>
         </form>
-        <p>Already registered? <Link to={signInPath(findTraining)}>Sign in</Link></p>
+        <p>Already registered? <Link to={signInPath(next)}>Sign in</Link></p>
       </div>
     </div>
   );

@@ -32,7 +32,7 @@ function RegisterLinks({ next }: { next: string | null }) {
       <ul className="nhsuk-list">
         {partnerships.map((partnership) => (
           <li key={partnership.slug}>
-            <Link to={registerPath(partnership.slug)}>
+            <Link to={next && slug ? `${registerPath(partnership.slug)}?${new URLSearchParams({ next }).toString()}` : registerPath(partnership.slug)}>
               {partnership.name && partnerships.length > 1 ? `Register as a volunteer in ${partnership.name}` : 'Register as a volunteer'}
             </Link>
           </li>

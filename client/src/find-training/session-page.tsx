@@ -5,6 +5,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import { useDocumentTitle } from '../ui/use-document-title';
 import type { PartnershipOutletContext } from '../ui/partnership-layout';
 import { formatUkDateTime, formatUkTimeRange } from '../ui/uk-date-time';
+import { SessionBooking } from '../bookings/session-booking';
 import { SessionDetailsQuery } from './session-details.query';
 import {
   accreditationText, costText, COURSE_AUDIENCE_TEXT, DELIVERY_MODE_TEXT, durationText, LEARNING_CATEGORY_TEXT,
@@ -125,6 +126,12 @@ export function SessionPage() {
             </Row>
             <Row label="Cost">{costText(course)}</Row>
           </SummaryList>
+
+          <SessionBooking slug={slug} session={{
+            id: session.id, title: course.title, summary: course.summary, startsAt: session.startsAt, endsAt: session.endsAt,
+            status: session.status, bookingClosed,
+            location: venue ? [venue.name, venue.address, venue.town, venue.postcode].filter(Boolean).join(', ') : 'Online',
+          }} />
 
           {course.learningOutcomes.length ? (
             <>

@@ -19,7 +19,7 @@ export function SiteHeader({ name, href, partnershipSlug }: { name: string; href
   const { viewer, loading } = useViewer();
   const { signOut, signingOut } = useSignOut();
   const slug = viewer?.partnership.slug ?? partnershipSlug;
-  const items = navigationFor(viewer?.roles ?? [], slug);
+  const items = navigationFor(viewer?.roles ?? [], slug, !!viewer);
   const current = currentItem(items, pathname);
 
   const submitSignOut = (event: FormEvent<HTMLFormElement>) => {

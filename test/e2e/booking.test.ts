@@ -1,0 +1,303 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startPortal, type RunningPortal } from '../support/start-portal';
+import { DEMO_PASSWORD } from '../support/test-database';
+
+/**
+ * Booking in a real browser, on the demo partnership: journey 1 (a volunteer on a phone finds
+ * a session, registers from it, books, adds it to a calendar and cancels), journey 3 (a
+ * learner requests a place and their line manager approves it) and journey 2 (the council's
+ * L&D lead books named staff into the council's allocation). Every new page state is checked
+ * with axe against WCAG 2.2 AA, and any console error fails the test.
+ *
+ * The server serves the built client (client/dist): build it first (npm run build).
+ */
+
+jest.setTimeout(180_000);
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CLIENT_INDEX = path.resolve(__dirname, '../../client/dist/index.html');
+const ARTIFACTS = path.resolve(__dirname, 'artifacts');
+const SLUG = 'greater-peterborough';
+const FIND_TRAINING = `/p/${SLUG}/find-training`;
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+  timezoneId: 'Europe/London', locale: 'en-GB', acceptDownloads: true,
+};
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London', locale: 'en-GB' };
+
+let portal: RunningPortal;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CLIENT_INDEX)) {
+    throw new Error(`The client is not built (${CLIENT_INDEX} is missing): run npm run build -w @portal/client first.`);
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  [portal, browser] = await Promise.all([
+    startPortal({ template: 'demo' }),
+    chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    }),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const report = violations.map((violation) => [
+    `- ${violation.id} (${violation.impact}): ${violation.help}`,
+    ...violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`),
+  ].join('\n')).join('\n');
+  if (violations.length) throw new Error(`axe found ${violations.length} violation(s) on ${where}:\n${report}`);
+}
+
+async function openPage(options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return { context, page, errors };
+}
+
+const header = (page: Page) => page.locator('header[role=banner]');
+const signedInAs = (page: Page) => header(page).getByTestId('signed-in-as');
+
+async function signInAs(page: Page, email: string): Promise<void> {
+  await page.goto(`${portal.url}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === FIND_TRAINING);
+  await signedInAs(page).waitFor();
+}
+
+/** A GraphQL request from the page, with its session cookie. */
+async function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const body = await page.evaluate(async ({ q, v }) => (await fetch('/graphql', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }),
+  })).json(), { q: query, v: variables });
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data as T;
+}
+
+interface ApiSession { id: string; seatsLeft: number; bookingClosesAt: string; status: string; course: { title: string } }
+const SESSIONS = `query ($slug: String!, $filter: SessionFilter) {
+  sessions(partnershipSlug: $slug, filter: $filter, first: 50) {
+    edges { node { id seatsLeft bookingClosesAt status course { title } } }
+  }
+}`;
+
+const openToBook = (s: ApiSession) => s.seatsLeft > 0 && s.status === 'SCHEDULED' && Date.parse(s.bookingClosesAt) > Date.now() + 60_000;
+
+describe('journey 1: a volunteer on a phone books and cancels', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    ({ context, page, errors } = await openPage(PHONE));
+  });
+  afterAll(async () => {
+    await context.close();
+  });
+  afterEach(() => {
+    expect(errors.splice(0)).toEqual([]);
+  });
+
+  it('searches, registers from the session, books, downloads the invite, and cancels', async () => {
+    await page.goto(`${portal.url}${FIND_TRAINING}`);
+    await page.getByLabel('Search for training').fill('safeguarding');
+    await page.getByLabel('Open to volunteers').check();
+    await page.getByLabel('Free only').check();
+    await page.getByLabel('Town').fill('Peterborough');
+    await page.getByLabel('Include online sessions').check();
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'safeguarding');
+    await page.locator('#results-heading').filter({ hasText: /sessions? found/ }).waitFor();
+
+    const shown = await page.locator('[data-session-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-session-id')));
+    const found = await portal.graphql<{ sessions: { edges: Array<{ node: ApiSession }> } }>(SESSIONS, {
+      slug: SLUG, filter: { text: 'safeguarding', audience: 'VOLUNTEERS', freeOnly: true, town: 'Peterborough', includeOnline: true },
+    });
+    const chosen = found.data!.sessions.edges.map((e) => e.node).find((s) => shown.includes(s.id) && openToBook(s));
+    expect(chosen).toBeDefined();
+    await page.locator(`[data-session-id="${chosen!.id}"] a`).first().click();
+    const sessionPath = `/p/${SLUG}/sessions/${chosen!.id}`;
+    await page.waitForURL((url) => url.pathname === sessionPath);
+    await page.locator('h1', { hasText: chosen!.title }).waitFor();
+
+    // Signed out: links to sign in or register, no button.
+    await page.getByRole('link', { name: 'Register as a volunteer' }).waitFor();
+    expect(await page.getByRole('button', { name: /book/i }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'the session page, signed out');
+
+    await page.getByRole('link', { name: 'Sign in to book' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    expect(new URL(page.url()).searchParams.get('next')).toBe(sessionPath);
+    await page.getByRole('link', { name: 'Register as a volunteer' }).click();
+    await page.waitForURL((url) => url.pathname === `/p/${SLUG}/register`);
+    expect(new URL(page.url()).searchParams.get('next')).toBe(sessionPath);
+    await page.getByLabel('Full name').fill('Ada Booker');
+    await page.getByLabel('Email address').fill(`ada.booker.${Date.now()}@example.org`);
+    await page.getByLabel('Create a password').fill('lantern meadow violin orchard');
+    await page.getByRole('button', { name: 'Register' }).click();
+
+    // Back on the session, signed in.
+    await page.waitForURL((url) => url.pathname === sessionPath);
+    await signedInAs(page).filter({ hasText: 'Ada Booker' }).waitFor();
+    await page.getByRole('button', { name: 'Book a place' }).click();
+    const outcome = page.getByTestId('booking-outcome');
+    await outcome.filter({ hasText: 'Booking confirmed' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel this booking' }).waitFor();
+    await expectNoAxeViolations(page, 'the session page, booked');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'booking-confirmed-phone.png'), fullPage: true });
+
+    // The calendar invite.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('add-to-calendar').click()]);
+    const file = await download.path();
+    const ics = readFileSync(file, 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain(`UID:session-${chosen!.id}@partnership-portal`);
+    expect(download.suggestedFilename()).toMatch(/\.ics$/);
+
+    // My bookings lists it; cancel it there.
+    await header(page).getByRole('link', { name: 'My bookings' }).click();
+    await page.waitForURL((url) => url.pathname === '/bookings');
+    const item = page.locator(`[data-booking-id]`, { hasText: chosen!.title });
+    await page.locator('h1', { hasText: 'My bookings' }).waitFor();
+    await item.getByTestId('booking-status').filter({ hasText: 'Confirmed' }).waitFor();
+    await expectNoAxeViolations(page, 'my bookings');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'my-bookings-phone.png'), fullPage: true });
+    await item.getByRole('button', { name: /^Cancel/ }).click();
+    await item.getByText(/Are you sure you want to cancel/).waitFor();
+    await expectNoAxeViolations(page, 'my bookings, confirming a cancellation');
+    await item.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await item.getByTestId('booking-status').filter({ hasText: 'Cancelled' }).waitFor();
+    expect(await item.getByRole('button', { name: /^Cancel/ }).count()).toBe(0);
+
+    // The session page offers the place again.
+    await page.goto(`${portal.url}${sessionPath}`);
+    await page.getByRole('button', { name: 'Book a place' }).waitFor();
+  });
+
+  it('cancels from the session page with a confirm step', async () => {
+    const sessionPath = new URL(page.url()).pathname;
+    await page.getByRole('button', { name: 'Book a place' }).click();
+    await page.getByTestId('booking-outcome').filter({ hasText: 'Booking confirmed' }).waitFor();
+    await page.getByRole('button', { name: 'Cancel this booking' }).click();
+    await page.getByRole('button', { name: 'No, keep it' }).click();
+    await page.getByRole('button', { name: 'Cancel this booking' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await page.getByTestId('booking-outcome').filter({ hasText: 'Cancelled' }).waitFor();
+    await expectNoAxeViolations(page, 'the session page, cancelled');
+    expect(new URL(page.url()).pathname).toBe(sessionPath);
+  });
+});
+
+describe('journey 3: a learner requests a place and their line manager approves it', () => {
+  it('goes from waiting for approval to confirmed', async () => {
+    const learner = await openPage(DESKTOP);
+    const manager = await openPage(DESKTOP);
+    try {
+      await signInAs(learner.page, 'learner@demo.portal');
+      const mine = await api<{ myBookings: { edges: Array<{ node: { session: { id: string } } }> } }>(learner.page,
+        '{ myBookings(first: 100) { edges { node { session { id } } } } }');
+      const booked = new Set(mine.myBookings.edges.map((e) => e.node.session.id));
+      const staff = await api<{ sessions: { edges: Array<{ node: ApiSession }> } }>(learner.page, SESSIONS,
+        { slug: SLUG, filter: { audience: 'STAFF', withSeatsOnly: true } });
+      const chosen = staff.sessions.edges.map((e) => e.node)
+        .find((s) => openToBook(s) && !booked.has(s.id) && !/Safeguarding Adults Level 2/.test(s.course.title));
+      expect(chosen).toBeDefined();
+
+      await learner.page.goto(`${portal.url}/p/${SLUG}/sessions/${chosen!.id}`);
+      await learner.page.getByRole('button', { name: 'Book a place' }).click();
+      await learner.page.getByTestId('booking-outcome').filter({ hasText: 'waiting for approval' }).waitFor();
+      await expectNoAxeViolations(learner.page, 'the session page, requested');
+      await learner.page.screenshot({ path: path.join(ARTIFACTS, 'booking-requested.png'), fullPage: true });
+
+      await signInAs(manager.page, 'manager@demo.portal');
+      await header(manager.page).getByRole('link', { name: 'Requests to decide' }).click();
+      await manager.page.waitForURL((url) => url.pathname === '/bookings/requests');
+      const request = manager.page.locator('[data-request-id]', { hasText: 'Jess Holloway' }).filter({ hasText: chosen!.course.title });
+      await request.first().waitFor();
+      await expectNoAxeViolations(manager.page, 'requests to decide');
+      await manager.page.screenshot({ path: path.join(ARTIFACTS, 'requests-to-decide.png'), fullPage: true });
+      await request.first().getByLabel(/Note to Jess Holloway/).fill('Enjoy the course');
+      await request.first().getByRole('button', { name: 'Approve Jess Holloway' }).click();
+      await manager.page.getByTestId('decided').filter({ hasText: "You approved Jess Holloway's place" }).waitFor();
+      await expectNoAxeViolations(manager.page, 'requests to decide, after approving');
+
+      await learner.page.goto(`${portal.url}/bookings`);
+      await learner.page.locator('[data-booking-id]', { hasText: chosen!.course.title })
+        .getByTestId('booking-status').filter({ hasText: 'Confirmed' }).waitFor();
+
+      expect(learner.errors).toEqual([]);
+      expect(manager.errors).toEqual([]);
+    } finally {
+      await learner.context.close();
+      await manager.context.close();
+    }
+  });
+});
+
+describe("journey 2: the council's L&D lead books named staff into its allocation", () => {
+  it('books three staff and sees the allocation used', async () => {
+    const lead = await openPage(DESKTOP);
+    try {
+      await signInAs(lead.page, 'lead@demo.portal');
+      const found = await api<{ sessions: { edges: Array<{ node: ApiSession & { myOrganisationAllocation: { seats: number } | null } }> } }>(
+        lead.page, `query ($slug: String!) { sessions(partnershipSlug: $slug, filter: { text: "Safeguarding Adults Level 2" }, first: 50) {
+          edges { node { id seatsLeft bookingClosesAt status course { title } myOrganisationAllocation { seats } } } } }`, { slug: SLUG });
+      const joint = found.sessions.edges.map((e) => e.node).find((s) => s.myOrganisationAllocation?.seats === 5);
+      expect(joint).toBeDefined();
+      const viewer = await api<{ viewer: { organisation: { id: string } } }>(lead.page, '{ viewer { organisation { id } } }');
+      const people = await api<{ people: { edges: Array<{ node: { id: string; name: string; email: string; kind: string } }> } }>(
+        lead.page, 'query ($o: ID) { people(organisationId: $o, first: 50) { edges { node { id name email kind } } } }',
+        { o: viewer.viewer.organisation.id });
+      const staff = people.people.edges.map((e) => e.node)
+        .filter((p) => p.kind === 'STAFF' && !p.email.endsWith('@demo.portal')).slice(0, 3);
+      expect(staff).toHaveLength(3);
+
+      await lead.page.goto(`${portal.url}/p/${SLUG}/sessions/${joint!.id}`);
+      const allocation = lead.page.getByTestId('organisation-allocation');
+      await allocation.filter({ hasText: 'Your organisation holds 5 seats: 0 used, 5 left' }).waitFor();
+      await expectNoAxeViolations(lead.page, 'the session page for a lead');
+
+      for (const person of staff) {
+        await lead.page.getByLabel('Name or email address').fill(person.email);
+        await lead.page.getByRole('button', { name: 'Find people' }).click();
+        await lead.page.getByRole('button', { name: `Book ${person.name}` }).click();
+        await lead.page.getByTestId('lead-booked').filter({ hasText: `${person.name}: Confirmed` }).waitFor();
+      }
+      await allocation.filter({ hasText: '5 seats: 3 used, 2 left' }).waitFor();
+      await expectNoAxeViolations(lead.page, 'the session page after the lead booked staff');
+      await lead.page.screenshot({ path: path.join(ARTIFACTS, 'lead-allocation.png'), fullPage: true });
+
+      await lead.page.getByRole('link', { name: "Your organisation's bookings on this session" }).click();
+      await lead.page.waitForURL((url) => url.pathname === '/organisation/bookings' && url.searchParams.get('session') === joint!.id);
+      await lead.page.locator('h1', { hasText: "My organisation's bookings" }).waitFor();
+      await lead.page.getByRole('status').filter({ hasText: /\d+ bookings?/ }).waitFor();
+      await lead.page.screenshot({ path: path.join(ARTIFACTS, 'organisation-bookings.png'), fullPage: true });
+      for (const person of staff) await lead.page.locator('[data-booking-id]', { hasText: person.name }).first().waitFor();
+      await expectNoAxeViolations(lead.page, "my organisation's bookings");
+      await lead.page.screenshot({ path: path.join(ARTIFACTS, 'organisation-bookings.png'), fullPage: true });
+      expect(lead.errors).toEqual([]);
+    } finally {
+      await lead.context.close();
+    }
+  });
+});
