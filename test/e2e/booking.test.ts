@@ -138,7 +138,7 @@ describe('journey 1: a volunteer on a phone books and cancels', () => {
     await page.locator(`[data-session-id="${chosen!.id}"] a`).first().click();
     const sessionPath = `/p/${SLUG}/sessions/${chosen!.id}`;
     await page.waitForURL((url) => url.pathname === sessionPath);
-    await page.locator('h1', { hasText: chosen!.title }).waitFor();
+    await page.locator('h1', { hasText: chosen!.course.title }).waitFor();
 
     // Signed out: links to sign in or register, no button.
     await page.getByRole('link', { name: 'Register as a volunteer' }).waitFor();
@@ -177,7 +177,7 @@ describe('journey 1: a volunteer on a phone books and cancels', () => {
     // My bookings lists it; cancel it there.
     await header(page).getByRole('link', { name: 'My bookings' }).click();
     await page.waitForURL((url) => url.pathname === '/bookings');
-    const item = page.locator(`[data-booking-id]`, { hasText: chosen!.title });
+    const item = page.locator(`[data-booking-id]`, { hasText: chosen!.course.title });
     await page.locator('h1', { hasText: 'My bookings' }).waitFor();
     await item.getByTestId('booking-status').filter({ hasText: 'Confirmed' }).waitFor();
     await expectNoAxeViolations(page, 'my bookings');
