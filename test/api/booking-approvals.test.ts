@@ -101,9 +101,22 @@ describe('declining and two-step policies', () => {
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['bookings.created', 'bookings.declined']);
   });
 
+  it('asks only the lead when the policy says so', async () => {
+    await portal.dataSource.query(`UPDATE organisation SET approval_policy = 'ld_lead' WHERE short_code = 'PCC'`);
+    const sessionId = await openStaffSession([ids.s1]);
+    ids.s2 = sessionId;
+    const requested = await book('learner', sessionId);
+    const id = requested.data!.bookSession.booking!.id;
+    expect(requested.data!.bookSession.booking!.status).toBe('REQUESTED');
+    expect(await queue('manager')).not.toContain(id);
+    expect(await queue('lead')).toContain(id);
+    expect((await decide('manager', { bookingId: id, approve: true })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await decide('lead', { bookingId: id, approve: true })).data!.decideBooking.booking!.status).toBe('CONFIRMED');
+  });
+
   it('asks the manager, then the lead, when the policy says both', async () => {
     await portal.dataSource.query(`UPDATE organisation SET approval_policy = 'line_manager_then_ld_lead' WHERE short_code = 'PCC'`);
-    const sessionId = await openStaffSession([ids.s1]);
+    const sessionId = await openStaffSession([ids.s1, ids.s2]);
     const requested = await book('learner', sessionId);
     const id = requested.data!.bookSession.booking!.id;
     expect(await queue('lead')).not.toContain(id);
