@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { ARTIFACTS, expectNoAxeViolations, launchChromium, prepareBrowserTests } from '../support/browser';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { DEMO_PASSWORD } from '../support/test-database';
 
@@ -17,12 +17,8 @@ import { DEMO_PASSWORD } from '../support/test-database';
 
 jest.setTimeout(180_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = path.resolve(__dirname, '../../client/dist/index.html');
-const ARTIFACTS = path.resolve(__dirname, 'artifacts');
 const SLUG = 'greater-peterborough';
 const FIND_TRAINING = `/p/${SLUG}/find-training`;
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const PHONE: BrowserContextOptions = {
   viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
@@ -34,17 +30,10 @@ let portal: RunningPortal;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CLIENT_INDEX)) {
-    throw new Error(`The client is not built (${CLIENT_INDEX} is missing): run npm run build -w @portal/client first.`);
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
+  prepareBrowserTests();
   [portal, browser] = await Promise.all([
     startPortal({ template: 'demo' }),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-    }),
+    launchChromium(),
   ]);
 });
 
@@ -53,14 +42,6 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = violations.map((violation) => [
-    `- ${violation.id} (${violation.impact}): ${violation.help}`,
-    ...violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`),
-  ].join('\n')).join('\n');
-  if (violations.length) throw new Error(`axe found ${violations.length} violation(s) on ${where}:\n${report}`);
-}
 
 async function openPage(options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext(options);

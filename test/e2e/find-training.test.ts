@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { ARTIFACTS, expectNoAxeViolations, launchChromium, prepareBrowserTests } from '../support/browser';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 
 /**
@@ -16,12 +15,8 @@ import { startPortal, type RunningPortal } from '../support/start-portal';
 // Browser journeys take longer than jest's default 5 s; the project's testTimeout does not reach here.
 jest.setTimeout(120_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = path.resolve(__dirname, '../../client/dist/index.html');
-const ARTIFACTS = path.resolve(__dirname, 'artifacts');
 const SLUG = 'greater-peterborough';
 const FIND_TRAINING = `/p/${SLUG}/find-training`;
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const DEVICES: Array<{ name: string; options: BrowserContextOptions }> = [
   { name: 'desktop', options: { viewport: { width: 1280, height: 900 }, timezoneId: 'Europe/London' } },
@@ -37,17 +32,10 @@ let portal: RunningPortal;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CLIENT_INDEX)) {
-    throw new Error(`The client is not built (${CLIENT_INDEX} is missing): run npm run build -w @portal/client first.`);
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
+  prepareBrowserTests();
   [portal, browser] = await Promise.all([
     startPortal(),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-    }),
+    launchChromium(),
   ]);
 });
 
@@ -91,14 +79,6 @@ function countIn(text: string): number {
   return Number(text.replace(/,/g, '').match(/^\d+/)?.[0]);
 }
 
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = violations.map((violation) => [
-    `- ${violation.id} (${violation.impact}): ${violation.help}`,
-    ...violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`),
-  ].join('\n')).join('\n');
-  if (violations.length) throw new Error(`axe found ${violations.length} violation(s) on ${where}:\n${report}`);
-}
 
 /** The London wall-clock date, as the page must show it whatever the device's zone. */
 function londonDate(iso: string): string {

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { ARTIFACTS, expectNoAxeViolations, launchChromium, openCheckedPage, prepareBrowserTests } from '../support/browser';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
 import { DEMO_PASSWORD } from '../support/test-database';
@@ -18,12 +17,8 @@ import { DEMO_PASSWORD } from '../support/test-database';
 
 jest.setTimeout(180_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CLIENT_INDEX = path.resolve(__dirname, '../../client/dist/index.html');
-const ARTIFACTS = path.resolve(__dirname, 'artifacts');
 const SLUG = 'greater-peterborough';
 const FIND_TRAINING = `/p/${SLUG}/find-training`;
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Long, unrelated words: what the password hint asks for, and what the policy accepts. */
 const VOLUNTEER_PASSWORD = 'copper kettle harbour sunrise';
 
@@ -38,18 +33,11 @@ let mail: MailCatcher;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CLIENT_INDEX)) {
-    throw new Error(`The client is not built (${CLIENT_INDEX} is missing): run npm run build -w @portal/client first.`);
-  }
-  mkdirSync(ARTIFACTS, { recursive: true });
+  prepareBrowserTests();
   mail = await startMailCatcher();
   [portal, browser] = await Promise.all([
     startPortal({ template: 'demo', config: { smtpUrl: mail.url } }),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-    }),
+    launchChromium(),
   ]);
 });
 
@@ -59,26 +47,9 @@ afterAll(async () => {
   await mail?.stop();
 });
 
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = violations.map((violation) => [
-    `- ${violation.id} (${violation.impact}): ${violation.help}`,
-    ...violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`),
-  ].join('\n')).join('\n');
-  if (violations.length) throw new Error(`axe found ${violations.length} violation(s) on ${where}:\n${report}`);
-}
 
 /** A new browser context whose page fails the test on any uncaught error or console error. */
-async function openPage(options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  return { context, page, errors };
-}
+const openPage = (options: BrowserContextOptions) => openCheckedPage(browser, options);
 
 const header = (page: Page) => page.locator('header[role=banner]');
 const signedInAs = (page: Page) => header(page).getByTestId('signed-in-as');

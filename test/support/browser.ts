@@ -1,0 +1,51 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+/**
+ * What every browser journey shares: Debian's Chromium with the flags this closed network needs,
+ * axe against WCAG 2.2 AA with a readable report, and pages that fail a test on any uncaught
+ * error or console error. The server serves the built client, so it must be built first.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = path.resolve(__dirname, '..', 'e2e', 'artifacts');
+const CLIENT_INDEX = path.resolve(__dirname, '..', '..', 'client', 'dist', 'index.html');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Checks the client is built and makes the screenshot folder. */
+export function prepareBrowserTests(): void {
+  if (!existsSync(CLIENT_INDEX)) {
+    throw new Error(`The client is not built (${CLIENT_INDEX} is missing): run npm run build -w @portal/client first.`);
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+}
+
+export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const report = violations.map((violation) => [
+    `- ${violation.id} (${violation.impact}): ${violation.help}`,
+    ...violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary?.replace(/\s+/g, ' ')}`),
+  ].join('\n')).join('\n');
+  if (violations.length) throw new Error(`axe found ${violations.length} violation(s) on ${where}:\n${report}`);
+}
+
+/** A new browser context whose page collects every uncaught error and console error. */
+export async function openCheckedPage(browser: Browser, options: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return { context, page, errors };
+}
