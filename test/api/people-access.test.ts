@@ -178,3 +178,31 @@ describe('everyone else', () => {
     expect(errorCode(await people({ organisationId: pcc }, tokens[email]))).toBe('FORBIDDEN');
   });
 });
+
+describe('direct reports only', () => {
+  const REPORTS = `query { people(directReportsOnly: true, first: 100) { totalCount edges { node { email lineManager { email } } } } }`;
+  type ReportsData = { people: { totalCount: number; edges: Array<{ node: { email: string; lineManager: { email: string } | null } }> } };
+
+  it('lists a line manager\'s reports alone, even when they also lead the organisation', async () => {
+    const [manager] = await portal.dataSource.query(`SELECT id FROM person WHERE email = 'manager@demo.portal'`);
+    await portal.dataSource.query(`INSERT INTO role_grant (partnership_id, person_id, role, organisation_id)
+      VALUES ($1, $2, 'ld_lead', $3)`, [partnershipId, manager.id, pcc]);
+    try {
+      const token = await portal.signIn('manager@demo.portal');
+      const whole = await people({ first: 100 }, token);
+      const reports = await portal.graphql<ReportsData>(REPORTS, undefined, { token });
+      expect(reports.errors).toBeUndefined();
+      const emails = reports.data!.people.edges.map((e) => e.node.email);
+      expect(emails).toContain('learner@demo.portal');
+      expect(reports.data!.people.edges.every((e) => e.node.lineManager?.email === 'manager@demo.portal')).toBe(true);
+      expect(reports.data!.people.totalCount).toBeLessThan(whole.data!.people.totalCount);
+    } finally {
+      await portal.dataSource.query(`DELETE FROM role_grant WHERE person_id = $1 AND role = 'ld_lead'`, [manager.id]);
+    }
+  });
+
+  it('refuses someone who manages nobody', async () => {
+    const response = await portal.graphql(REPORTS, undefined, { token: tokens['lead@demo.portal'] });
+    expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

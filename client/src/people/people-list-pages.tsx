@@ -24,7 +24,9 @@ function PeopleList({ viewer, role, title, intro, organisations }: {
 }) {
   const current = usePeopleSearch();
   const { data, loading, error } = useQuery(PeopleListQuery, {
-    variables: { search: current.search || null, organisationId: current.organisationId || null, first: PAGE_SIZE, after: current.after },
+    // "My team" is always the direct reports, even for a manager who also leads the organisation.
+    variables: { search: current.search || null, organisationId: current.organisationId || null,
+      directReportsOnly: role === 'LINE_MANAGER', first: PAGE_SIZE, after: current.after },
     fetchPolicy: 'cache-and-network',
   });
   useDocumentTitle([title, viewer.partnership.name]);

@@ -2,8 +2,8 @@ import { graphql } from '../gql/gql';
 
 /** The people a lead or a line manager may see: read-only, so no roles or account state. */
 export const PeopleListQuery = graphql(`
-  query PeopleList($organisationId: ID, $search: String, $first: Int!, $after: String) {
-    people(organisationId: $organisationId, search: $search, first: $first, after: $after) {
+  query PeopleList($organisationId: ID, $directReportsOnly: Boolean, $search: String, $first: Int!, $after: String) {
+    people(organisationId: $organisationId, directReportsOnly: $directReportsOnly, search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage

@@ -9,6 +9,9 @@ export class PeopleArgs {
   })
   organisationId?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: "Line managers: only their direct reports, even if they also lead an organisation or administer the partnership." })
+  directReportsOnly?: boolean | null;
+
   @Field(() => String, { nullable: true, description: 'Part of a name or email address.' })
   @IsOptional() @MaxLength(200, { message: 'Search text must be 200 characters or fewer.' })
   search?: string | null;

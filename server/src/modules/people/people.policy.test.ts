@@ -40,6 +40,11 @@ describe('peopleScope', () => {
     expect(peopleScope(manager, null)).toEqual({ kind: 'reports', partnershipId: P, managerId: 'me', organisationId: null });
     expect(peopleScope(manager, A)).toEqual({ kind: 'reports', partnershipId: P, managerId: 'me', organisationId: A });
     expect(peopleScope(manager, B)).toEqual({ kind: 'reports', partnershipId: P, managerId: 'me', organisationId: null });
+    // Someone who leads their organisation and manages people asks for their reports alone.
+    const leadAndManager = viewer([{ role: 'ld_lead', organisationId: A }, { role: 'line_manager', organisationId: A }]);
+    expect(peopleScope(leadAndManager, null).kind).toBe('organisation');
+    expect(peopleScope(leadAndManager, null, true)).toEqual({ kind: 'reports', partnershipId: P, managerId: 'me', organisationId: null });
+    expect(codeOf(() => peopleScope(viewer([{ role: 'ld_lead', organisationId: A }]), null, true))).toBe('FORBIDDEN');
   });
 
   it('refuses everyone else: signed out, learners, volunteers, providers, the steering group', () => {

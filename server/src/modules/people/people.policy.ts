@@ -40,9 +40,13 @@ function ledOrganisations(viewer: Viewer): string[] {
 }
 
 /** Which people a viewer may list, or the access error. `organisationId` is the client's argument. */
-export function peopleScope(viewer: Viewer | null, organisationId: string | null): PeopleScope {
+export function peopleScope(viewer: Viewer | null, organisationId: string | null, directReportsOnly = false): PeopleScope {
   if (!viewer) throw new UnauthenticatedError('Sign in to see people.');
   const { partnershipId } = viewer;
+  if (directReportsOnly) {
+    if (!hasRole(viewer, 'line_manager')) throw new ForbiddenError('Only line managers have direct reports to list.');
+    return { kind: 'reports', partnershipId, managerId: viewer.personId, organisationId: null };
+  }
   if (isPartnershipAdmin(viewer)) return { kind: 'partnership', partnershipId, organisationId };
   const led = ledOrganisations(viewer);
   if (led.length && (organisationId === null || led.includes(organisationId))) {

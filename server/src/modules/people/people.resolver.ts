@@ -16,7 +16,7 @@ export class PeopleResolver {
     description: 'People in name order. Administrators: their partnership (or one organisation of it); L&D leads: an organisation they lead; line managers: their direct reports. Others are refused.',
   })
   people(@Args(() => PeopleArgs) args: PeopleArgs, @Ctx() ctx: Context): Promise<PersonPage> {
-    const scope = peopleScope(ctx.viewer, args.organisationId ?? null);
+    const scope = peopleScope(ctx.viewer, args.organisationId ?? null, args.directReportsOnly ?? false);
     return new PeopleService(ctx.dataSource).listPeople(scope, args);
   }
 
