@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../observability/logger';
 import type { Mailer } from '../modules/notifications/mailer';
 import { SEND_EMAIL_TASK, sendEmailTask } from '../modules/notifications/send-email.task';
-import { provideDataSourceForSeatRelease, releaseDueSessionsTask } from '../modules/bookings/release-seats.task';
+import { releaseDueSessionsTask } from '../modules/bookings/release-seats.task';
 import { expireStaleRequests } from '../modules/bookings/expire-requests.service';
 
 export const RELEASE_DUE_SESSIONS_TASK = 'release_due_sessions';
@@ -11,10 +11,9 @@ export const EXPIRE_REQUESTS_TASK = 'expire_requests';
 
 /** Every task the worker knows, by the name jobs are queued under. */
 export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number }): TaskList {
-  provideDataSourceForSeatRelease(deps.dataSource);
   return {
     [SEND_EMAIL_TASK]: sendEmailTask(deps),
-    [RELEASE_DUE_SESSIONS_TASK]: releaseDueSessionsTask,
+    [RELEASE_DUE_SESSIONS_TASK]: releaseDueSessionsTask(deps),
     [EXPIRE_REQUESTS_TASK]: async (_payload, helpers) => {
       const expired = await expireStaleRequests(deps.dataSource, new Date(), deps.requestHoldHours);
       if (expired) helpers.logger.info(`declined ${expired} request(s) nobody decided in time`);

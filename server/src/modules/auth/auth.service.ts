@@ -4,7 +4,7 @@ import type { Logger } from '../../observability/logger';
 import { userError, type UserError } from '../../graphql/user-error';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Mailer } from '../notifications/mailer';
-import type { RoleGrant, RoleName, Viewer } from './viewer';
+import type { RoleGrant, Viewer } from './viewer';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { SignInLimiter } from './sign-in-limiter';
@@ -17,6 +17,16 @@ export interface Session {
 }
 
 export type AuthResult = { session: Session; userErrors: [] } | { session: null; userErrors: UserError[] };
+
+/** A person with their role grants, as the viewer of a request; callers add joins, WHERE and GROUP BY p.id. */
+const SELECT_VIEWER = `SELECT p.id, p.partnership_id, p.organisation_id,
+    coalesce(json_agg(json_build_object('role', g.role, 'organisationId', g.organisation_id))
+      FILTER (WHERE g.id IS NOT NULL), '[]') AS roles
+  FROM person p LEFT JOIN role_grant g ON g.person_id = p.id`;
+
+function viewerOf(row: { id: string; partnership_id: string; organisation_id: string | null; roles: RoleGrant[] }): Viewer {
+  return { personId: row.id, partnershipId: row.partnership_id, organisationId: row.organisation_id, roles: row.roles };
+}
 
 const WRONG_CREDENTIALS = 'The email address or password is not right.';
 const normaliseEmail = (email: string) => email.trim().normalize('NFKC').toLowerCase();
@@ -43,16 +53,12 @@ export class AuthService {
   async viewerForToken(token: string, now: Date): Promise<Viewer | null> {
     if (!TOKEN_PATTERN.test(token)) return null;
     const [row] = await this.dataSource.query(
-      `SELECT p.id, p.partnership_id, p.organisation_id,
-         coalesce(json_agg(json_build_object('role', g.role, 'organisationId', g.organisation_id))
-           FILTER (WHERE g.id IS NOT NULL), '[]') AS roles
-       FROM auth_session s
-       JOIN person p ON p.id = s.person_id AND p.partnership_id = s.partnership_id
-       LEFT JOIN role_grant g ON g.person_id = p.id
+      `${SELECT_VIEWER}
+       JOIN auth_session s ON s.person_id = p.id AND s.partnership_id = p.partnership_id
        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.disabled_at IS NULL
        GROUP BY p.id`,
       [tokenHash(token), now]);
-    return row ? { personId: row.id, partnershipId: row.partnership_id, organisationId: row.organisation_id, roles: row.roles } : null;
+    return row ? viewerOf(row) : null;
   }
 
   async signIn(email: string, password: string, origin: RequestOrigin, now: Date): Promise<AuthResult> {
@@ -185,12 +191,7 @@ export class AuthService {
       `INSERT INTO auth_session (partnership_id, person_id, token_hash, expires_at, ip_address, user_agent)
        SELECT partnership_id, id, $2, $3, $4, $5 FROM person WHERE id = $1`,
       [personId, tokenHash(token), expiresAt, origin.ipAddress, origin.userAgent?.slice(0, 500) ?? null]);
-    const [row] = await manager.query(
-      `SELECT p.id, p.partnership_id, p.organisation_id,
-         coalesce(json_agg(json_build_object('role', g.role, 'organisationId', g.organisation_id))
-           FILTER (WHERE g.id IS NOT NULL), '[]') AS roles
-       FROM person p LEFT JOIN role_grant g ON g.person_id = p.id WHERE p.id = $1 GROUP BY p.id`, [personId]);
-    const roles: RoleGrant[] = row.roles.map((g: { role: RoleName; organisationId: string | null }) => g);
-    return { token, expiresAt, viewer: { personId, partnershipId: row.partnership_id, organisationId: row.organisation_id, roles } };
+    const [row] = await manager.query(`${SELECT_VIEWER} WHERE p.id = $1 GROUP BY p.id`, [personId]);
+    return { token, expiresAt, viewer: viewerOf(row) };
   }
 }

@@ -2,22 +2,14 @@ import type { Task } from 'graphile-worker';
 import type { DataSource } from 'typeorm';
 import { releaseDueSessions } from './release-seats.service';
 
-/*
- * graphile-worker hands a task only its payload and helpers (a pg client, not TypeORM), so the
- * process that runs the worker gives the task the app's data source once, before it starts.
- */
-let dataSourceForJobs: DataSource | null = null;
-
-export function provideDataSourceForSeatRelease(dataSource: DataSource | null): void {
-  dataSourceForJobs = dataSource;
-}
-
 /**
- * Run on a schedule (cron, e.g. every minute): releases every session whose release time has
- * passed. Safe to run on any number of replicas at once (see releaseDueSessions).
+ * Run on a schedule (cron, every minute): releases every session whose release time has passed.
+ * Safe on any number of replicas at once (see releaseDueSessions). graphile-worker hands a task
+ * only its payload and helpers, so the task list gives it the app's data source.
  */
-export const releaseDueSessionsTask: Task = async (_payload, helpers) => {
-  if (!dataSourceForJobs) throw new Error('release seats: no data source; call provideDataSourceForSeatRelease before starting the worker');
-  const released = await releaseDueSessions(dataSourceForJobs, new Date());
-  if (released) helpers.logger.info(`released unused allocated seats on ${released} session(s)`);
-};
+export function releaseDueSessionsTask(deps: { dataSource: DataSource }): Task {
+  return async (_payload, helpers) => {
+    const released = await releaseDueSessions(deps.dataSource, new Date());
+    if (released) helpers.logger.info(`released unused allocated seats on ${released} session(s)`);
+  };
+}
