@@ -67,3 +67,10 @@ export function financialQuarterOf(instant: Date, startMonth = 4): 1 | 2 | 3 | 4
   }
   return 4;
 }
+
+/** The quarter of `year` an instant is counted in: instants before the year count in Q1, after it in Q4. */
+export function quarterWithin(year: FinancialYear, instant: Date, startMonth = 4): 1 | 2 | 3 | 4 {
+  if (instant < year.start) return 1;
+  if (instant >= year.end) return 4;
+  return financialQuarterOf(instant, startMonth);
+}

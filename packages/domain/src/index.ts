@@ -8,3 +8,5 @@ export * from './approval-policy';
 export * from './late-cancellation';
 export * from './waitlist-promotion';
 export * from './seat-allocation-rules';
+export * from './parse-pounds';
+export * from './ledger-effects';

@@ -6,6 +6,7 @@ import { PeopleImport1763920000000 } from './migrations/1763920000000-people-imp
 import { SharedBooking1763930000000 } from './migrations/1763930000000-shared-booking';
 import { EmailOutbox1763940000000 } from './migrations/1763940000000-email-outbox';
 import { SeatRelease1763950000000 } from './migrations/1763950000000-seat-release';
+import { FundingLedger1763960000000 } from './migrations/1763960000000-funding-ledger';
 import { SqlCountingLogger } from './sql-statement-counter';
 import { PartnershipEntity } from '../modules/partnerships/partnership.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
@@ -18,13 +19,16 @@ import { TrainingSessionEntity } from '../modules/catalogue/training-session.ent
 import { SeatAllocationEntity } from '../modules/catalogue/seat-allocation.entity';
 import { BookingEntity } from '../modules/bookings/booking.entity';
 import { MandatorySubjectEntity } from '../modules/catalogue/mandatory-subject.entity';
+import { FundingStreamEntity } from '../modules/funding/funding-stream.entity';
+import { LedgerEntryEntity } from '../modules/funding/ledger-entry.entity';
 
 export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit1763910000000, PeopleImport1763920000000,
-  SharedBooking1763930000000, EmailOutbox1763940000000, SeatRelease1763950000000];
+  SharedBooking1763930000000, EmailOutbox1763940000000, SeatRelease1763950000000, FundingLedger1763960000000];
 
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,
   CourseEntity, VenueEntity, TrainingSessionEntity, SeatAllocationEntity, BookingEntity, MandatorySubjectEntity,
+  FundingStreamEntity, LedgerEntryEntity,
 ];
 
 type DbConfig = Pick<Config, 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'>;

@@ -7,7 +7,7 @@ import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { noticeBookingChange } from '../notifications/booking-notices';
 import { BookingEntity } from './booking.entity';
-import type { BookingResult } from './booking.service';
+import { commitOrRefuse, type BookingResult } from './booking.service';
 import { giveSeatBack } from './seat-claims';
 import { promoteWaiting } from './promote-waiting';
 
@@ -72,7 +72,7 @@ export class BookingDecisionService {
         throw new ForbiddenError(step === 'line_manager' ? 'Only their line manager can decide this request now.'
           : 'Only an L&D lead of their organisation can decide this request now.');
       }
-      if (input.approve) await this.approve(manager, row, step, input.note, now);
+      if (input.approve) await this.approve(manager, row, step, input.note, viewer.personId, origin, now);
       else await this.decline(manager, row, input.note, origin, now);
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId,
         action: input.approve ? 'bookings.approved' : 'bookings.declined', subjectType: 'booking', subjectId: row.id,
@@ -82,12 +82,15 @@ export class BookingDecisionService {
     return result ? { booking: result, userErrors: [] } : { booking: null, userErrors };
   }
 
-  private async approve(manager: EntityManager, row: RequestRow, step: Approver, note: string | undefined, now: Date): Promise<void> {
+  private async approve(manager: EntityManager, row: RequestRow, step: Approver, note: string | undefined, actorPersonId: string,
+    origin: RequestOrigin, now: Date): Promise<void> {
     const approvals = [...row.approvals, step];
     const done = approverNeeded({ ...row, approvals }) === null;
     await manager.query(`UPDATE booking SET approvals = $2, status = $3, decision_note = coalesce($4, decision_note), updated_at = $5 WHERE id = $1`,
       [row.id, approvals, done ? 'confirmed' : 'requested', note ?? null, now]);
-    if (done) await noticeBookingChange(manager, { bookingId: row.id, kind: 'approved' });
+    if (!done) return;
+    await commitOrRefuse(manager, row.id, actorPersonId, origin, now, ['input', 'bookingId']);
+    await noticeBookingChange(manager, { bookingId: row.id, kind: 'approved' });
   }
 
   /** The declined seat goes to the first person waiting who may have it, as after a cancellation. */

@@ -10,6 +10,7 @@ import { BookingEntity } from './booking.entity';
 import { claimSeat, giveSeatBack } from './seat-claims';
 import { promoteWaiting } from './promote-waiting';
 import { noticeBookingChange, type BookingNoticeKind } from '../notifications/booking-notices';
+import { commitBooking, releaseBooking } from '../funding/booking-ledger';
 
 export type BookingResult = { booking: BookingEntity; userErrors: [] } | { booking: null; userErrors: UserError[] };
 
@@ -29,6 +30,15 @@ interface PersonRow {
 const refuse = (field: string[], message: string, code: string): never => {
   throw new Refusal([userError(field, message, code)]);
 };
+
+/** Confirming commits the place's cost; a stream with too little left refuses the whole change. */
+export async function commitOrRefuse(manager: EntityManager, bookingId: string, actorPersonId: string, origin: RequestOrigin, now: Date,
+  field: string[]): Promise<void> {
+  const committed = await commitBooking(manager, bookingId, actorPersonId, origin, now);
+  if (!committed.ok) {
+    refuse(field, 'The funding stream that pays for this course has too little left for this place. Ask your L&D lead.', 'FUNDS_EXHAUSTED');
+  }
+}
 
 /**
  * Booking and cancelling: one transaction each, seats taken and given back by conditional
@@ -66,6 +76,7 @@ export class BookingService {
         seatOrganisationId: seat?.organisationId ?? null, bookedBy: viewer.personId,
         costPence: seat ? Number(session!.cost_per_place_pence) : 0, now, approvals: onBehalf ? ['ld_lead'] : [],
       });
+      if (status === 'confirmed') await commitOrRefuse(manager, booking.id, viewer.personId, origin, now, ['input', 'sessionId']);
       await this.rememberKey(manager, viewer, 'book_session', input.idempotencyKey, booking.id);
       await noticeBookingChange(manager, { bookingId: booking.id, kind: status as BookingNoticeKind });
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'bookings.created',
@@ -96,6 +107,7 @@ export class BookingService {
            cancellation_reason = $5, waitlisted_at = NULL, updated_at = $2 WHERE id = $1`,
         [booking.id, now, late, viewer.personId, input.reason ?? null]);
       if (HOLDS_SEAT.includes(booking.status)) {
+        await releaseBooking(manager, booking.id, { late, reason: input.reason || (late ? 'Cancelled late' : 'Cancelled') }, viewer.personId, origin, now);
         await giveSeatBack(manager, booking.session_id, { organisationId: booking.seat_organisation_id });
         await promoteWaiting(manager, booking.session_id, { organisationId: booking.seat_organisation_id,
           released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now);

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { approvalsNeeded, personToPromote } from '@portal/domain';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import { noticeBookingChange } from '../notifications/booking-notices';
+import { commitBooking } from '../funding/booking-ledger';
 import { claimSeat } from './seat-claims';
 
 /**
@@ -20,6 +21,8 @@ export async function promoteWaiting(manager: EntityManager, sessionId: string, 
   const chosen = personToPromote(waiting.map((w) => ({ id: w.id, organisationId: w.organisation_id, waitlistedAt: w.waitlisted_at })), freed);
   if (!chosen) return null;
   const row = waiting.find((w) => w.id === chosen.id)!;
+  // A promotion the stream cannot pay for is undone whole: the seat stays free, they keep waiting.
+  await manager.query('SAVEPOINT promote_waiting');
   const seat = await claimSeat(manager, sessionId, row.organisation_id, now);
   if (!seat) return null;
   const needed = approvalsNeeded((row.approval_policy ?? 'none') as never, {
@@ -28,6 +31,11 @@ export async function promoteWaiting(manager: EntityManager, sessionId: string, 
   await manager.query(
     `UPDATE booking SET status = $2, waitlisted_at = NULL, seat_organisation_id = $3, cost_pence = $4, updated_at = $5 WHERE id = $1`,
     [row.id, status, seat.organisationId, Number(row.cost), now]);
+  if (status === 'confirmed' && !(await commitBooking(manager, row.id, null, origin, now)).ok) {
+    await manager.query('ROLLBACK TO SAVEPOINT promote_waiting');
+    return null;
+  }
+  await manager.query('RELEASE SAVEPOINT promote_waiting');
   await noticeBookingChange(manager, { bookingId: row.id, kind: 'promoted' });
   await recordAudit(manager, origin, { partnershipId: row.partnership_id, actorPersonId: null, action: 'bookings.promoted',
     subjectType: 'booking', subjectId: row.id, details: { status, sessionId } });

@@ -7,6 +7,7 @@ import type { Viewer } from '../auth/viewer';
 import { canManageSeats } from '../catalogue/catalogue.policy';
 import { TrainingSessionEntity } from '../catalogue/training-session.entity';
 import { noticeSessionChange } from '../notifications/booking-notices';
+import { releaseBooking } from '../funding/booking-ledger';
 
 /**
  * A provider (or an administrator) cancels a session: everyone booked or waiting is told, with a
@@ -26,6 +27,12 @@ export async function cancelSession(dataSource: DataSource, viewer: Viewer, inpu
     if (session.starts_at <= now) throw new Refusal([userError(['input', 'sessionId'], 'This session has already started.', 'SESSION_PAST')]);
 
     const told = await noticeSessionChange(manager, { sessionId: session.id, kind: 'session_cancelled' });
+    const committed: Array<{ booking_id: string }> = await manager.query(
+      `SELECT booking_id FROM ledger_entry WHERE session_id = $1 AND booking_id IS NOT NULL
+       GROUP BY booking_id HAVING sum(committed_effect_pence) > 0 ORDER BY booking_id`, [session.id]);
+    for (const { booking_id: bookingId } of committed) {
+      await releaseBooking(manager, bookingId, { late: false, reason: `Session cancelled: ${input.reason}`.slice(0, 1000) }, viewer.personId, origin, now);
+    }
     await manager.query(
       `UPDATE booking SET status = 'cancelled', cancelled_at = $2, cancelled_late = false, cancelled_by_person_id = $3,
          cancellation_reason = $4, waitlisted_at = NULL, updated_at = $2

@@ -1,0 +1,51 @@
+import { ForbiddenError, UnauthenticatedError } from '../../graphql/access-errors';
+import { hasRole, organisationsWithRole, type Viewer } from '../auth/viewer';
+
+/**
+ * Who sees which money. Steering group members and administrators see the whole partnership's
+ * funding (aggregates only: no person's data); an L&D lead sees their own organisation's slice:
+ * the streams it manages, funds or contributes to, and the money its people commit and spend.
+ * Everyone else is refused.
+ */
+export type FundingScope =
+  | { kind: 'partnership'; partnershipId: string }
+  | { kind: 'organisations'; partnershipId: string; organisationIds: string[] };
+
+export function fundingScope(viewer: Viewer | null): FundingScope {
+  if (!viewer) throw new UnauthenticatedError('Sign in to see funding.');
+  if (hasRole(viewer, 'steering_group') || hasRole(viewer, 'partnership_admin')) {
+    return { kind: 'partnership', partnershipId: viewer.partnershipId };
+  }
+  const led = organisationsWithRole(viewer, 'ld_lead');
+  if (led.length) return { kind: 'organisations', partnershipId: viewer.partnershipId, organisationIds: led };
+  throw new ForbiddenError('Funding is shown to the steering group, administrators and L&D leads.');
+}
+
+/** Creating streams sets up the partnership's money: administrators only. */
+export function requireFundingAdmin(viewer: Viewer | null): Viewer {
+  if (!viewer) throw new UnauthenticatedError('Sign in as an administrator to set up funding streams.');
+  if (!hasRole(viewer, 'partnership_admin')) throw new ForbiddenError('Only partnership administrators can set up funding streams.');
+  return viewer;
+}
+
+/** Recording entries: administrators, and the L&D leads of the organisation that manages the stream. */
+export function mayRecordEntries(viewer: Viewer | null): viewer is Viewer {
+  return !!viewer && (hasRole(viewer, 'partnership_admin') || organisationsWithRole(viewer, 'ld_lead').length > 0);
+}
+
+export function mayRecordOnStream(viewer: Viewer, stream: { partnershipId: string; managingOrganisationId: string }): boolean {
+  if (stream.partnershipId !== viewer.partnershipId) return false;
+  return hasRole(viewer, 'partnership_admin') || organisationsWithRole(viewer, 'ld_lead').includes(stream.managingOrganisationId);
+}
+
+/** SQL condition on a funding_stream aliased `fs` for the scope; $1 is the partnership, $2 the organisations. */
+export const STREAM_IN_SCOPE = `fs.partnership_id = $1 AND ($2::uuid[] IS NULL OR fs.managing_organisation_id = ANY($2) OR fs.funder_organisation_id = ANY($2)
+  OR EXISTS (SELECT 1 FROM ledger_entry le WHERE le.stream_id = fs.id AND le.organisation_id = ANY($2)))`;
+
+export function scopeParams(scope: FundingScope): [string, string[] | null] {
+  return [scope.partnershipId, scope.kind === 'organisations' ? scope.organisationIds : null];
+}
+
+/** SQL condition on a ledger_entry `le` of a stream `fs` for the scope; $1 and $2 as above. */
+export const ENTRY_IN_SCOPE = `le.partnership_id = $1 AND ($2::uuid[] IS NULL OR le.organisation_id = ANY($2)
+  OR fs.managing_organisation_id = ANY($2) OR fs.funder_organisation_id = ANY($2))`;
