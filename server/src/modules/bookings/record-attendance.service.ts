@@ -1,0 +1,62 @@
+import type { DataSource } from 'typeorm';
+import { Refusal, unlessRefused } from '../../db/refusal';
+import { userError, type UserError } from '../../graphql/user-error';
+import { ForbiddenError } from '../../graphql/access-errors';
+import { recordAudit, type RequestOrigin } from '../audit/audit.service';
+import type { Viewer } from '../auth/viewer';
+import { canManageSeats } from '../catalogue/catalogue.policy';
+import { TrainingSessionEntity } from '../catalogue/training-session.entity';
+import { spendBooking } from '../funding/booking-ledger';
+import type { RecordAttendanceInput } from './record-attendance.input';
+
+/**
+ * The register: the course's provider (or an administrator) marks each confirmed place attended
+ * or a no-show once the session has started. In the same transaction the ledger turns each
+ * place's commitment into spend (a no-show's spend is marked wasted). When every confirmed place
+ * is marked, the session is completed. Learning records and feedback requests are not built yet.
+ */
+export async function recordAttendance(dataSource: DataSource, viewer: Viewer, input: RecordAttendanceInput, origin: RequestOrigin,
+  now: Date): Promise<{ session: TrainingSessionEntity | null; userErrors: UserError[] }> {
+  const { result, userErrors } = await unlessRefused(() => dataSource.transaction(async (manager) => {
+    const [session] = await manager.query(
+      `SELECT s.id, s.status, s.starts_at, c.partnership_id, c.provider_organisation_id FROM training_session s
+       JOIN course c ON c.id = s.course_id WHERE s.id = $1 AND s.partnership_id = $2 FOR UPDATE OF s`, [input.sessionId, viewer.partnershipId]);
+    if (!session) throw new Refusal([userError(['input', 'sessionId'], 'There is no such session.', 'NOT_FOUND')]);
+    if (!canManageSeats(viewer, { partnershipId: session.partnership_id, providerOrganisationId: session.provider_organisation_id })) {
+      throw new ForbiddenError('Only the provider of this course or an administrator can take its register.');
+    }
+    if (session.status === 'cancelled') throw new Refusal([userError(['input', 'sessionId'], 'This session was cancelled.', 'SESSION_CANCELLED')]);
+    if (session.starts_at > now) throw new Refusal([userError(['input', 'sessionId'], 'The register opens when the session starts.', 'NOT_STARTED')]);
+
+    const ids = input.attendance.map((a) => a.bookingId);
+    const bookings: Array<{ id: string; status: string }> = await manager.query(
+      'SELECT id, status FROM booking WHERE id = ANY($1::uuid[]) AND session_id = $2 ORDER BY id FOR UPDATE', [ids, session.id]);
+    const byId = new Map(bookings.map((b) => [b.id, b]));
+    const errors: UserError[] = [];
+    const seen = new Set<string>();
+    input.attendance.forEach((mark, i) => {
+      const booking = byId.get(mark.bookingId);
+      const field = ['input', 'attendance', String(i), 'bookingId'];
+      if (seen.has(mark.bookingId)) errors.push(userError(field, 'This booking is marked twice.', 'DUPLICATE'));
+      seen.add(mark.bookingId);
+      if (!booking) errors.push(userError(field, 'There is no such booking on this session.', 'NOT_FOUND'));
+      else if (booking.status === 'attended' || booking.status === 'no_show') errors.push(userError(field, 'This place is already marked.', 'ALREADY_RECORDED'));
+      else if (booking.status !== 'confirmed') errors.push(userError(field, 'Only confirmed places are on the register.', 'NOT_CONFIRMED'));
+    });
+    if (errors.length) throw new Refusal(errors);
+
+    for (const mark of input.attendance) {
+      await manager.query('UPDATE booking SET status = $2, updated_at = $3 WHERE id = $1', [mark.bookingId, mark.attended ? 'attended' : 'no_show', now]);
+      await spendBooking(manager, mark.bookingId, mark.attended, viewer.personId, origin, now);
+    }
+    await manager.query(
+      `UPDATE training_session SET status = 'completed'
+       WHERE id = $1 AND status = 'scheduled' AND NOT EXISTS (SELECT 1 FROM booking WHERE session_id = $1 AND status IN ('confirmed', 'requested'))`,
+      [session.id]);
+    await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'sessions.register_taken',
+      subjectType: 'session', subjectId: session.id,
+      details: { attended: input.attendance.filter((a) => a.attended).length, noShows: input.attendance.filter((a) => !a.attended).length } });
+    return manager.getRepository(TrainingSessionEntity).findOneByOrFail({ id: session.id });
+  }));
+  return { session: result, userErrors };
+}
