@@ -22,12 +22,16 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { OutboxResolver } from '../modules/notifications/outbox.resolver';
 import { SeatAllocationsResolver } from '../modules/catalogue/seat-allocations.resolver';
 import { OrganisationBookingsResolver } from '../modules/bookings/organisation-bookings.resolver';
+import { FundingStreamResolver } from '../modules/funding/funding-stream.resolver';
+import { RecordLedgerEntryResolver } from '../modules/funding/record-ledger-entry.resolver';
+import { RecordAttendanceResolver } from '../modules/bookings/record-attendance.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, CourseResolver, SeatAllocationResolver,
   AuthResolver, ViewerResolver, RoleGrantResolver, BookingResolver, BookingDecisionResolver, SessionCancellationResolver,
   PeopleResolver, PersonResolver, RolesResolver, PeopleImportResolver, OrganisationAdminResolver, AuditResolver,
   OutboxResolver, SeatAllocationsResolver, OrganisationBookingsResolver,
+  FundingStreamResolver, RecordLedgerEntryResolver, RecordAttendanceResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */
