@@ -1,0 +1,70 @@
+import { financialYearOf, financialYearStarting } from '@portal/domain';
+import { createDataSource } from '../../server/src/db/data-source';
+import { loadDemoData, type DemoSizes } from '../../server/src/db/demo/load-demo-data';
+import { createTestDatabase, dbSettings, DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
+import { startPortal } from '../support/start-portal';
+import { measure, writeResults } from './measure';
+
+/**
+ * The funding overview of journey 5 (totals, five breakdowns, cost per learner and per hour,
+ * utilisation, no-show cost) at demo size and at benchmark scale (10,000 people, 50,000 bookings,
+ * about 100,000 ledger entries), over HTTP as the steering group and as an L&D lead.
+ */
+const OVERVIEW = `query($slug: String!, $year: String!) {
+  fundingOverview(partnershipSlug: $slug, financialYear: $year) {
+    totals { budget { pence } committed { pence } spent { pence } remaining { pence } }
+    byStream { stream { id name funderName } summary { budget { pence } committed { pence } spent { pence } remaining { pence } } }
+    byFunder { key label summary { budget { pence } spent { pence } } }
+    byOrganisation { key label summary { budget { pence } spent { pence } } }
+    bySector { key label summary { budget { pence } spent { pence } } }
+    byQuarter { key label summary { committed { pence } spent { pence } } }
+    costPerLearner { pence } costPerLearningHour { pence } seatUtilisation noShowCost { pence }
+  }
+}`;
+
+async function benchScale(label: string, sizes?: Partial<DemoSizes>) {
+  const database = await createTestDatabase('empty');
+  const dataSource = createDataSource(database.url, dbSettings);
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations();
+    await loadDemoData(dataSource, { now: DEMO_NOW, sizes, demoPassword: DEMO_PASSWORD });
+    await dataSource.query('ANALYZE');
+  } finally {
+    await dataSource.destroy();
+  }
+  const portal = await startPortal({ database });
+  const rows: Array<Array<string | number>> = [];
+  try {
+    const [{ entries }] = await portal.dataSource.query('SELECT count(*)::int AS entries FROM ledger_entry');
+    const current = financialYearOf(DEMO_NOW);
+    const years = [financialYearStarting(current.startYear - 1).label, current.label];
+    for (const email of ['steering@demo.portal', 'lead@demo.portal']) {
+      const token = await portal.signIn(email);
+      for (const year of years) {
+        let statements = 0;
+        const figures = await measure(async () => {
+          const response = await portal.graphql(OVERVIEW, { slug: 'greater-peterborough', year }, { token });
+          if (response.errors) throw new Error(JSON.stringify(response.errors));
+          statements = response.extensions?.sqlStatements ?? 0;
+        }, 30, 3);
+        rows.push([label, entries, email.split('@')[0], year, statements, figures.p50, figures.p95, figures.max]);
+      }
+    }
+  } finally {
+    await portal.stop();
+  }
+  return rows;
+}
+
+it('measures the funding overview at demo size and at benchmark scale', async () => {
+  const rows = [
+    ...(await benchScale('demo')),
+    ...(await benchScale('benchmark', { people: 10_000, sessions: 2_000, bookings: 50_000 })),
+  ];
+  writeResults('funding', 'Funding overview: latency and SQL statements',
+    ['data', 'ledger entries', 'as', 'financial year', 'SQL statements', 'p50 ms', 'p95 ms', 'max ms'], rows,
+    ['30 sequential requests per row after 3 warm-up requests, one client over loopback HTTP, embedded PostgreSQL.',
+      'Benchmark scale: 10,000 people, 2,000 sessions, 50,000 bookings in the main partnership, with the demo generator\'s manual entries scaled to about 100,000 ledger entries in all.',
+      'steering: the whole partnership; lead: the council\'s slice.']);
+});
