@@ -10,3 +10,7 @@ export * from './waitlist-promotion';
 export * from './seat-allocation-rules';
 export * from './parse-pounds';
 export * from './ledger-effects';
+export * from './quarter-label';
+export * from './sector-label';
+export * from './seat-utilisation';
+export * from './learning-cost';

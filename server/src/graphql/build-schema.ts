@@ -25,6 +25,9 @@ import { OrganisationBookingsResolver } from '../modules/bookings/organisation-b
 import { FundingStreamResolver } from '../modules/funding/funding-stream.resolver';
 import { RecordLedgerEntryResolver } from '../modules/funding/record-ledger-entry.resolver';
 import { RecordAttendanceResolver } from '../modules/bookings/record-attendance.resolver';
+import { FundingOverviewResolver } from '../modules/funding/funding-overview.resolver';
+import { LedgerEntriesResolver } from '../modules/funding/ledger-entries.resolver';
+import { StreamCoursesResolver } from '../modules/funding/stream-courses.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, CourseResolver, SeatAllocationResolver,
@@ -32,6 +35,7 @@ export const resolvers = [
   PeopleResolver, PersonResolver, RolesResolver, PeopleImportResolver, OrganisationAdminResolver, AuditResolver,
   OutboxResolver, SeatAllocationsResolver, OrganisationBookingsResolver,
   FundingStreamResolver, RecordLedgerEntryResolver, RecordAttendanceResolver,
+  FundingOverviewResolver, LedgerEntriesResolver, StreamCoursesResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */

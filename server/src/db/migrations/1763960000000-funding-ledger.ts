@@ -102,6 +102,8 @@ export class FundingLedger1763960000000 implements MigrationInterface {
         FOREIGN KEY (partnership_id, recorded_by_person_id) REFERENCES person (partnership_id, id)
       );
       CREATE INDEX ledger_entry_stream_idx ON ledger_entry (stream_id, quarter);
+      -- A lead's scope asks, per stream, whether their organisation has entries on it.
+      CREATE INDEX ledger_entry_stream_organisation_idx ON ledger_entry (stream_id, organisation_id);
       CREATE INDEX ledger_entry_booking_idx ON ledger_entry (booking_id) WHERE booking_id IS NOT NULL;
       CREATE INDEX ledger_entry_organisation_idx ON ledger_entry (partnership_id, organisation_id);
       CREATE INDEX ledger_entry_course_idx ON ledger_entry (course_id) WHERE course_id IS NOT NULL;

@@ -1,0 +1,102 @@
+import { NO_SECTOR_KEY } from '@portal/domain';
+import { ENTRY_IN_SCOPE, STREAM_IN_SCOPE } from './funding.policy';
+
+/**
+ * The whole funding overview of one year in one statement, so that its cost does not grow with
+ * the data and every breakdown is summed from the same snapshot as the totals (they cannot drift
+ * apart between statements). Parameters: $1 partnership, $2 the scope's organisations (null: the
+ * whole partnership), $3 the financial year's label, $4 and $5 its first and next year's first instant.
+ *
+ * Rows: one per grouping (dimension, grouping_key, grouping_label, sum_*): every stream in scope
+ * (with its funding_stream columns, so resolvers get the entity without another statement, and
+ * no sums when none of its entries is in scope), funder, organisation, sector and quarter, and
+ * the 'total' row, which also carries the attendance and seat measures.
+ */
+export const OVERVIEW_SQL = `
+WITH scoped_streams AS (
+  SELECT fs.* FROM funding_stream fs WHERE fs.financial_year = $3 AND (${STREAM_IN_SCOPE})
+),
+-- The entries in scope, summed once at the finest grain any breakdown needs (a few rows per
+-- stream, organisation and quarter), so that the grouping sets below work on hundreds of rows,
+-- not on every entry.
+cells AS (
+  SELECT le.stream_id, le.organisation_id, le.quarter,
+    sum(le.budget_effect_pence) AS budget, sum(le.committed_effect_pence) AS committed, sum(le.spent_effect_pence) AS spent,
+    coalesce(sum(le.spent_effect_pence) FILTER (WHERE le.wasted), 0) AS wasted
+  FROM ledger_entry le JOIN funding_stream fs ON fs.id = le.stream_id
+  WHERE fs.financial_year = $3 AND (${ENTRY_IN_SCOPE})
+  GROUP BY le.stream_id, le.organisation_id, le.quarter
+),
+labelled AS (
+  SELECT cells.*, fs.funder_name, coalesce(cells.organisation_id::text, 'none') AS organisation_key, o.name AS organisation_name,
+    coalesce(o.sector, '${NO_SECTOR_KEY}') AS sector
+  FROM cells JOIN funding_stream fs ON fs.id = cells.stream_id LEFT JOIN organisation o ON o.id = cells.organisation_id
+),
+money AS (
+  -- Keys are never null inside a grouping ('none', '${NO_SECTOR_KEY}'), so grouping() alone says which set a row belongs to.
+  SELECT CASE WHEN grouping(stream_id) = 0 THEN 'stream' WHEN grouping(funder_name) = 0 THEN 'funder'
+      WHEN grouping(organisation_key) = 0 THEN 'organisation' WHEN grouping(sector) = 0 THEN 'sector'
+      WHEN grouping(quarter) = 0 THEN 'quarter' ELSE 'total' END AS dimension,
+    stream_id AS grouped_stream_id,
+    coalesce(funder_name, organisation_key, sector, quarter::text) AS grouping_key,
+    organisation_name AS grouping_label,
+    sum(budget) AS sum_budget, sum(committed) AS sum_committed, sum(spent) AS sum_spent, sum(wasted) AS sum_wasted
+  FROM labelled
+  GROUP BY GROUPING SETS ((stream_id), (funder_name), (organisation_key, organisation_name), (sector), (quarter), ())
+),
+spend AS (
+  SELECT le.booking_id, le.session_id
+  FROM ledger_entry le JOIN funding_stream fs ON fs.id = le.stream_id
+  WHERE fs.financial_year = $3 AND le.kind = 'spend' AND (${ENTRY_IN_SCOPE})
+),
+-- Learners are the people who attended a place whose spend is in scope: the booking's own spend
+-- entry, or an invoice for the whole session (a spend entry with a session and no booking).
+attended AS (
+  SELECT b.person_id, c.duration_minutes
+  FROM booking b JOIN training_session s ON s.id = b.session_id JOIN course c ON c.id = s.course_id
+  WHERE b.partnership_id = $1 AND b.status = 'attended'
+    AND (b.id IN (SELECT booking_id FROM spend WHERE booking_id IS NOT NULL)
+      OR b.session_id IN (SELECT session_id FROM spend WHERE booking_id IS NULL AND session_id IS NOT NULL))
+),
+year_sessions AS (
+  SELECT s.id, s.capacity FROM training_session s
+  WHERE s.partnership_id = $1 AND s.status <> 'cancelled' AND s.starts_at >= $4::timestamptz AND s.starts_at < $5::timestamptz
+),
+-- A lead is offered their organisations' allocated seats and uses what their organisations book.
+measures AS (
+  SELECT (SELECT count(DISTINCT person_id) FROM attended) AS learners,
+    (SELECT coalesce(sum(duration_minutes), 0) FROM attended) AS learning_minutes,
+    CASE WHEN $2::uuid[] IS NULL THEN (SELECT coalesce(sum(capacity), 0) FROM year_sessions)
+      ELSE (SELECT coalesce(sum(a.seats), 0) FROM seat_allocation a JOIN year_sessions ys ON ys.id = a.session_id
+        WHERE a.organisation_id = ANY($2)) END AS seats_offered,
+    (SELECT count(*) FROM booking b JOIN year_sessions ys ON ys.id = b.session_id
+      WHERE b.status IN ('confirmed', 'attended') AND ($2::uuid[] IS NULL OR b.organisation_id = ANY($2))) AS seats_used
+)
+SELECT coalesce(m.dimension, 'stream') AS dimension,
+  coalesce(m.grouped_stream_id::text, m.grouping_key, ss.id::text) AS grouping_key,
+  coalesce(m.grouping_label, ss.name) AS grouping_label,
+  m.sum_budget, m.sum_committed, m.sum_spent, m.sum_wasted,
+  ms.learners, ms.learning_minutes, ms.seats_offered, ms.seats_used,
+  ss.*
+FROM money m
+FULL JOIN scoped_streams ss ON ss.id = m.grouped_stream_id
+LEFT JOIN measures ms ON m.dimension = 'total'`;
+
+export type OverviewDimension = 'stream' | 'funder' | 'organisation' | 'sector' | 'quarter' | 'total';
+
+/** A row of OVERVIEW_SQL: the grouping's figures, then (stream rows only) the stream's own columns. */
+export interface OverviewRow extends Record<string, unknown> {
+  dimension: OverviewDimension;
+  grouping_key: string | null;
+  grouping_label: string | null;
+  sum_budget: string | null;
+  sum_committed: string | null;
+  sum_spent: string | null;
+  sum_wasted: string | null;
+  learners: string | null;
+  learning_minutes: string | null;
+  seats_offered: string | null;
+  seats_used: string | null;
+  /** The stream's id on stream rows (funding_stream.*); null on the others. */
+  id: string | null;
+}

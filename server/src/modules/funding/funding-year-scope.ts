@@ -1,0 +1,25 @@
+import { parseFinancialYear, type FinancialYear } from '@portal/domain';
+import type { Context } from '../../graphql/context';
+import { ForbiddenError } from '../../graphql/access-errors';
+import { BadUserInputError } from '../../graphql/user-error';
+import { PartnershipService } from '../partnerships/partnership.service';
+import { fundingScope, type FundingScope } from './funding.policy';
+import { financialYearError } from './funding-stream.service';
+
+export interface FundingYearScope { scope: FundingScope; year: FinancialYear }
+
+/**
+ * The checks every funding report starts with: who may see which money (refused before anything
+ * is read), the year, and that the partnership asked for is the caller's own. The slug only
+ * confirms what the session says: the scope comes from the viewer, never from the argument.
+ * `path` is where the arguments sit (["filter"] for a filter input), so errors name the field.
+ */
+export async function fundingYearScope(ctx: Context, partnershipSlug: string, financialYear: string, path: string[] = []): Promise<FundingYearScope> {
+  const scope = fundingScope(ctx.viewer);
+  // Quarters and their labels follow the streams' years, which are set up from April (parseFinancialYear's default).
+  const year = parseFinancialYear(financialYear.trim());
+  if (!year) throw new BadUserInputError([financialYearError([...path, 'financialYear'])]);
+  const partnership = await new PartnershipService(ctx.dataSource).requireBySlug(partnershipSlug, [...path, 'partnershipSlug']);
+  if (partnership.id !== scope.partnershipId) throw new ForbiddenError('You can see only your own partnership\'s funding.');
+  return { scope, year };
+}
