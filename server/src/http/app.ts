@@ -21,6 +21,7 @@ import { devMailInbox } from '../modules/notifications/dev-mail-inbox';
 import { createPortalJobs, type JobsMode } from '../jobs/portal-jobs';
 import type { JobRunner } from '../jobs/job-runner';
 import { clearSessionCookie, sessionTokenFrom, setSessionCookie } from './session-cookie';
+import { fundingExportRoutes } from '../modules/funding/funding-export.routes';
 
 export interface App {
   express: Express;
@@ -31,7 +32,7 @@ export interface App {
 }
 
 /** Routes that are not the client's: everything else under GET falls back to the client's index.html. */
-const SERVER_ROUTES = /^\/(graphql|healthz|readyz|metrics)(\/|$)/;
+const SERVER_ROUTES = /^\/(graphql|healthz|readyz|metrics|exports)(\/|$)/;
 
 function requestObservability(log: Logger, metrics: Metrics) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -115,6 +116,8 @@ export async function createApp(options: {
       });
     },
   }));
+
+  app.use('/exports/funding', fundingExportRoutes({ apollo, dataSource, log, services, clock }));
 
   if (ownMailReadable) app.use('/dev/mail', devMailInbox(services.outbox));
 

@@ -1,0 +1,146 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Router, type Request, type Response } from 'express';
+import type { ApolloServer } from '@apollo/server';
+import type { DataSource } from 'typeorm';
+import { stringify, type ColumnOption } from 'csv-stringify';
+import { parseFinancialYear } from '@portal/domain';
+import type { Logger } from '../../observability/logger';
+import { createContext, type Context, type Services } from '../../graphql/context';
+import { clearSessionCookie, sessionTokenFrom, setSessionCookie } from '../../http/session-cookie';
+import { financialYearFromPath, neutraliseFormula } from './funding-export.format';
+import { ExportRefusal, queryRunner, type RunQuery } from './funding-export.graphql';
+import {
+  ENTRIES_PAGE_SIZE, ENTRIES_QUERY, ENTRY_COLUMNS, entryRow, EXPORT_TABLES, isExportTable, OVERVIEW_QUERY, summaryTable,
+  type CsvRow, type EntriesPageData, type ExportTable, type OverviewData,
+} from './funding-export.tables';
+import { grantPackageChunks, STREAMS_QUERY, type StreamData } from './funding-export.360giving';
+
+/**
+ * GET /exports/funding/:partnershipSlug/:year/:table.csv and …/:year/360giving.json, the year
+ * written "2025-26". The session is the one /graphql reads (cookie or bearer token) and the data
+ * comes from the GraphQL operations the funding page uses, run in process with a context made as
+ * /graphql makes it: the same figures and the same access rules (401 signed out, 403 refused).
+ * Bodies are streamed with backpressure; X-Total-Rows is sent first so a client can show progress.
+ */
+export interface FundingExportDependencies {
+  apollo: ApolloServer<Context>;
+  dataSource: DataSource;
+  log: Logger;
+  services: Services;
+  clock: () => Date;
+}
+
+/** The context /graphql would make for this request (see http/app.ts). */
+async function requestContext(deps: FundingExportDependencies, req: Request, res: Response): Promise<Context> {
+  const now = deps.clock();
+  const token = sessionTokenFrom(req);
+  const requestId = String(res.locals.requestId);
+  return createContext({
+    dataSource: deps.dataSource, log: deps.log, services: deps.services, now, requestId,
+    viewer: token ? await deps.services.auth.viewerForToken(token, now) : null,
+    origin: { ipAddress: req.ip ?? null, requestId, userAgent: req.get('user-agent') ?? null },
+    session: {
+      token,
+      set: (value, expiresAt) => setSessionCookie(req, res, value, expiresAt),
+      clear: () => clearSessionCookie(req, res),
+    },
+  });
+}
+
+function startDownload(res: Response, contentType: string, filename: string, totalRows: number): void {
+  res.status(200).set({
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="${filename}"`,
+    'x-total-rows': String(totalRows),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+}
+
+/** The CSV: UTF-8 with a byte order mark (for Excel), a header row, every text cell neutralised. */
+function csvStream(columns: ColumnOption[]) {
+  return stringify({ bom: true, header: true, columns, cast: { string: neutraliseFormula } });
+}
+
+/** Every entry of the first page's count, page by page, fetched only as fast as the client reads. */
+async function* entryRows(runQuery: RunQuery, variables: Record<string, unknown>, first: EntriesPageData): AsyncGenerator<CsvRow> {
+  // The file holds the X-Total-Rows it promised: an entry recorded while the export runs never
+  // adds a row (it may take the place of the last one, the ledger being ordered by when money moved).
+  let left = first.ledgerEntries.totalCount;
+  let page = first.ledgerEntries;
+  for (;;) {
+    for (const edge of page.edges) {
+      if (left-- <= 0) return;
+      yield entryRow(edge.node);
+    }
+    if (left <= 0 || !page.pageInfo.hasNextPage) return;
+    page = (await runQuery<EntriesPageData>(ENTRIES_QUERY, { ...variables, after: page.pageInfo.endCursor })).ledgerEntries;
+  }
+}
+
+async function exportCsv(res: Response, runQuery: RunQuery, table: ExportTable, variables: { partnershipSlug: string; financialYear: string },
+  filename: string): Promise<void> {
+  if (table === 'entries') {
+    const pageVariables = { ...variables, first: ENTRIES_PAGE_SIZE, after: null };
+    const first = await runQuery<EntriesPageData>(ENTRIES_QUERY, pageVariables);
+    startDownload(res, 'text/csv; charset=utf-8', filename, first.ledgerEntries.totalCount);
+    await pipeline(Readable.from(entryRows(runQuery, pageVariables, first)), csvStream(ENTRY_COLUMNS), res);
+    return;
+  }
+  const { fundingOverview } = await runQuery<OverviewData>(OVERVIEW_QUERY, variables);
+  const { columns, rows } = summaryTable(table, fundingOverview);
+  startDownload(res, 'text/csv; charset=utf-8', filename, rows.length);
+  await pipeline(Readable.from(rows), csvStream(columns), res);
+}
+
+async function export360Giving(res: Response, runQuery: RunQuery, variables: { partnershipSlug: string; financialYear: string },
+  filename: string): Promise<void> {
+  const { fundingStreams } = await runQuery<{ fundingStreams: StreamData[] }>(STREAMS_QUERY, variables);
+  startDownload(res, 'application/json; charset=utf-8', filename, fundingStreams.length);
+  await pipeline(Readable.from(grantPackageChunks(variables.partnershipSlug, fundingStreams)), res);
+}
+
+/** How a stream ends when the other side has gone away. */
+const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED', 'ECONNRESET', 'EPIPE']);
+
+export function fundingExportRoutes(deps: FundingExportDependencies): Router {
+  const router = Router();
+  router.get('/:partnershipSlug/:year/:file', async (req: Request<{ partnershipSlug: string; year: string; file: string }>, res: Response) => {
+    const { partnershipSlug, year, file } = req.params;
+    const financialYear = financialYearFromPath(year);
+    const csv = /^([a-z]+)\.csv$/.exec(file);
+    const table = csv && isExportTable(csv[1]) ? csv[1] : null;
+    const refuse = (status: number, message: string) => {
+      res.status(status).type('text/plain; charset=utf-8').set({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).send(message);
+    };
+    if (!financialYear || !parseFinancialYear(financialYear)) {
+      return refuse(400, `"${year}" is not a financial year: write it like 2025-26 (1 April 2025 to 31 March 2026).`);
+    }
+    if (file !== '360giving.json' && !table) {
+      return refuse(400, `There is no export "${file}". Ask for 360giving.json or one of: ${EXPORT_TABLES.map((t) => `${t}.csv`).join(', ')}.`);
+    }
+    const variables = { partnershipSlug, financialYear };
+    const filename = table ? `funding-${year}-${table}.csv` : `funding-${year}-360giving.json`;
+    try {
+      const runQuery = queryRunner(deps.apollo, await requestContext(deps, req, res));
+      if (table) await exportCsv(res, runQuery, table, variables, filename);
+      else await export360Giving(res, runQuery, variables, filename);
+    } catch (error) {
+      // The client hung up (before or while the file was sent): nothing to answer, nothing wrong.
+      if (CLIENT_GONE.has(String((error as NodeJS.ErrnoException).code))) return;
+      if (!res.headersSent) {
+        if (error instanceof ExportRefusal) {
+          if (error.status >= 500) deps.log.error({ requestId: res.locals.requestId, detail: error.detail }, 'funding export refused by the API');
+          return refuse(error.status, error.message);
+        }
+        deps.log.error({ err: error, requestId: res.locals.requestId }, 'funding export failed');
+        return refuse(500, 'Something went wrong on our side preparing the export.');
+      }
+      // Streaming had begun: the file is cut short, and the client sees the connection end early.
+      deps.log.error({ err: error, requestId: res.locals.requestId, file }, 'funding export stopped part way');
+      res.destroy();
+    }
+  });
+  return router;
+}

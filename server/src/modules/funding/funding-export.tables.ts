@@ -1,0 +1,165 @@
+import type { ColumnOption } from 'csv-stringify';
+import { poundsFromPence } from './funding-export.format';
+import { MAX_PAGE } from './ledger-entries.args';
+
+/**
+ * The tables of the funding page as CSV: the operations that fetch them (the page's own queries)
+ * and how each row is written. Money is pounds with 2 decimals; enums keep their GraphQL names.
+ */
+
+export const EXPORT_TABLES = ['totals', 'streams', 'funders', 'organisations', 'sectors', 'quarters', 'entries'] as const;
+export type ExportTable = (typeof EXPORT_TABLES)[number];
+
+export function isExportTable(name: string): name is ExportTable {
+  return (EXPORT_TABLES as readonly string[]).includes(name);
+}
+
+/** Rows per ledgerEntries page: the most the query gives (200). */
+export const ENTRIES_PAGE_SIZE = MAX_PAGE;
+
+interface MoneyData { pence: number }
+export interface SumsData { budget: MoneyData; committed: MoneyData; spent: MoneyData; remaining: MoneyData }
+interface BreakdownData { key: string; label: string; summary: SumsData }
+
+export interface OverviewData {
+  fundingOverview: {
+    financialYear: string;
+    totals: SumsData;
+    byStream: Array<{ stream: { id: string; name: string; funderName: string; funderKind: string; pooled: boolean; managingOrganisation: { name: string } }; summary: SumsData }>;
+    byFunder: BreakdownData[];
+    byOrganisation: BreakdownData[];
+    bySector: BreakdownData[];
+    byQuarter: BreakdownData[];
+    costPerLearner: MoneyData | null;
+    costPerLearningHour: MoneyData | null;
+    seatUtilisation: number;
+    noShowCost: MoneyData;
+    learners: number;
+    learningHours: number;
+    seatsOffered: number;
+    seatsUsed: number;
+  };
+}
+
+export interface LedgerEntryData {
+  id: string; sequence: number; kind: string; amount: MoneyData; effect: SumsData; balanceAfter: SumsData;
+  stream: { id: string; name: string }; organisation: { name: string } | null; courseId: string | null; courseTitle: string | null;
+  sessionId: string | null; bookingId: string | null; reversesEntryId: string | null; wasted: boolean;
+  occurredAt: string; quarter: number; reason: string; recordedAt: string;
+}
+
+export interface EntriesPageData {
+  ledgerEntries: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: LedgerEntryData }>;
+  };
+}
+
+const SUMS = 'fragment ExportSums on MoneySummary { budget { pence } committed { pence } spent { pence } remaining { pence } }';
+const BREAKDOWN = 'key label summary { ...ExportSums }';
+
+export const OVERVIEW_QUERY = `query FundingExportOverview($partnershipSlug: String!, $financialYear: String!) {
+  fundingOverview(partnershipSlug: $partnershipSlug, financialYear: $financialYear) {
+    financialYear totals { ...ExportSums }
+    byStream { stream { id name funderName funderKind pooled managingOrganisation { name } } summary { ...ExportSums } }
+    byFunder { ${BREAKDOWN} } byOrganisation { ${BREAKDOWN} } bySector { ${BREAKDOWN} } byQuarter { ${BREAKDOWN} }
+    costPerLearner { pence } costPerLearningHour { pence } seatUtilisation noShowCost { pence }
+    learners learningHours seatsOffered seatsUsed
+  }
+}
+${SUMS}`;
+
+export const ENTRIES_QUERY = `query FundingExportEntries($partnershipSlug: String!, $financialYear: String!, $first: Int!, $after: String) {
+  ledgerEntries(filter: { partnershipSlug: $partnershipSlug, financialYear: $financialYear }, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node {
+      id sequence kind amount { pence } effect { ...ExportSums } balanceAfter { ...ExportSums }
+      stream { id name } organisation { name } courseId courseTitle sessionId bookingId reversesEntryId wasted
+      occurredAt quarter reason recordedAt
+    } }
+  }
+}
+${SUMS}`;
+
+export type CsvRow = Record<string, string | number>;
+
+const pounds = (money: MoneyData | null): string => (money ? poundsFromPence(money.pence) : '');
+const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
+
+const SUM_COLUMNS: ColumnOption[] = [
+  { key: 'budget', header: 'Budget (£)' }, { key: 'committed', header: 'Committed (£)' },
+  { key: 'spent', header: 'Spent (£)' }, { key: 'remaining', header: 'Remaining (£)' },
+];
+
+function sums(summary: SumsData): CsvRow {
+  return { budget: pounds(summary.budget), committed: pounds(summary.committed), spent: pounds(summary.spent), remaining: pounds(summary.remaining) };
+}
+
+/** A summary table: its columns (keys and headers) and its rows, all from one fundingOverview answer. */
+export interface SummaryTable { columns: ColumnOption[]; rows: CsvRow[] }
+
+export function summaryTable(table: Exclude<ExportTable, 'entries'>, data: OverviewData['fundingOverview']): SummaryTable {
+  const breakdown = (label: string, rows: BreakdownData[], withKey?: string): SummaryTable => ({
+    columns: [...(withKey ? [{ key: 'key', header: withKey }] : []), { key: 'label', header: label }, ...SUM_COLUMNS],
+    rows: rows.map((row) => ({ ...(withKey ? { key: row.key } : {}), label: row.label, ...sums(row.summary) })),
+  });
+  switch (table) {
+    case 'totals':
+      return {
+        columns: [{ key: 'financialYear', header: 'Financial year' }, ...SUM_COLUMNS,
+          { key: 'costPerLearner', header: 'Cost per learner (£)' }, { key: 'costPerLearningHour', header: 'Cost per learning hour (£)' },
+          { key: 'seatUtilisation', header: 'Seat utilisation' }, { key: 'noShowCost', header: 'No-show cost (£)' },
+          { key: 'learners', header: 'Learners' }, { key: 'learningHours', header: 'Learning hours' },
+          { key: 'seatsOffered', header: 'Seats offered' }, { key: 'seatsUsed', header: 'Seats used' }],
+        rows: [{
+          financialYear: data.financialYear, ...sums(data.totals),
+          costPerLearner: pounds(data.costPerLearner), costPerLearningHour: pounds(data.costPerLearningHour),
+          seatUtilisation: data.seatUtilisation, noShowCost: pounds(data.noShowCost), learners: data.learners,
+          learningHours: data.learningHours, seatsOffered: data.seatsOffered, seatsUsed: data.seatsUsed,
+        }],
+      };
+    case 'streams':
+      return {
+        columns: [{ key: 'id', header: 'Stream ID' }, { key: 'name', header: 'Stream' }, { key: 'funder', header: 'Funder' },
+          { key: 'funderKind', header: 'Funder kind' }, { key: 'managedBy', header: 'Managed by' }, { key: 'pooled', header: 'Pooled' },
+          ...SUM_COLUMNS],
+        rows: data.byStream.map(({ stream, summary }) => ({
+          id: stream.id, name: stream.name, funder: stream.funderName, funderKind: stream.funderKind,
+          managedBy: stream.managingOrganisation.name, pooled: yesNo(stream.pooled), ...sums(summary),
+        })),
+      };
+    case 'funders': return breakdown('Funder', data.byFunder);
+    case 'organisations': return breakdown('Organisation', data.byOrganisation, 'Organisation ID');
+    case 'sectors': return breakdown('Sector', data.bySector);
+    case 'quarters': return breakdown('Period', data.byQuarter, 'Quarter');
+  }
+}
+
+export const ENTRY_COLUMNS: ColumnOption[] = [
+  { key: 'stream', header: 'Stream' }, { key: 'sequence', header: 'Entry' }, { key: 'kind', header: 'Kind' },
+  { key: 'amount', header: 'Amount (£)' },
+  { key: 'budgetEffect', header: 'Budget effect (£)' }, { key: 'committedEffect', header: 'Committed effect (£)' },
+  { key: 'spentEffect', header: 'Spent effect (£)' }, { key: 'remainingEffect', header: 'Remaining effect (£)' },
+  { key: 'budgetAfter', header: 'Budget after (£)' }, { key: 'committedAfter', header: 'Committed after (£)' },
+  { key: 'spentAfter', header: 'Spent after (£)' }, { key: 'remainingAfter', header: 'Remaining after (£)' },
+  { key: 'organisation', header: 'Organisation' }, { key: 'course', header: 'Course' }, { key: 'wasted', header: 'Wasted' },
+  { key: 'occurredAt', header: 'Occurred at' }, { key: 'quarter', header: 'Quarter' }, { key: 'reason', header: 'Reason' },
+  { key: 'recordedAt', header: 'Recorded at' }, { key: 'id', header: 'Entry ID' }, { key: 'streamId', header: 'Stream ID' },
+  { key: 'courseId', header: 'Course ID' }, { key: 'sessionId', header: 'Session ID' }, { key: 'bookingId', header: 'Booking ID' },
+  { key: 'reversesEntryId', header: 'Reverses entry ID' },
+];
+
+export function entryRow(entry: LedgerEntryData): CsvRow {
+  return {
+    stream: entry.stream.name, sequence: entry.sequence, kind: entry.kind, amount: pounds(entry.amount),
+    budgetEffect: pounds(entry.effect.budget), committedEffect: pounds(entry.effect.committed),
+    spentEffect: pounds(entry.effect.spent), remainingEffect: pounds(entry.effect.remaining),
+    budgetAfter: pounds(entry.balanceAfter.budget), committedAfter: pounds(entry.balanceAfter.committed),
+    spentAfter: pounds(entry.balanceAfter.spent), remainingAfter: pounds(entry.balanceAfter.remaining),
+    organisation: entry.organisation?.name ?? '', course: entry.courseTitle ?? '', wasted: yesNo(entry.wasted),
+    occurredAt: entry.occurredAt, quarter: `Q${entry.quarter}`, reason: entry.reason, recordedAt: entry.recordedAt,
+    id: entry.id, streamId: entry.stream.id, courseId: entry.courseId ?? '', sessionId: entry.sessionId ?? '',
+    bookingId: entry.bookingId ?? '', reversesEntryId: entry.reversesEntryId ?? '',
+  };
+}
