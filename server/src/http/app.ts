@@ -11,7 +11,7 @@ import { countSqlStatements } from '../db/sql-statement-counter';
 import { pendingMigrations } from '../db/data-source';
 import { buildPortalSchema } from '../graphql/build-schema';
 import { createApolloServer } from '../graphql/apollo';
-import { createContext, type Context } from '../graphql/context';
+import type { Context } from '../graphql/context';
 import { graphqlBodyParser, jsonErrorHandler } from './body-limits';
 import { AuthService } from '../modules/auth/auth.service';
 import { createMailer, type Mailer } from '../modules/notifications/mailer';
@@ -20,7 +20,7 @@ import { OutboxService } from '../modules/notifications/outbox.service';
 import { devMailInbox } from '../modules/notifications/dev-mail-inbox';
 import { createPortalJobs, type JobsMode } from '../jobs/portal-jobs';
 import type { JobRunner } from '../jobs/job-runner';
-import { clearSessionCookie, sessionTokenFrom, setSessionCookie } from './session-cookie';
+import { requestContext } from './request-context';
 import { fundingExportRoutes } from '../modules/funding/funding-export.routes';
 
 export interface App {
@@ -100,21 +100,7 @@ export async function createApp(options: {
   });
 
   app.use('/graphql', graphqlBodyParser(), expressMiddleware(apollo, {
-    context: async ({ req, res }): Promise<Context> => {
-      const now = clock();
-      const token = sessionTokenFrom(req);
-      const requestId = String(res.locals.requestId);
-      return createContext({
-        dataSource, log, services, now, requestId,
-        viewer: token ? await services.auth.viewerForToken(token, now) : null,
-        origin: { ipAddress: req.ip ?? null, requestId, userAgent: req.get('user-agent') ?? null },
-        session: {
-          token,
-          set: (value, expiresAt) => setSessionCookie(req, res, value, expiresAt),
-          clear: () => clearSessionCookie(req, res),
-        },
-      });
-    },
+    context: ({ req, res }): Promise<Context> => requestContext({ dataSource, log, services, clock }, req, res),
   }));
 
   app.use('/exports/funding', fundingExportRoutes({ apollo, dataSource, log, services, clock }));

@@ -6,8 +6,8 @@ import type { DataSource } from 'typeorm';
 import { stringify, type ColumnOption } from 'csv-stringify';
 import { parseFinancialYear } from '@portal/domain';
 import type { Logger } from '../../observability/logger';
-import { createContext, type Context, type Services } from '../../graphql/context';
-import { clearSessionCookie, sessionTokenFrom, setSessionCookie } from '../../http/session-cookie';
+import type { Context, Services } from '../../graphql/context';
+import { requestContext } from '../../http/request-context';
 import { financialYearFromPath, neutraliseFormula } from './funding-export.format';
 import { ExportRefusal, queryRunner, type RunQuery } from './funding-export.graphql';
 import {
@@ -29,23 +29,6 @@ export interface FundingExportDependencies {
   log: Logger;
   services: Services;
   clock: () => Date;
-}
-
-/** The context /graphql would make for this request (see http/app.ts). */
-async function requestContext(deps: FundingExportDependencies, req: Request, res: Response): Promise<Context> {
-  const now = deps.clock();
-  const token = sessionTokenFrom(req);
-  const requestId = String(res.locals.requestId);
-  return createContext({
-    dataSource: deps.dataSource, log: deps.log, services: deps.services, now, requestId,
-    viewer: token ? await deps.services.auth.viewerForToken(token, now) : null,
-    origin: { ipAddress: req.ip ?? null, requestId, userAgent: req.get('user-agent') ?? null },
-    session: {
-      token,
-      set: (value, expiresAt) => setSessionCookie(req, res, value, expiresAt),
-      clear: () => clearSessionCookie(req, res),
-    },
-  });
 }
 
 function startDownload(res: Response, contentType: string, filename: string, totalRows: number): void {
