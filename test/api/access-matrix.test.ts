@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPasswordOnce } from '../../server/src/modules/auth/password-hasher';
 import { startPortal, type GraphQLResponse, type RunningPortal } from '../support/start-portal';
 import { DEMO_PASSWORD } from '../support/test-database';
+import { currentYear, makeStream } from '../support/funding-fixtures';
 
 /**
  * Every query and mutation, as every role, against objects of the caller's own partnership and
@@ -84,6 +85,14 @@ beforeAll(async () => {
     const group = await one(`INSERT INTO sector_group (partnership_id, name) VALUES ($1, 'Fenland Care Providers') RETURNING id`, [fen.id]);
     ids['other.sectorGroup'] = group.id;
   }
+  // Funding streams: one the council (the lead's organisation) manages in each partnership, and one the council has no part in.
+  for (const [tenant, partnershipId] of [['own', gp.id], ['other', fen.id]] as const) {
+    ids[`${tenant}.stream`] = await makeStream(portal.dataSource, { partnershipId, managingOrganisationId: ids[`${tenant}.organisation`],
+      budgetPence: 1_000_000, name: 'Access matrix stream' });
+  }
+  const elsewhere = await one(`SELECT id FROM organisation WHERE partnership_id = $1 AND short_code = 'PSHNHSFT'`, [gp.id]);
+  ids['own.otherOrganisationStream'] = await makeStream(portal.dataSource, { partnershipId: gp.id, managingOrganisationId: elsewhere.id,
+    budgetPence: 1_000_000, name: 'Access matrix stream (not the council\'s)' });
 }, 120_000);
 
 afterAll(async () => {
@@ -111,6 +120,23 @@ const adminOnly = (actor: Actor, tenant: Tenant): Outcome => {
   if (actor !== 'admin' && actor !== 'otherAdmin') return 'forbidden';
   return isMember(actor, tenant) ? 'allow' : 'hidden';
 };
+
+/** Funding is shown to the steering group, administrators and L&D leads (their organisation's slice), each in their own partnership only. */
+const FUNDING_READERS: readonly Actor[] = ['lead', 'steering', 'admin', 'otherAdmin'];
+const fundingReader = (actor: Actor, tenant: Tenant): Outcome => {
+  if (actor === 'anonymous') return 'unauthenticated';
+  if (!FUNDING_READERS.includes(actor)) return 'forbidden';
+  return isMember(actor, tenant) ? 'allow' : 'hidden';
+};
+/** Entries are recorded by administrators, and by the L&D leads of the organisation that manages the stream. */
+const FUNDING_RECORDERS: readonly Actor[] = ['lead', 'admin', 'otherAdmin'];
+const fundingRecorder = (actor: Actor, tenant: Tenant): Outcome => {
+  if (actor === 'anonymous') return 'unauthenticated';
+  if (!FUNDING_RECORDERS.includes(actor)) return 'forbidden';
+  return isMember(actor, tenant) ? 'allow' : 'hidden';
+};
+const slugOf = (tenant: Tenant) => (tenant === 'own' ? 'greater-peterborough' : 'fenland-care-partnership');
+const RECORD = 'mutation($input: RecordLedgerEntryInput!) { recordLedgerEntry(input: $input) { entry { id } userErrors { field code } } }';
 
 const CSV = () => `name,email\nMatrix Person,matrix.${randomUUID().slice(0, 8)}@import.example\n`;
 
@@ -236,6 +262,29 @@ const OPERATIONS: Operation[] = [
   { name: 'importPeople', tenants: ['own', 'other'], pick: (d) => d.importPeople, expected: adminOnly,
     run: (t, tenant) => call('mutation($input: ImportPeopleInput!) { importPeople(input: $input) { import { id status } userErrors { field code } } }',
       { input: { organisationId: ids[`${tenant}.organisation`], csv: CSV() } })(t) },
+  { name: 'fundingStreams', tenants: ['own', 'other'], pick: (d) => d.fundingStreams, expected: fundingReader,
+    run: (t, tenant) => call('query($s: String!) { fundingStreams(partnershipSlug: $s) { id summary { remaining { pence } } } }', { s: slugOf(tenant) })(t) },
+  { name: 'fundingStream (managed by the council)', tenants: ['own', 'other'], pick: (d) => d.fundingStream, expected: fundingReader,
+    run: (t, tenant) => call('query($id: ID!) { fundingStream(id: $id) { id amount { pence } summary { budget { pence } } } }', { id: ids[`${tenant}.stream`] })(t) },
+  { name: 'fundingStream (one the council has no part in)', tenants: ['own'], pick: (d) => d.fundingStream,
+    expected: (actor, tenant) => (actor === 'lead' ? 'hidden' : fundingReader(actor, tenant)),
+    run: (t) => call('query($id: ID!) { fundingStream(id: $id) { id } }', { id: ids['own.otherOrganisationStream'] })(t) },
+  { name: 'fundingOverview', tenants: ['own', 'other'], pick: (d) => d.fundingOverview, expected: fundingReader,
+    run: (t, tenant) => call('query($s: String!, $y: String!) { fundingOverview(partnershipSlug: $s, financialYear: $y) { totals { budget { pence } } } }',
+      { s: slugOf(tenant), y: currentYear().label })(t) },
+  { name: 'ledgerEntries', tenants: ['own', 'other'], pick: (d) => d.ledgerEntries, expected: fundingReader,
+    run: (t, tenant) => call('query($f: LedgerEntryFilter!) { ledgerEntries(filter: $f, first: 5) { totalCount edges { node { id amount { pence } } } } }',
+      { f: { partnershipSlug: slugOf(tenant), financialYear: currentYear().label } })(t) },
+  { name: 'createFundingStream', tenants: ['own', 'other'], pick: (d) => d.createFundingStream, expected: adminOnly,
+    // "other": naming another partnership's organisation must be refused as unknown.
+    run: (t, tenant) => call('mutation($input: CreateFundingStreamInput!) { createFundingStream(input: $input) { fundingStream { id } userErrors { field code } } }',
+      { input: { name: `Matrix stream ${randomUUID().slice(0, 8)}`, funderKind: 'COUNCIL_GRANT', funderName: 'Matrix Council',
+        financialYear: currentYear().label, amount: '100.00', managingOrganisationId: ids[`${tenant}.organisation`] } })(t) },
+  { name: 'recordLedgerEntry (a stream the council manages)', tenants: ['own', 'other'], pick: (d) => d.recordLedgerEntry, expected: fundingRecorder,
+    run: (t, tenant) => call(RECORD, { input: { streamId: ids[`${tenant}.stream`], kind: 'BUDGET', amount: '0.01', reason: 'Access matrix' } })(t) },
+  { name: 'recordLedgerEntry (a stream another organisation manages)', tenants: ['own'], pick: (d) => d.recordLedgerEntry,
+    expected: (actor, tenant) => (actor === 'lead' ? 'forbidden' : fundingRecorder(actor, tenant)),
+    run: (t) => call(RECORD, { input: { streamId: ids['own.otherOrganisationStream'], kind: 'BUDGET', amount: '0.01', reason: 'Access matrix' } })(t) },
   // Last, because the allowed call cancels the session (later allowed callers get NOT_SCHEDULED).
   { name: 'cancelSession', tenants: ['own', 'other'], pick: (d) => d.cancelSession,
     expected: (actor, tenant) => {

@@ -1,5 +1,7 @@
 import { startPortal, type RunningPortal } from '../support/start-portal';
-import { makePartnership } from '../support/catalogue-fixtures';
+import { makeOrganisation, makePartnership } from '../support/catalogue-fixtures';
+import { makeSignedInPeople } from '../support/people-fixtures';
+import { CREATE_STREAM, currentYear, makeStream, RECORD_ENTRY } from '../support/funding-fixtures';
 
 /**
  * Hostile and malformed requests against a server in production mode. Each one must be refused
@@ -285,6 +287,96 @@ describe('arguments and variables', () => {
     for (const text of ['🚑 first aid', '\u202Eetadpu', 'Z\u0351\u0352\u0353algo', 'caf\u00e9 \u0635\u062d\u0629', '\ud800 orphan', '%_\\\'"; DROP TABLE course; --']) {
       expectAnswered(await search(`unicode text ${JSON.stringify(text)}`, { filter: { text } }));
     }
+  });
+});
+
+describe('funding mutations and queries', () => {
+  const funding: Record<string, string> = {};
+  let auth: Record<string, string>;
+
+  beforeAll(async () => {
+    const [partnership] = await portal.dataSource.query('SELECT id FROM partnership WHERE slug = $1', [SLUG]);
+    funding.organisation = await makeOrganisation(portal.dataSource, partnership.id, { shortCode: 'HOSTILE' });
+    const [admin] = await makeSignedInPeople(portal.dataSource, partnership.id, 1, { organisationId: funding.organisation });
+    await portal.dataSource.query(`INSERT INTO role_grant (partnership_id, person_id, role) VALUES ($1, $2, 'partnership_admin')`,
+      [partnership.id, admin.personId]);
+    auth = { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` };
+    funding.stream = await makeStream(portal.dataSource, { partnershipId: partnership.id, managingOrganisationId: funding.organisation, budgetPence: 100_000 });
+  });
+
+  const streamInput = (overrides: Record<string, unknown> = {}) => ({ name: `Hostile ${Math.random().toString(36).slice(2, 10)}`,
+    funderKind: 'OTHER', funderName: 'Hostile Trust', financialYear: currentYear().label, amount: '100.00',
+    managingOrganisationId: funding.organisation, ...overrides });
+  const create = (name: string, input: Record<string, unknown>, headers = auth) => post(name, { query: CREATE_STREAM, variables: { input } }, headers);
+  const record = (name: string, input: Record<string, unknown>) =>
+    post(name, { query: RECORD_ENTRY, variables: { input: { streamId: funding.stream, kind: 'SPEND', amount: '1.00', reason: 'Hostile', ...input } } }, auth);
+  const entries = async () => Number((await portal.dataSource.query('SELECT count(*) FROM ledger_entry'))[0].count);
+
+  /** Answered with the payload's userErrors on the field: refused by the mutation itself, writing nothing. */
+  function expectUserError(answer: Answer, mutation: 'createFundingStream' | 'recordLedgerEntry', field: string[]) {
+    expect(answer.status).toBe(200);
+    expect(answer.body?.errors).toBeUndefined();
+    const payload = (answer.body?.data as Record<string, { userErrors: Array<{ field: string[]; code: string }> }>)[mutation];
+    expect(payload.userErrors.map((e) => e.field)).toContainEqual(field);
+    tally.refused += 1;
+  }
+
+  it('refuses money of the wrong GraphQL type with 400, and text that is not money as a userError', async () => {
+    const before = await entries();
+    for (const amount of [25_000_000, 1e308, -5, true, null, ['1'], { pence: 100 }]) {
+      expectRefused(await create(`stream amount ${JSON.stringify(amount)}`, streamInput({ amount })), { status: 400, codes: ['BAD_USER_INPUT'] });
+      expectRefused(await record(`entry amount ${JSON.stringify(amount)}`, { amount }), { status: 400, codes: ['BAD_USER_INPUT'] });
+    }
+    for (const amount of ['1e308', '-0', '0x1F', '１２３', '١٢٣', '12\u00a0000', '1'.repeat(1000), '9'.repeat(39), '💷100', '100 OR 1=1']) {
+      expectUserError(await create(`stream amount ${JSON.stringify(amount.slice(0, 20))}`, streamInput({ amount })), 'createFundingStream', ['input', 'amount']);
+      expectUserError(await record(`entry amount ${JSON.stringify(amount.slice(0, 20))}`, { amount }), 'recordLedgerEntry', ['input', 'amount']);
+    }
+    expect(await entries()).toBe(before);
+  });
+
+  it('refuses a 1 MB name, reason and key, and 10,000 contributions, as userErrors', async () => {
+    const mb = 'x'.repeat(1024 * 1024);
+    expectUserError(await create('1 MB stream name', streamInput({ name: mb })), 'createFundingStream', ['input', 'name']);
+    expectUserError(await record('1 MB reason', { reason: mb }), 'recordLedgerEntry', ['input', 'reason']);
+    expectUserError(await record('1 MB idempotency key', { idempotencyKey: mb }), 'recordLedgerEntry', ['input', 'idempotencyKey']);
+    const contributions = Array.from({ length: 10_000 }, () => ({ organisationId: funding.organisation, amount: '0.01' }));
+    expectUserError(await create('10,000 contributions', streamInput({ pooled: true, contributions })), 'createFundingStream', ['input', 'contributions']);
+  });
+
+  it('refuses NUL characters in funding inputs as BAD_USER_INPUT', async () => {
+    expectRefused(await create('NUL in stream name', streamInput({ name: 'Fund\u0000' })), { status: 400, codes: ['BAD_USER_INPUT'] });
+    expectRefused(await record('NUL in reason', { reason: '\u0000' }), { status: 400, codes: ['BAD_USER_INPUT'] });
+    expectRefused(await record('NUL in idempotency key', { idempotencyKey: 'key\u0000' }), { status: 400, codes: ['BAD_USER_INPUT'] });
+  });
+
+  it('refuses what is not a date (or one past what the scalar takes) with 400, and absurd dates as outside the year', async () => {
+    for (const occurredAt of ['+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z', 'not a date', '2026-02-30T00:00:00Z', 1e20]) {
+      expectRefused(await record(`occurredAt ${occurredAt}`, { occurredAt }), { status: 400, codes: ['BAD_USER_INPUT'] });
+    }
+    for (const occurredAt of ['0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '1900-01-01T00:00:00+14:00']) {
+      expectUserError(await record(`occurredAt ${occurredAt}`, { occurredAt }), 'recordLedgerEntry', ['input', 'occurredAt']);
+    }
+  });
+
+  it('refuses funding to anonymous callers and 40 aliased recordings in one request', async () => {
+    expectRefused(await create('anonymous createFundingStream', streamInput(), { 'content-type': 'application/json' }), { codes: ['UNAUTHENTICATED'] });
+    expectRefused(await post('anonymous fundingStreams', { query: `{ fundingStreams(partnershipSlug: "${SLUG}") { id } }` }), { codes: ['UNAUTHENTICATED'] });
+    const aliases = Array.from({ length: 40 }, (_, i) =>
+      `a${i}: recordLedgerEntry(input: { streamId: "${funding.stream}", kind: COMMITMENT, amount: "1", reason: "r" }) { entry { id } }`).join(' ');
+    expectRefused(await post('40 aliased recordLedgerEntry', { query: `mutation { ${aliases} }` }, auth), { status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
+  });
+
+  it('answers odd ids and years of the funding queries without a 5xx', async () => {
+    for (const id of ["'; DROP TABLE ledger_entry; --", '0'.repeat(10_000), '00000000-0000-0000-0000-000000000000']) {
+      const answer = await post(`fundingStream id ${id.slice(0, 20)}`, { query: 'query($id: ID!) { fundingStream(id: $id) { id } }', variables: { id } }, auth);
+      expectAnswered(answer);
+      expect((answer.body?.data as { fundingStream: unknown }).fundingStream).toBeNull();
+    }
+    const [year] = expectRefused(await post('1 MB financial year', { query: 'query($y: String) { fundingStreams(partnershipSlug: "hostile", financialYear: $y) { id } }',
+      variables: { y: '2026/27'.repeat(150_000) } }, auth), { status: 200, codes: ['BAD_USER_INPUT'] });
+    expect(year.extensions?.userErrors?.[0].field).toEqual(['financialYear']);
+    expectRefused(await post('ledgerEntries first: 100000', { query: 'query($f: LedgerEntryFilter!) { ledgerEntries(filter: $f, first: 100000) { totalCount } }',
+      variables: { f: { partnershipSlug: SLUG, financialYear: currentYear().label } } }, auth), { codes: REFUSED_BY_LIMITS });
   });
 });
 

@@ -123,8 +123,9 @@ export async function fundingRowCounts(db: DataSource): Promise<{ streams: numbe
 /**
  * The ledger's own invariants, for every stream of the database: running totals equal the sums
  * of the entries, the entries of a stream are numbered 1..n without gaps, each entry's balance
- * after is the running sum up to it, no stream is committed or spent past its budget, and no
- * entry is reversed by more than its amount. Returns the problems found (empty: all hold).
+ * after is the running sum up to it, no stream is committed or spent past its budget, no entry is
+ * reversed by more than its amount, and only a confirmed booking holds money committed (never more
+ * than its cost, and on one stream). Returns the problems found (empty: all hold).
  */
 export async function ledgerProblems(db: DataSource): Promise<string[]> {
   const problems: string[] = [];
@@ -156,5 +157,10 @@ export async function ledgerProblems(db: DataSource): Promise<string[]> {
     `SELECT booking_id FROM ledger_entry WHERE booking_id IS NOT NULL GROUP BY booking_id
      HAVING sum(committed_effect_pence) < 0 OR count(DISTINCT stream_id) > 1`);
   for (const { booking_id: id } of bookingsOver) problems.push(`booking ${id}: released more than committed, or charged to two streams`);
+  // Only a confirmed place holds money committed, and never more than its cost.
+  const holding: Array<{ id: string; status: string; outstanding: string; cost_pence: string }> = await db.query(
+    `SELECT b.id, b.status, sum(le.committed_effect_pence) AS outstanding, b.cost_pence FROM booking b JOIN ledger_entry le ON le.booking_id = b.id
+     GROUP BY b.id HAVING sum(le.committed_effect_pence) <> 0 AND (b.status <> 'confirmed' OR sum(le.committed_effect_pence) > b.cost_pence)`);
+  for (const b of holding) problems.push(`booking ${b.id} (${b.status}, costs ${b.cost_pence}): ${b.outstanding} still committed`);
   return problems;
 }

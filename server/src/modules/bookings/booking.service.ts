@@ -107,8 +107,9 @@ export class BookingService {
            cancellation_reason = $5, waitlisted_at = NULL, updated_at = $2 WHERE id = $1`,
         [booking.id, now, late, viewer.personId, input.reason ?? null]);
       if (HOLDS_SEAT.includes(booking.status)) {
-        await releaseBooking(manager, booking.id, { late, reason: input.reason || (late ? 'Cancelled late' : 'Cancelled') }, viewer.personId, origin, now);
+        // Seat rows before the stream's row, as booking takes them: the other order deadlocks with a concurrent booking.
         await giveSeatBack(manager, booking.session_id, { organisationId: booking.seat_organisation_id });
+        await releaseBooking(manager, booking.id, { late, reason: input.reason || (late ? 'Cancelled late' : 'Cancelled') }, viewer.personId, origin, now);
         await promoteWaiting(manager, booking.session_id, { organisationId: booking.seat_organisation_id,
           released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now);
       }

@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { Refusal } from '../../db/refusal';
+import { userError } from '../../graphql/user-error';
 
 /**
  * Taking and giving back seats, each one conditional UPDATE checked by its row count: never
@@ -20,17 +22,20 @@ export async function claimSeat(manager: EntityManager, sessionId: string, organ
     const fromAllocation = await manager.query(
       `UPDATE seat_allocation a SET seats_taken = a.seats_taken + 1
        FROM training_session s
-       WHERE a.session_id = $1 AND a.organisation_id = $2 AND a.seats_taken < a.seats AND s.id = a.session_id AND s.release_at > $3`,
+       WHERE a.session_id = $1 AND a.organisation_id = $2 AND a.seats_taken < a.seats AND s.id = a.session_id AND s.release_at > $3
+         AND s.status = 'scheduled'`,
       [sessionId, organisationId, now]);
     if (affected(fromAllocation) === 1) {
-      await manager.query('UPDATE training_session SET seats_taken = seats_taken + 1 WHERE id = $1', [sessionId]);
+      // Waits for a concurrent cancellation of the session, then sees it: the whole booking is refused.
+      const counted = await manager.query(`UPDATE training_session SET seats_taken = seats_taken + 1 WHERE id = $1 AND status = 'scheduled'`, [sessionId]);
+      if (affected(counted) !== 1) throw new Refusal([userError(['input', 'sessionId'], 'This session has been cancelled.', 'SESSION_CANCELLED')]);
       return { organisationId };
     }
   }
   // The pool: before release, capacity less every allocation; from release, every free seat.
   const fromPool = await manager.query(
     `UPDATE training_session SET seats_taken = seats_taken + 1, pool_seats_taken = pool_seats_taken + 1
-     WHERE id = $1 AND CASE WHEN release_at <= $2 THEN seats_taken < capacity
+     WHERE id = $1 AND status = 'scheduled' AND CASE WHEN release_at <= $2 THEN seats_taken < capacity
                             ELSE pool_seats_taken < capacity - allocated_seats END`,
     [sessionId, now]);
   return affected(fromPool) === 1 ? { organisationId: null } : null;

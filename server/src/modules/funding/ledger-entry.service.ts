@@ -92,6 +92,10 @@ export class LedgerEntryService {
       if (!original) refuse('reversesEntryId', 'There is no such entry on this stream.', 'NOT_FOUND');
       if (original.kind === 'adjustment') refuse('reversesEntryId', 'This entry is itself a correction: record the entry you meant instead.', 'NOT_REVERSIBLE');
       if (original.kind === 'allocation') refuse('reversesEntryId', 'An allocation moves no figure: record a new allocation instead.', 'NOT_REVERSIBLE');
+      // A booking's commitment and release follow the booking; reversing one by hand would leave a cancelled place holding money.
+      if (original.booking_id && original.kind !== 'spend') {
+        refuse('reversesEntryId', 'This entry follows a booking: cancel or confirm the booking instead.', 'NOT_REVERSIBLE');
+      }
       const left = Number(original.amount_pence) - Number(original.reversed);
       if (base.amountPence > left) refuse('amount', `At most ${formatPence(left)} of this entry is left to reverse.`, 'OVER_REVERSAL');
       const effects: LedgerEffects = reversalEffects({ amount: Number(original.amount_pence), budget: Number(original.budget_effect_pence),
