@@ -11,6 +11,7 @@ import { RegisterPage } from './account/register-page';
 import { ForgotPasswordPage } from './account/forgot-password-page';
 import { ResetPasswordPage } from './account/reset-password-page';
 import { AREA_PATHS } from './account/navigation';
+import { fundingRoutes } from './funding/funding-routes';
 
 // Pages for administrators, leads and managers load when first opened: most people never see them.
 const OrganisationsPage = lazy(() => import('./admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })));
@@ -55,6 +56,7 @@ export function createAppRouter() {
         { path: AREA_PATHS.myBookings, element: <MyBookingsPage /> },
         { path: AREA_PATHS.bookingRequests, element: <BookingRequestsPage /> },
         { path: AREA_PATHS.organisationBookings, element: <OrganisationBookingsPage /> },
+        ...fundingRoutes,
       ],
     },
     { path: '*', element: <NotFoundPage standalone /> },

@@ -253,7 +253,7 @@ describe('the administrator on a desktop', () => {
     await signIn(page, 'admin@demo.portal', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname === '/admin/people');
     await signedInAs(page).filter({ hasText: 'Martin Crowe' }).waitFor();
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Organisations', 'People and roles', 'Import people', 'Audit log']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Funding', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams']);
     await expect(header(page).locator('[aria-current]').textContent()).resolves.toBe('People and roles');
     await page.screenshot({ path: path.join(ARTIFACTS, 'admin-header-desktop.png') });
   });
@@ -478,7 +478,7 @@ describe('leads, managers and volunteers', () => {
 
   it("shows an L&D lead their organisation's people", async () => {
     await signInAs('lead@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people"]);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people", "My organisation's spend"]);
     if (!await adminApiExists()) return;
     await header(page).getByRole('link', { name: "My organisation's people" }).click();
     await page.locator('h1', { hasText: "My organisation's people" }).waitFor();
@@ -501,7 +501,7 @@ describe('leads, managers and volunteers', () => {
 
   it("wraps the administrator's navigation on a phone rather than scrolling sideways", async () => {
     await signInAs('admin@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Organisations', 'People and roles', 'Import people', 'Audit log']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Funding', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams']);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     for (const link of await header(page).getByRole('navigation', { name: 'Menu' }).getByRole('link').all()) {
       const box = await link.boundingBox();

@@ -16,26 +16,30 @@ describe('navigationFor', () => {
     expect(navigationFor([], 'gp', false).map((i) => i.text)).toEqual(['Find training']);
   });
 
-  it('gives a volunteer, a learner, a provider and the steering group their bookings and nothing more yet', () => {
-    for (const role of ['VOLUNTEER', 'LEARNER', 'PROVIDER_COORDINATOR', 'STEERING_GROUP'] as const) {
+  it('gives a volunteer, a learner and a provider their bookings and nothing more yet', () => {
+    for (const role of ['VOLUNTEER', 'LEARNER', 'PROVIDER_COORDINATOR'] as const) {
       expect(texts([{ role }])).toEqual(['Find training', 'My bookings']);
     }
   });
 
+  it('gives the steering group the funding page', () => {
+    expect(texts([{ role: 'STEERING_GROUP' }])).toEqual(['Find training', 'My bookings', 'Funding']);
+  });
+
   it('gives an administrator the admin areas', () => {
     expect(texts([{ role: 'PARTNERSHIP_ADMIN' }]))
-      .toEqual(['Find training', 'My bookings', 'Organisations', 'People and roles', 'Import people', 'Audit log']);
+      .toEqual(['Find training', 'My bookings', 'Funding', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams']);
   });
 
   it('gives line managers and leads the requests to decide, and leads their organisation\'s bookings', () => {
     expect(texts([{ role: 'LINE_MANAGER' }])).toEqual(['Find training', 'My bookings', 'Requests to decide', 'My team']);
     expect(texts([{ role: 'LD_LEAD' }]))
-      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people"]);
+      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people", "My organisation's spend"]);
   });
 
   it('adds an area for each role held, once', () => {
     expect(texts([{ role: 'LEARNER' }, { role: 'LINE_MANAGER' }, { role: 'LD_LEAD' }, { role: 'LD_LEAD' }]))
-      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people", 'My team']);
+      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people", "My organisation's spend", 'My team']);
   });
 });
 
@@ -50,6 +54,8 @@ describe('currentItem', () => {
     const lead = navigationFor([{ role: 'LD_LEAD' }], 'gp');
     expect(currentItem(lead, '/bookings/requests')?.text).toBe('Requests to decide');
     expect(currentItem(lead, '/bookings')?.text).toBe('My bookings');
+    expect(currentItem(items, '/funding/streams/1')?.text).toBe('Funding');
+    expect(currentItem(items, '/admin/funding/streams/new')?.text).toBe('Funding streams');
   });
 });
 

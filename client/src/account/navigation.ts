@@ -1,4 +1,5 @@
 import type { Role } from '../gql/graphql';
+import { FUNDING_PATHS } from '../funding/funding-paths';
 
 export interface NavigationItem {
   href: string;
@@ -40,15 +41,18 @@ export function navigationFor(
   if (signedIn) items.push({ href: AREA_PATHS.myBookings, text: 'My bookings' });
   if (held.has('LINE_MANAGER') || held.has('LD_LEAD')) items.push({ href: AREA_PATHS.bookingRequests, text: 'Requests to decide' });
   if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationBookings, text: "My organisation's bookings" });
+  if (held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN')) items.push({ href: FUNDING_PATHS.overview, text: 'Funding' });
   if (held.has('PARTNERSHIP_ADMIN')) {
     items.push(
       { href: AREA_PATHS.adminOrganisations, text: 'Organisations' },
       { href: AREA_PATHS.adminPeople, text: 'People and roles' },
       { href: AREA_PATHS.adminImport, text: 'Import people' },
       { href: AREA_PATHS.adminAudit, text: 'Audit log' },
+      { href: FUNDING_PATHS.admin, text: 'Funding streams' },
     );
   }
   if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationPeople, text: "My organisation's people" });
+  if (held.has('LD_LEAD')) items.push({ href: FUNDING_PATHS.myOrganisation, text: "My organisation's spend" });
   if (held.has('LINE_MANAGER')) items.push({ href: AREA_PATHS.team, text: 'My team' });
   return items;
 }
