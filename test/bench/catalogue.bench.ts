@@ -1,12 +1,13 @@
 import { createDataSource } from '../../server/src/db/data-source';
-import { loadDemoData } from '../../server/src/db/demo/load-demo-data';
+import { loadDemoData, type DemoSizes } from '../../server/src/db/demo/load-demo-data';
 import { createTestDatabase, dbSettings, DEMO_NOW } from '../support/test-database';
 import { startPortal, type RunningPortal } from '../support/start-portal';
+import { BENCHMARK_SIZES } from './benchmark-sizes';
 import { measure, writeResults } from './measure';
 
 /**
  * The catalogue page (20 sessions with course, provider and venue) at demo size and at
- * benchmark scale (10,000 people, 2,000 sessions, 50,000 bookings), over HTTP, one client.
+ * benchmark scale (10,000 people, 2,000 sessions, 50,000 bookings, 100,000 ledger entries), over HTTP, one client.
  */
 const PAGE = `query($slug: String!, $filter: SessionFilter) {
   sessions(partnershipSlug: $slug, filter: $filter, first: 20) {
@@ -46,7 +47,7 @@ async function benchScale(label: string, load: (url: string) => Promise<void>) {
   return rows;
 }
 
-async function loadInto(url: string, sizes?: { people: number; sessions: number; bookings: number }) {
+async function loadInto(url: string, sizes?: Partial<DemoSizes>) {
   const dataSource = createDataSource(url, dbSettings);
   await dataSource.initialize();
   try {
@@ -61,10 +62,10 @@ async function loadInto(url: string, sizes?: { people: number; sessions: number;
 it('measures the catalogue page at demo size and at benchmark scale', async () => {
   const rows = [
     ...(await benchScale('demo', (url) => loadInto(url))),
-    ...(await benchScale('benchmark', (url) => loadInto(url, { people: 10_000, sessions: 2_000, bookings: 50_000 }))),
+    ...(await benchScale('benchmark', (url) => loadInto(url, BENCHMARK_SIZES))),
   ];
   writeResults('catalogue', 'Catalogue page: latency and SQL statements',
     ['data', 'filter', 'matches', 'SQL statements', 'p50 ms', 'p95 ms', 'max ms'], rows,
     ['50 sequential requests per row after 5 warm-up requests, one client over loopback HTTP, embedded PostgreSQL 18.',
-      'Benchmark scale: 10,000 people, 2,000 sessions, 50,000 bookings in the main partnership.']);
+      'Benchmark scale: 10,000 people, 2,000 sessions, 50,000 bookings and about 100,000 ledger entries in the main partnership.']);
 });

@@ -3,6 +3,7 @@ import { createDataSource } from '../../server/src/db/data-source';
 import { loadDemoData, type DemoSizes } from '../../server/src/db/demo/load-demo-data';
 import { createTestDatabase, dbSettings, DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
 import { startPortal } from '../support/start-portal';
+import { BENCHMARK_SIZES } from './benchmark-sizes';
 import { measure, writeResults } from './measure';
 
 /**
@@ -60,7 +61,7 @@ async function benchScale(label: string, sizes?: Partial<DemoSizes>) {
 it('measures the funding overview at demo size and at benchmark scale', async () => {
   const rows = [
     ...(await benchScale('demo')),
-    ...(await benchScale('benchmark', { people: 10_000, sessions: 2_000, bookings: 50_000 })),
+    ...(await benchScale('benchmark', BENCHMARK_SIZES)),
   ];
   writeResults('funding', 'Funding overview: latency and SQL statements',
     ['data', 'ledger entries', 'as', 'financial year', 'SQL statements', 'p50 ms', 'p95 ms', 'max ms'], rows,

@@ -1,6 +1,8 @@
 import { buildBookings } from './bookings';
 import { buildCourses } from './courses';
 import { claimDemoAccounts } from './demo-accounts';
+import { buildFundingStreams } from './funding-streams';
+import { buildLedger } from './ledger';
 import { buildTenancy } from './organisations';
 import type { PartnershipSpec, TargetSizes } from './partnership-spec';
 import { buildPopulation, managersFirst, roleGrants } from './people';
@@ -23,16 +25,21 @@ export function buildPartnership(spec: PartnershipSpec, sizes: TargetSizes, now:
   const venues = buildVenues(spec, tenancy, root.fork('venues'));
   const sessions = buildSessions(spec, tenancy, courses, venues, root.fork('sessions'), now, sizes.sessions);
   const bookings = buildBookings(sessions, population, root.fork('bookings'), now, sizes.bookings);
+  const streams = buildFundingStreams(spec, tenancy, courses, sessions, root.fork('funding-streams'), now);
+  const ledger = buildLedger(streams, tenancy, population, sessions, bookings, root.fork('ledger'), now, sizes.ledgerEntries);
   return {
     partnership: tenancy.partnership,
     sectorGroups: tenancy.sectorGroups,
     organisations: tenancy.organisations,
     people: managersFirst(population),
     roleGrants: roleGrants(population, root.fork('role-grants')),
+    fundingStreams: streams.map((s) => s.row),
     venues: venues.map((v) => v.row),
     courses: courses.map((c) => c.row),
     sessions: sessions.map((s) => s.row),
     seatAllocations: sessions.flatMap((s) => s.allocations),
     bookings,
+    ledgerEntries: ledger.ledgerEntries,
+    auditLog: ledger.auditLog,
   };
 }

@@ -64,4 +64,16 @@ export const FENLAND: PartnershipSpec = {
     { courseTitle: 'Safeguarding Adults Awareness (Fenland)', daysFromNow: 40, mode: 'online', capacity: 30, startHour: 13, startMinute: 30, bookings: 1 },
   ],
   demoAccounts: [],
+  funding: [
+    {
+      name: 'Fenland Care Training Pool',
+      description: 'Fenland partners pool money for moving and handling and medicines training for care staff.',
+      funderKind: 'other', funder: 'Fenland Care Partnership members (pooled contributions)', managedBy: 'NCCH', audience: 'staff',
+      purposes: ['mandatory_training'],
+      contributions: [{ code: 'NCCH', pounds: 5_500 }, { code: 'FDC', pounds: 4_000 }, { code: 'RCCH', pounds: 1_000 }],
+      courses: ['Moving and Handling for Care Workers', 'Medication Awareness for Care Staff'],
+      invoices: ['Trainer fee: {course}', 'Venue hire: {course}'],
+      allocations: ['Places on {course} earmarked for {organisation}'],
+    },
+  ],
 };

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
  * statement text does not grow with the number of rows.
  */
 export type SqlType =
-  | 'uuid' | 'text' | 'smallint' | 'integer' | 'bigint' | 'boolean' | 'timestamptz' | 'double precision' | 'text[]';
+  | 'uuid' | 'text' | 'smallint' | 'integer' | 'bigint' | 'boolean' | 'timestamptz' | 'double precision' | 'text[]' | 'jsonb';
 
 export type ColumnTypes<Row> = { readonly [K in keyof Row]-?: SqlType };
 
@@ -20,6 +20,7 @@ function arrayLiteral(values: readonly string[]): string {
 function toParameter(value: unknown, type: SqlType): unknown {
   if (value === null || value === undefined) return null;
   if (type === 'text[]') return arrayLiteral(value as string[]);
+  if (type === 'jsonb') return JSON.stringify(value);
   if (value instanceof Date) return value.toISOString();
   return value;
 }

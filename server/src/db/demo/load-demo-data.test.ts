@@ -203,8 +203,13 @@ describe('loadDemoData', () => {
              (SELECT md5(string_agg(id::text || email || coalesce(line_manager_id::text, ''), ',' ORDER BY id)) FROM person) AS people,
              (SELECT md5(string_agg(id::text || course_id::text || starts_at::text || capacity || seats_taken, ',' ORDER BY id))
                 FROM training_session) AS sessions,
-             (SELECT md5(string_agg(id::text || person_id::text || status || coalesce(seat_organisation_id::text, ''), ','
-                ORDER BY id)) FROM booking) AS bookings`);
+             (SELECT md5(string_agg(id::text || person_id::text || status || coalesce(seat_organisation_id::text, '') || cost_pence, ','
+                ORDER BY id)) FROM booking) AS bookings,
+             (SELECT md5(string_agg(id::text || name || financial_year || budget_pence || committed_pence || spent_pence || created_at::text,
+                ',' ORDER BY id)) FROM funding_stream) AS streams,
+             (SELECT md5(string_agg(id::text || stream_id::text || sequence || kind || amount_pence || occurred_at::text || recorded_at::text
+                || reason || coalesce(booking_id::text, '') || coalesce(recorded_by_person_id::text, ''), ',' ORDER BY id)) FROM ledger_entry) AS ledger,
+             (SELECT md5(string_agg(action || subject_id || details::text || occurred_at::text, ',' ORDER BY id)) FROM audit_log) AS audit`);
     expect(await fingerprint(second)).toEqual(await fingerprint(first));
   }, 30_000);
 });

@@ -6,7 +6,11 @@ import { GREATER_PETERBOROUGH } from './greater-peterborough';
 import { insertPartnership } from './tables';
 import { hashPasswordOnce } from '../../modules/auth/password-hasher';
 
-export interface DemoSizes { people: number; courses: number; sessions: number; bookings: number }
+/**
+ * ledgerEntries: about this many ledger entries; bookings post theirs and entries recorded by
+ * hand make up the rest. Given bookings but no ledgerEntries, it keeps the demo's proportion.
+ */
+export interface DemoSizes { people: number; courses: number; sessions: number; bookings: number; ledgerEntries: number }
 export interface DemoOptions {
   now: Date;
   scale?: number;
@@ -21,13 +25,15 @@ export interface DemoSummary {
   courses: number;
   sessions: number;
   bookings: number;
+  fundingStreams: number;
+  ledgerEntries: number;
   publicUpcomingSessions: number;
 }
 
 /** Sizes of the main partnership at scale 1. */
-export const DEMO_SIZES: Readonly<DemoSizes> = { people: 600, courses: 70, sessions: 320, bookings: 3200 };
+export const DEMO_SIZES: Readonly<DemoSizes> = { people: 600, courses: 70, sessions: 320, bookings: 3200, ledgerEntries: 4000 };
 /** The second partnership stays small: it is there to show that tenants are kept apart. */
-const SECOND_PARTNERSHIP_SIZES: Readonly<DemoSizes> = { people: 40, courses: 6, sessions: 15, bookings: 40 };
+const SECOND_PARTNERSHIP_SIZES: Readonly<DemoSizes> = { people: 40, courses: 6, sessions: 15, bookings: 40, ledgerEntries: 60 };
 
 function scaled(sizes: Readonly<DemoSizes>, scale: number): DemoSizes {
   const times = (n: number) => Math.max(1, Math.round(n * scale));
@@ -36,6 +42,7 @@ function scaled(sizes: Readonly<DemoSizes>, scale: number): DemoSizes {
     courses: times(sizes.courses),
     sessions: times(sizes.sessions),
     bookings: times(sizes.bookings),
+    ledgerEntries: times(sizes.ledgerEntries),
   };
 }
 
@@ -60,6 +67,8 @@ async function summarise(manager: EntityManager, partnershipIds: string[], now: 
             (SELECT count(*) FROM course WHERE partnership_id = ANY($1::uuid[]))::int AS courses,
             (SELECT count(*) FROM training_session WHERE partnership_id = ANY($1::uuid[]))::int AS sessions,
             (SELECT count(*) FROM booking WHERE partnership_id = ANY($1::uuid[]))::int AS bookings,
+            (SELECT count(*) FROM funding_stream WHERE partnership_id = ANY($1::uuid[]))::int AS "fundingStreams",
+            (SELECT count(*) FROM ledger_entry WHERE partnership_id = ANY($1::uuid[]))::int AS "ledgerEntries",
             (SELECT count(*) FROM training_session s JOIN course c ON c.id = s.course_id
               WHERE s.partnership_id = ANY($1::uuid[]) AND c.visibility = 'public' AND s.status = 'scheduled'
                 AND s.starts_at > $2)::int AS "publicUpcomingSessions"`,
@@ -70,9 +79,10 @@ async function summarise(manager: EntityManager, partnershipIds: string[], now: 
 
 /**
  * Loads the demo: the Greater Peterborough partnership (sized by `scale` and `sizes`) and the
- * small Fenland one, dated relative to `now`. The same options always give the same rows,
- * ids included. Everything goes in one transaction: a failure leaves nothing behind. The
- * summary counts what was loaded, both partnerships together.
+ * small Fenland one, dated relative to `now`, with their funding streams for the financial year
+ * of `now` and the year before and the ledger their bookings and invoices wrote. The same
+ * options always give the same rows, ids included. Everything goes in one transaction: a
+ * failure leaves nothing behind. The summary counts what was loaded, both partnerships together.
  */
 export async function loadDemoData(dataSource: DataSource, options: DemoOptions): Promise<DemoSummary> {
   validate(options);
@@ -84,6 +94,8 @@ export async function loadDemoData(dataSource: DataSource, options: DemoOptions)
     courses: given.courses ?? base.courses,
     sessions: given.sessions ?? base.sessions,
     bookings: given.bookings ?? base.bookings,
+    ledgerEntries: given.ledgerEntries
+      ?? (given.bookings === undefined ? base.ledgerEntries : Math.round((given.bookings * DEMO_SIZES.ledgerEntries) / DEMO_SIZES.bookings)),
   };
   const partnerships = [
     buildPartnership(GREATER_PETERBOROUGH, mainSizes, options.now),

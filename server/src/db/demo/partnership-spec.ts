@@ -1,5 +1,6 @@
 import type {
-  Accreditation, Audience, DeliveryMode, LearningCategory, Method, OrganisationRole, Role, Sector, Visibility,
+  Accreditation, Audience, DeliveryMode, FunderKind, FundingPurpose, LearningCategory, Method, OrganisationRole, Role, Sector,
+  Visibility,
 } from './rows';
 
 /**
@@ -87,6 +88,46 @@ export interface DemoAccountSpec {
   roles: readonly { role: Role; organisation: string | null }[];
 }
 
+/**
+ * A funding stream, set up for the current financial year and (by default) the one before it
+ * under the same name. Amounts are the current year's in whole pounds; the year before had a
+ * little less. Either `pounds` (one BUDGET entry from the funder) or `contributions` (a pooled
+ * stream: one CONTRIBUTION entry per partner). A budget is raised when the demo's bookings need
+ * more, so that no stream is ever committed past its budget.
+ */
+export interface FundingStreamSpec {
+  name: string;
+  description: string;
+  funderKind: FunderKind;
+  /** For a partner funder, the organisation's code; otherwise the outside funder's name. */
+  funder: string;
+  /** The organisation whose budget holder manages the stream. */
+  managedBy: string;
+  audience: Audience;
+  /** Empty or absent: every sector. */
+  sectors?: readonly Sector[];
+  /** Empty: any learning. */
+  purposes: readonly FundingPurpose[];
+  pounds?: number;
+  contributions?: readonly { code: string; pounds: number }[];
+  /** 'current': new this year, with no stream last year. Streams that pay for courses run both years. */
+  years?: 'both' | 'current';
+  /** The paid courses (and their variants) charged to it, by catalogue title. Each paid course has exactly one stream. */
+  courses?: readonly string[];
+  /** Free courses whose delivery it pays for by invoice (trainer days, venues, licences). */
+  delivers?: readonly string[];
+  /** Organisations its invoices and allocations name, by code; absent: any organisation it may pay for. */
+  organisations?: readonly string[];
+  /**
+   * What its invoices say. {course} names one of its courses (and makes the entry the course's,
+   * paid to its provider), {organisation} one of its organisations, {month} the month, {invoice}
+   * an invoice number.
+   */
+  invoices: readonly string[];
+  /** What its allocations earmark money for; each names a {course} or an {organisation}. */
+  allocations: readonly string[];
+}
+
 export interface PartnershipSpec {
   slug: string;
   name: string;
@@ -99,6 +140,7 @@ export interface PartnershipSpec {
   courses: readonly CourseTemplate[];
   anchors: readonly SessionAnchor[];
   demoAccounts: readonly DemoAccountSpec[];
+  funding: readonly FundingStreamSpec[];
 }
 
 export interface TargetSizes {
@@ -106,4 +148,6 @@ export interface TargetSizes {
   courses: number;
   sessions: number;
   bookings: number;
+  /** About this many ledger entries: bookings post theirs, and invoices and allocations recorded by hand make up the rest. */
+  ledgerEntries: number;
 }

@@ -22,6 +22,10 @@ export type Visibility = 'public' | 'partnership' | 'organisation';
 export type DeliveryMode = 'in_person' | 'online' | 'blended';
 export type SessionStatus = 'scheduled' | 'cancelled' | 'completed';
 export type BookingStatus = 'requested' | 'confirmed' | 'waitlisted' | 'declined' | 'cancelled' | 'attended' | 'no_show';
+export type FunderKind = 'partner' | 'nhs_education' | 'apprenticeship_levy' | 'council_grant' | 'charity_grant' | 'in_kind' | 'other';
+export type FundingPurpose =
+  | 'mandatory_training' | 'clinical_skills' | 'leadership' | 'apprenticeships' | 'care_certificate' | 'volunteer_development'
+  | 'digital_skills' | 'wellbeing';
 
 /** Statuses in which a booking occupies a seat (and commits its cost). */
 export const SEAT_HOLDING_STATUSES: readonly BookingStatus[] = ['requested', 'confirmed', 'attended', 'no_show'];
@@ -98,6 +102,8 @@ export interface CourseRow {
   visibility_organisation_id: string | null;
   cost_per_place_pence: number;
   is_joint: boolean;
+  /** Set by the funding generator after the streams exist (null: a free course, paid by no stream). */
+  funding_stream_id?: string | null;
   created_at: Date;
 }
 
@@ -124,6 +130,8 @@ export interface TrainingSessionRow {
   booking_closes_at: Date;
   release_at: Date;
   status: SessionStatus;
+  /** Set only where it differs from the course's stream: sessions of the previous financial year. */
+  funding_stream_id?: string | null;
   created_at: Date;
 }
 
@@ -152,6 +160,73 @@ export interface BookingRow {
   updated_at: Date;
 }
 
+export interface FundingStreamRow {
+  id: string;
+  partnership_id: string;
+  name: string;
+  description: string;
+  funder_kind: FunderKind;
+  funder_name: string;
+  funder_organisation_id: string | null;
+  financial_year: string;
+  year_starts_at: Date;
+  year_ends_at: Date;
+  audience: Audience;
+  eligible_sectors: string[];
+  purposes: string[];
+  pooled: boolean;
+  managing_organisation_id: string;
+  /** The running totals: the sums of the stream's entries, as ledger.ts would have left them. */
+  budget_pence: number;
+  committed_pence: number;
+  spent_pence: number;
+  entry_count: number;
+  created_by_person_id: string | null;
+  created_at: Date;
+}
+
+export type LedgerKind = 'budget' | 'contribution' | 'allocation' | 'commitment' | 'release' | 'spend' | 'adjustment';
+
+export interface LedgerEntryRow {
+  id: string;
+  partnership_id: string;
+  stream_id: string;
+  sequence: number;
+  kind: LedgerKind;
+  amount_pence: number;
+  budget_effect_pence: number;
+  committed_effect_pence: number;
+  spent_effect_pence: number;
+  budget_after_pence: number;
+  committed_after_pence: number;
+  spent_after_pence: number;
+  organisation_id: string | null;
+  course_id: string | null;
+  session_id: string | null;
+  booking_id: string | null;
+  reverses_entry_id: string | null;
+  wasted: boolean;
+  occurred_at: Date;
+  quarter: number;
+  reason: string;
+  idempotency_key: string | null;
+  recorded_by_person_id: string | null;
+  recorded_at: Date;
+}
+
+/** What the services write to the audit log along with a change (audit_log.id is generated). */
+export interface AuditLogRow {
+  partnership_id: string;
+  actor_person_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: Record<string, unknown>;
+  ip_address: string | null;
+  request_id: string;
+  occurred_at: Date;
+}
+
 /** Everything generated for one partnership, in insertion (foreign key) order. */
 export interface PartnershipRows {
   partnership: PartnershipRow;
@@ -159,9 +234,12 @@ export interface PartnershipRows {
   organisations: OrganisationRow[];
   people: PersonRow[];
   roleGrants: RoleGrantRow[];
+  fundingStreams: FundingStreamRow[];
   venues: VenueRow[];
   courses: CourseRow[];
   sessions: TrainingSessionRow[];
   seatAllocations: SeatAllocationRow[];
   bookings: BookingRow[];
+  ledgerEntries: LedgerEntryRow[];
+  auditLog: AuditLogRow[];
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import { insertRows, type ColumnTypes } from './insert-rows';
 import type {
-  BookingRow, CourseRow, OrganisationRow, PartnershipRow, PartnershipRows, PersonRow, RoleGrantRow, SeatAllocationRow,
-  SectorGroupRow, TrainingSessionRow, VenueRow,
+  AuditLogRow, BookingRow, CourseRow, FundingStreamRow, LedgerEntryRow, OrganisationRow, PartnershipRow, PartnershipRows, PersonRow,
+  RoleGrantRow, SeatAllocationRow, SectorGroupRow, TrainingSessionRow, VenueRow,
 } from './rows';
 
 /** Column types of each demo table; the mapped types make the compiler check them against the rows. */
@@ -31,12 +31,13 @@ const course: ColumnTypes<CourseRow> = {
   learning_outcomes: 'text[]', method: 'text', learning_category: 'text', learning_category_overridden: 'boolean',
   duration_minutes: 'integer', accreditation: 'text', cpd_points: 'smallint', ksf_dimensions: 'text[]',
   mandatory_subject: 'text', audience: 'text', eligible_sectors: 'text[]', visibility: 'text',
-  visibility_organisation_id: 'uuid', cost_per_place_pence: 'bigint', is_joint: 'boolean', created_at: 'timestamptz',
+  visibility_organisation_id: 'uuid', cost_per_place_pence: 'bigint', is_joint: 'boolean', funding_stream_id: 'uuid',
+  created_at: 'timestamptz',
 };
 const trainingSession: ColumnTypes<TrainingSessionRow> = {
   id: 'uuid', partnership_id: 'uuid', course_id: 'uuid', starts_at: 'timestamptz', ends_at: 'timestamptz',
   delivery_mode: 'text', venue_id: 'uuid', capacity: 'integer', booking_closes_at: 'timestamptz',
-  release_at: 'timestamptz', status: 'text', created_at: 'timestamptz',
+  release_at: 'timestamptz', status: 'text', funding_stream_id: 'uuid', created_at: 'timestamptz',
 };
 const seatAllocation: ColumnTypes<SeatAllocationRow> = {
   id: 'uuid', partnership_id: 'uuid', session_id: 'uuid', organisation_id: 'uuid', seats: 'integer',
@@ -46,6 +47,24 @@ const booking: ColumnTypes<BookingRow> = {
   seat_organisation_id: 'uuid', booked_by_person_id: 'uuid', cost_pence: 'bigint', waitlisted_at: 'timestamptz',
   cancelled_at: 'timestamptz', cancelled_late: 'boolean', created_at: 'timestamptz', updated_at: 'timestamptz',
 };
+const fundingStream: ColumnTypes<FundingStreamRow> = {
+  id: 'uuid', partnership_id: 'uuid', name: 'text', description: 'text', funder_kind: 'text', funder_name: 'text',
+  funder_organisation_id: 'uuid', financial_year: 'text', year_starts_at: 'timestamptz', year_ends_at: 'timestamptz',
+  audience: 'text', eligible_sectors: 'text[]', purposes: 'text[]', pooled: 'boolean', managing_organisation_id: 'uuid',
+  budget_pence: 'bigint', committed_pence: 'bigint', spent_pence: 'bigint', entry_count: 'integer', created_by_person_id: 'uuid',
+  created_at: 'timestamptz',
+};
+const ledgerEntry: ColumnTypes<LedgerEntryRow> = {
+  id: 'uuid', partnership_id: 'uuid', stream_id: 'uuid', sequence: 'integer', kind: 'text', amount_pence: 'bigint',
+  budget_effect_pence: 'bigint', committed_effect_pence: 'bigint', spent_effect_pence: 'bigint', budget_after_pence: 'bigint',
+  committed_after_pence: 'bigint', spent_after_pence: 'bigint', organisation_id: 'uuid', course_id: 'uuid', session_id: 'uuid',
+  booking_id: 'uuid', reverses_entry_id: 'uuid', wasted: 'boolean', occurred_at: 'timestamptz', quarter: 'smallint', reason: 'text',
+  idempotency_key: 'text', recorded_by_person_id: 'uuid', recorded_at: 'timestamptz',
+};
+const auditLog: ColumnTypes<AuditLogRow> = {
+  partnership_id: 'uuid', actor_person_id: 'uuid', action: 'text', subject_type: 'text', subject_id: 'text', details: 'jsonb',
+  ip_address: 'text', request_id: 'text', occurred_at: 'timestamptz',
+};
 
 /** Inserts one partnership's rows, parents before children. */
 export async function insertPartnership(manager: EntityManager, rows: PartnershipRows): Promise<void> {
@@ -54,9 +73,13 @@ export async function insertPartnership(manager: EntityManager, rows: Partnershi
   await insertRows(manager, 'organisation', organisation, rows.organisations);
   await insertRows(manager, 'person', person, rows.people);
   await insertRows(manager, 'role_grant', roleGrant, rows.roleGrants);
+  await insertRows(manager, 'funding_stream', fundingStream, rows.fundingStreams);
   await insertRows(manager, 'venue', venue, rows.venues);
   await insertRows(manager, 'course', course, rows.courses);
   await insertRows(manager, 'training_session', trainingSession, rows.sessions);
   await insertRows(manager, 'seat_allocation', seatAllocation, rows.seatAllocations);
   await insertRows(manager, 'booking', booking, rows.bookings);
+  // In each stream's sequence, so that an adjustment never arrives before the entry it reverses.
+  await insertRows(manager, 'ledger_entry', ledgerEntry, rows.ledgerEntries);
+  await insertRows(manager, 'audit_log', auditLog, rows.auditLog);
 }
