@@ -2,6 +2,7 @@ import http from 'node:http';
 import { parse } from 'csv-parse/sync';
 import { effectsOf, parseFinancialYear } from '@portal/domain';
 import { postEntry } from '../../server/src/modules/funding/ledger';
+import { expectLedgerInvariants } from '../support/ledger-invariants';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { organisationId, otherPartnershipAdmin, OTHER_PARTNERSHIP } from '../support/admin-fixtures';
 import { createStream, currentYear, makeStream, recordEntry, TEST_ORIGIN } from '../support/funding-fixtures';
@@ -196,6 +197,8 @@ beforeAll(async () => {
     }
   });
 }, 180_000);
+
+afterEach(() => expectLedgerInvariants(portal.dataSource));
 
 afterAll(async () => {
   await portal?.stop();

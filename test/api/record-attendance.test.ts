@@ -1,4 +1,5 @@
 import { financialYearOf } from '@portal/domain';
+import { expectLedgerInvariants } from '../support/ledger-invariants';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { makeCourse, makeOrganisation, makePartnership, makeSession } from '../support/catalogue-fixtures';
 import { makeSignedInPeople, sessionFor } from '../support/people-fixtures';
@@ -37,6 +38,8 @@ beforeAll(async () => {
     [p.id, coordinator.personId, ids.provider]);
   ids.coordinatorToken = await sessionFor(db, coordinator.personId);
 }, 120_000);
+
+afterEach(() => expectLedgerInvariants(portal.dataSource));
 
 afterAll(async () => {
   await portal?.stop();

@@ -6,7 +6,6 @@ export type LedgerKind = (typeof LEDGER_KINDS)[number];
 /** What an entry does to its stream's three running figures. Remaining is always budget − committed − spent. */
 export interface LedgerEffects { budget: Pence; committed: Pence; spent: Pence }
 
-export interface StreamBalance extends LedgerEffects {}
 
 const ZERO: LedgerEffects = { budget: 0, committed: 0, spent: 0 };
 
