@@ -25,7 +25,7 @@ export function DownloadProgress({ label, progress }: { label: string; progress:
   return (
     <div className="funding-progress" data-testid="download-progress">
       <p className="nhsuk-body-s funding-progress__label" id={labelId}>{label}</p>
-      <progress className="funding-progress__bar" aria-labelledby={labelId}
+      <progress className="portal-progress__bar" aria-labelledby={labelId}
         max={Math.max(progress.total ?? 1, 1)} value={progress.total == null ? undefined : Math.min(progress.received, progress.total)} />
       <p className="nhsuk-body-s" aria-live="polite" aria-atomic="true">{downloadProgressText(progress.received, progress.total)}</p>
     </div>
