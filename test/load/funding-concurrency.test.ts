@@ -196,3 +196,45 @@ describe('a funded session cancelled while its people cancel their own places', 
     }
   }, 120_000);
 });
+
+describe('a funded session cancelled while people are still booking it', () => {
+  it('leaves no live booking, seat or commitment on the cancelled session', async () => {
+    const CANCEL_SESSION = `mutation($input: CancelSessionInput!) { cancelSession(input: $input) { session { id status } userErrors { field code } } }`;
+    const cost = 4_000;
+    for (let trial = 1; trial <= RACE_TRIALS; trial += 1) {
+      const streamId = await makeStream(portal.dataSource, { partnershipId, managingOrganisationId: employerId, budgetPence: 100 * cost });
+      // 2 seats for 30 people: most join the waiting list, the path that takes no seat.
+      const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 60 + trial, capacity: 2 });
+      await chargeSessionTo(portal.dataSource, sessionId, streamId);
+      const started = performance.now();
+      const [sessionCancelled, bookings] = await Promise.all([
+        (async () => {
+          await new Promise((resolve) => setTimeout(resolve, 20 * trial));
+          return portal.graphql<{ cancelSession: { session: { status: string } | null } }>(CANCEL_SESSION,
+            { input: { sessionId, reason: 'Trainer unwell' } }, { token: admin.token });
+        })(),
+        // Spread out, so that the cancellation lands in the middle of them.
+        Promise.all(people.slice(0, 30).map(async (person, i) => {
+          await new Promise((resolve) => setTimeout(resolve, i * 5));
+          return portal.graphql<BookData>(BOOK, { input: { sessionId } }, { token: person.token });
+        })),
+      ]);
+      const ms = performance.now() - started;
+      expectNoErrors([sessionCancelled, ...bookings]);
+      expect(sessionCancelled.data!.cancelSession.session?.status).toBe('CANCELLED');
+      for (const response of bookings) {
+        const payload = response.data!.bookSession;
+        if (!payload.booking) expect(['SESSION_CANCELLED', 'SESSION_PAST']).toContain(payload.userErrors[0]?.code);
+      }
+      const [live] = await portal.dataSource.query(
+        `SELECT count(*)::int AS n FROM booking WHERE session_id = $1 AND status NOT IN ('cancelled', 'declined')`, [sessionId]);
+      expect(live.n).toBe(0);
+      expect(await sessionCounters(sessionId)).toMatchObject({ seats_taken: 0, holding: 0 });
+      const figures = await streamFigures(portal.dataSource, streamId);
+      expect(figures.running).toEqual(figures.sums);
+      expect(figures.running).toMatchObject({ committed: 0, spent: 0 });
+      const before = bookings.filter((r) => r.data!.bookSession.booking).length;
+      timings.push(`session cancelled during 30 bookings trial ${trial}: ${before} booked before it, ${30 - before} refused, ${Math.round(ms)} ms`);
+    }
+  }, 120_000);
+});

@@ -70,6 +70,12 @@ export class BookingService {
 
       const needed = approvalsNeeded((person!.approval_policy ?? 'none') as never, { bookedByLead: onBehalf, hasLineManager: !!person!.line_manager_id });
       const seat = await claimSeat(manager, session!.id, person!.organisation_id, now);
+      // No seat: hold the session (shared) while joining its waiting list, so a cancellation running now
+      // either comes first (and is seen here) or waits, then cancels this booking with the others.
+      if (!seat) {
+        const [current] = await manager.query('SELECT status FROM training_session WHERE id = $1 FOR SHARE', [session!.id]);
+        if (current.status !== 'scheduled') refuse(['input', 'sessionId'], 'This session has been cancelled.', 'SESSION_CANCELLED');
+      }
       const status = !seat ? 'waitlisted' : needed.length ? 'requested' : 'confirmed';
       const booking = await this.insertBooking(manager, {
         partnershipId: viewer.partnershipId, sessionId: session!.id, person: person!, status,
