@@ -14,3 +14,4 @@ export * from './quarter-label';
 export * from './sector-label';
 export * from './seat-utilisation';
 export * from './learning-cost';
+export * from './funding-eligibility';

@@ -35,9 +35,11 @@ const refuse = (field: string[], message: string, code: string): never => {
 export async function commitOrRefuse(manager: EntityManager, bookingId: string, actorPersonId: string, origin: RequestOrigin, now: Date,
   field: string[]): Promise<void> {
   const committed = await commitBooking(manager, bookingId, actorPersonId, origin, now);
-  if (!committed.ok) {
-    refuse(field, 'The funding stream that pays for this course has too little left for this place. Ask your L&D lead.', 'FUNDS_EXHAUSTED');
+  if (committed.ok) return;
+  if (committed.problem === 'NOT_ELIGIBLE') {
+    refuse(field, 'The funding stream that pays for this course does not cover people in your role or sector. Ask your L&D lead.', 'NOT_FUNDABLE');
   }
+  refuse(field, 'The funding stream that pays for this course has too little left for this place. Ask your L&D lead.', 'FUNDS_EXHAUSTED');
 }
 
 /**

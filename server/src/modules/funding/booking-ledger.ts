@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { effectsOf } from '@portal/domain';
+import { effectsOf, streamMayPayFor } from '@portal/domain';
 import type { RequestOrigin } from '../audit/audit.service';
 import { postEntry, type Posted } from './ledger';
 
@@ -15,27 +15,36 @@ import { postEntry, type Posted } from './ledger';
 interface BookingMoney {
   id: string; partnership_id: string; organisation_id: string | null; cost_pence: string; session_id: string; course_id: string;
   starts_at: Date; stream_id: string | null; outstanding: string;
+  stream_audience: 'staff' | 'volunteers' | 'both' | null; stream_sectors: string[] | null; person_kind: 'staff' | 'volunteer'; sector: string | null;
 }
 
 async function bookingMoney(manager: EntityManager, bookingId: string): Promise<BookingMoney> {
   const [row] = await manager.query(
     `SELECT b.id, b.partnership_id, b.organisation_id, b.cost_pence, b.session_id, s.course_id, s.starts_at,
-       coalesce(committed.stream_id, s.funding_stream_id, c.funding_stream_id) AS stream_id, coalesce(committed.outstanding, 0) AS outstanding
+       coalesce(committed.stream_id, s.funding_stream_id, c.funding_stream_id) AS stream_id, coalesce(committed.outstanding, 0) AS outstanding,
+       fs.audience AS stream_audience, fs.eligible_sectors AS stream_sectors, p.kind AS person_kind, o.sector
      FROM booking b JOIN training_session s ON s.id = b.session_id JOIN course c ON c.id = s.course_id
+     JOIN person p ON p.id = b.person_id LEFT JOIN organisation o ON o.id = b.organisation_id
      LEFT JOIN LATERAL (SELECT max(stream_id::text)::uuid AS stream_id, sum(committed_effect_pence) AS outstanding
        FROM ledger_entry WHERE booking_id = b.id) committed ON true
+     LEFT JOIN funding_stream fs ON fs.id = coalesce(committed.stream_id, s.funding_stream_id, c.funding_stream_id)
      WHERE b.id = $1`, [bookingId]);
   return row;
 }
 
-export type CommitOutcome = Posted | { ok: true; entryId: null };
+export type CommitOutcome = Posted | { ok: true; entryId: null } | { ok: false; problem: 'NOT_ELIGIBLE' };
 
-/** Commits a just-confirmed booking's cost. OVER_BUDGET: the stream cannot pay for the place. */
+/**
+ * Commits a just-confirmed booking's cost. OVER_BUDGET: the stream cannot pay for the place;
+ * NOT_ELIGIBLE: its restrictions (staff or volunteers, sectors) leave this person out.
+ */
 export async function commitBooking(manager: EntityManager, bookingId: string, actorPersonId: string | null, origin: RequestOrigin,
   now: Date): Promise<CommitOutcome> {
   const money = await bookingMoney(manager, bookingId);
   const cost = Number(money.cost_pence);
   if (!money.stream_id || cost <= 0 || Number(money.outstanding) > 0) return { ok: true, entryId: null };
+  if (!streamMayPayFor({ audience: money.stream_audience ?? 'both', eligibleSectors: money.stream_sectors ?? [] },
+    { kind: money.person_kind, sector: money.sector })) return { ok: false, problem: 'NOT_ELIGIBLE' };
   return postEntry(manager, {
     partnershipId: money.partnership_id, streamId: money.stream_id, kind: 'commitment', amountPence: cost, effects: effectsOf('commitment', cost),
     organisationId: money.organisation_id, courseId: money.course_id, sessionId: money.session_id, bookingId,
