@@ -285,6 +285,15 @@ const OPERATIONS: Operation[] = [
   { name: 'recordLedgerEntry (a stream another organisation manages)', tenants: ['own'], pick: (d) => d.recordLedgerEntry,
     expected: (actor, tenant) => (actor === 'lead' ? 'forbidden' : fundingRecorder(actor, tenant)),
     run: (t) => call(RECORD, { input: { streamId: ids['own.otherOrganisationStream'], kind: 'BUDGET', amount: '0.01', reason: 'Access matrix' } })(t) },
+  // An upcoming session: an allowed caller is told the register is not open yet (NOT_STARTED); nothing changes.
+  { name: 'recordAttendance', tenants: ['own', 'other'], pick: (d) => d.recordAttendance,
+    expected: (actor, tenant) => {
+      if (actor === 'anonymous') return 'unauthenticated';
+      if (!isMember(actor, tenant)) return actor === 'provider' || actor === 'admin' || actor === 'otherAdmin' ? 'hidden' : 'forbidden';
+      return actor === 'provider' || actor === 'admin' || actor === 'otherAdmin' ? 'allow' : 'forbidden';
+    },
+    run: (t, tenant) => call('mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { session { id } userErrors { field code } } }',
+      { input: { sessionId: ids[`${tenant}.seatsSession`], attendance: [{ bookingId: randomUUID(), attended: true }] } })(t) },
   // Last, because the allowed call cancels the session (later allowed callers get NOT_SCHEDULED).
   { name: 'cancelSession', tenants: ['own', 'other'], pick: (d) => d.cancelSession,
     expected: (actor, tenant) => {
