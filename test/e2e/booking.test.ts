@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { ARTIFACTS, expectNoAxeViolations, launchChromium, prepareBrowserTests } from '../support/browser';
 import { startPortal, type RunningPortal } from '../support/start-portal';
+import { financialYearOf } from '@portal/domain';
 import { DEMO_PASSWORD } from '../support/test-database';
 
 /**
@@ -236,13 +237,13 @@ describe('journey 3: a learner requests a place and their line manager approves 
 });
 
 describe("journey 2: the council's L&D lead books named staff into its allocation", () => {
-  it('books three staff and sees the allocation used', async () => {
+  it('books three staff, sees the allocation used and the commitment against the council\'s funding stream', async () => {
     const lead = await openPage(DESKTOP);
     try {
       await signInAs(lead.page, 'lead@demo.portal');
-      const found = await api<{ sessions: { edges: Array<{ node: ApiSession & { myOrganisationAllocation: { seats: number } | null } }> } }>(
+      const found = await api<{ sessions: { edges: Array<{ node: ApiSession & { startsAt: string; myOrganisationAllocation: { seats: number } | null } }> } }>(
         lead.page, `query ($slug: String!) { sessions(partnershipSlug: $slug, filter: { text: "Safeguarding Adults Level 2" }, first: 50) {
-          edges { node { id seatsLeft bookingClosesAt status course { title } myOrganisationAllocation { seats } } } } }`, { slug: SLUG });
+          edges { node { id startsAt seatsLeft bookingClosesAt status course { title } myOrganisationAllocation { seats } } } } }`, { slug: SLUG });
       const joint = found.sessions.edges.map((e) => e.node).find((s) => s.myOrganisationAllocation?.seats === 5);
       expect(joint).toBeDefined();
       const viewer = await api<{ viewer: { organisation: { id: string } } }>(lead.page, '{ viewer { organisation { id } } }');
@@ -276,6 +277,23 @@ describe("journey 2: the council's L&D lead books named staff into its allocatio
       for (const person of staff) await lead.page.locator('[data-booking-id]', { hasText: person.name }).first().waitFor();
       await expectNoAxeViolations(lead.page, "my organisation's bookings");
       await lead.page.screenshot({ path: path.join(ARTIFACTS, 'organisation-bookings.png'), fullPage: true });
+
+      // The money: each confirmed place committed its cost to a stream the council manages, in the session's financial year.
+      const year = financialYearOf(new Date(joint!.startsAt)).label;
+      const ledger = await api<{ ledgerEntries: { totalCount: number; summary: { committed: { pence: number } };
+        edges: Array<{ node: { kind: string; amount: { pence: number }; organisation: { id: string }; stream: { name: string; managingOrganisation: { id: string } } } }> } }>(
+        lead.page, `query ($f: LedgerEntryFilter!) { ledgerEntries(filter: $f, first: 50) { totalCount summary { committed { pence } }
+          edges { node { kind amount { pence } organisation { id } stream { name managingOrganisation { id } } } } } }`,
+        { f: { partnershipSlug: SLUG, financialYear: year, sessionId: joint!.id, kind: 'COMMITMENT' } });
+      const mine = ledger.ledgerEntries.edges.map((e) => e.node).filter((n) => n.organisation.id === viewer.viewer.organisation.id);
+      expect(mine.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(mine.map((n) => n.stream.managingOrganisation.id))).toEqual(new Set([viewer.viewer.organisation.id]));
+      await lead.page.goto(`${portal.url}/funding/entries?year=${year.replace('/', '-')}&session=${joint!.id}&kind=commitment`);
+      const table = lead.page.getByTestId('entries-table');
+      for (const name of new Set(mine.map((n) => n.stream.name))) await table.getByRole('link', { name }).first().waitFor();
+      expect(await table.locator('tbody tr').count()).toBe(ledger.ledgerEntries.totalCount);
+      await expectNoAxeViolations(lead.page, "the commitments on the council's stream");
+      await lead.page.screenshot({ path: path.join(ARTIFACTS, 'lead-commitments.png'), fullPage: true });
       expect(lead.errors).toEqual([]);
     } finally {
       await lead.context.close();
