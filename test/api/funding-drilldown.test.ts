@@ -255,6 +255,10 @@ describe('ledgerEntries', () => {
       [{}, { first: 201 }, ['first'], 'OUT_OF_RANGE'],
       [{}, { after: 'not-a-cursor' }, ['after'], 'INVALID_CURSOR'],
       [{}, { after: Buffer.from(JSON.stringify(['2026-01-01', 'x', '1'])).toString('base64url') }, ['after'], 'INVALID_CURSOR'],
+      // Times JavaScript's Date.parse takes and PostgreSQL would refuse (a 500 if they reached it).
+      ...['1', '2020-02-30T00:00:00+00:00', 'Tuesday 2020'].map((time) => [{}, {
+        after: Buffer.from(JSON.stringify([time, '00000000-0000-4000-8000-000000000000', '1'])).toString('base64url') }, ['after'],
+      'INVALID_CURSOR'] as [Record<string, unknown>, { first?: number; after?: string }, string[], string?]),
       [{ financialYear: '2026' }, {}, ['filter', 'financialYear'], 'INVALID_FINANCIAL_YEAR'],
       [{ streamId: 'stream-1' }, {}, ['filter', 'streamId']],
       [{ organisationId: 'nobody' }, {}, ['filter', 'organisationId']],

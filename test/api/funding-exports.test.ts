@@ -91,7 +91,7 @@ async function overviewFor(token: string, year = YEAR.label): Promise<Overview> 
 }
 
 interface EntryNode {
-  id: string; sequence: number; kind: string; amount: { pence: number }; effect: Sums; balanceAfter: Sums; stream: { id: string; name: string };
+  id: string; sequence: number; kind: string; amount: { pence: number }; effect: Sums; balanceAfter: Sums | null; stream: { id: string; name: string };
   organisation: { name: string } | null; courseTitle: string | null; wasted: boolean; occurredAt: string; quarter: number; reason: string;
 }
 interface EntriesPage { totalCount: number; summary: Sums; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: EntryNode }> }
@@ -307,12 +307,14 @@ describe('CSV of the funding tables', () => {
       expect(rows.map((row) => ({
         id: row['Entry ID'], stream: row.Stream, streamId: row['Stream ID'], sequence: row.Entry, kind: row.Kind,
         organisation: row.Organisation, course: row.Course, wasted: row.Wasted, occurredAt: row['Occurred at'], quarter: row.Quarter,
-        reason: row.Reason, amount: penceOf(row['Amount (£)']), effect: asPence(row, effectColumns), after: asPence(row, afterColumns),
+        reason: row.Reason, amount: penceOf(row['Amount (£)']), effect: asPence(row, effectColumns),
+        // A lead sees no balance on streams their organisation neither manages nor funds: the cells are empty.
+        after: row['Budget after (£)'] === '' ? null : asPence(row, afterColumns),
       }))).toEqual(api.nodes.map((node) => ({
         id: node.id, stream: neutralised(node.stream.name), streamId: node.stream.id, sequence: String(node.sequence), kind: node.kind,
         organisation: neutralised(node.organisation?.name ?? ''), course: neutralised(node.courseTitle ?? ''), wasted: node.wasted ? 'Yes' : 'No',
         occurredAt: node.occurredAt, quarter: `Q${node.quarter}`, reason: neutralised(node.reason), amount: node.amount.pence,
-        effect: fourSums(node.effect), after: fourSums(node.balanceAfter),
+        effect: fourSums(node.effect), after: node.balanceAfter ? fourSums(node.balanceAfter) : null,
       })));
       const effects = effectColumns.map((column) => rows.reduce((sum, r) => sum + penceOf(r[column]), 0));
       expect(effects).toEqual(fourSums(api.summary));

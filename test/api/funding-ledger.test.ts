@@ -168,7 +168,10 @@ describe('recordLedgerEntry', () => {
     expect(pence(allocation)).toEqual({ effect: [0, 0, 0], after: [150_000, 0, 0, 150_000] });
     const commitment = await entry(tokens.admin, { streamId, kind: 'COMMITMENT', amount: '300', organisationId: ids.employer });
     expect(pence(commitment)).toEqual({ effect: [0, 30_000, 0], after: [150_000, 30_000, 0, 120_000] });
-    const release = await entry(tokens.admin, { streamId, kind: 'RELEASE', amount: '100.25', organisationId: ids.employer });
+    // A hand-made commitment is released by reversing it; RELEASE by hand is refused (bookings release their own).
+    expect(await refusal({ streamId, kind: 'RELEASE', amount: '100.25', organisationId: ids.employer }))
+      .toEqual([expect.objectContaining({ field: ['input', 'kind'], code: 'NOT_ALLOWED' })]);
+    const release = await entry(tokens.admin, { streamId, kind: 'ADJUSTMENT', amount: '100.25', reversesEntryId: commitment.id });
     expect(pence(release)).toEqual({ effect: [0, -10_025, 0], after: [150_000, 19_975, 0, 130_025] });
     const spend = await entry(tokens.admin, { streamId, kind: 'SPEND', amount: '999.99', reason: 'Invoice INV-0042' });
     expect(pence(spend)).toEqual({ effect: [0, 0, 99_999], after: [150_000, 19_975, 99_999, 30_026] });
@@ -199,8 +202,12 @@ describe('recordLedgerEntry', () => {
       .toEqual([expect.objectContaining({ field: ['input', 'amount'], code: 'OVER_BUDGET' })]);
     expect(await refusal({ streamId, kind: 'SPEND', amount: '100.01' }))
       .toEqual([expect.objectContaining({ field: ['input', 'amount'], code: 'OVER_BUDGET' })]);
-    expect(await refusal({ streamId, kind: 'RELEASE', amount: '0.01' }))
-      .toEqual([expect.objectContaining({ field: ['input', 'amount'], code: 'BELOW_ZERO' })]);
+    const budget = (await portal.dataSource.query(`SELECT id FROM ledger_entry WHERE stream_id = $1 AND kind = 'budget'`, [streamId]))[0].id;
+    const spend = await entry(tokens.admin, { streamId, kind: 'SPEND', amount: '60' });
+    // Reversing most of the budget would leave less than was spent.
+    expect(await refusal({ streamId, kind: 'ADJUSTMENT', amount: '50', reversesEntryId: budget }))
+      .toEqual([expect.objectContaining({ field: ['input', 'amount'], code: 'OVER_BUDGET' })]);
+    await entry(tokens.admin, { streamId, kind: 'ADJUSTMENT', amount: '60', reversesEntryId: spend.id });
     await entry(tokens.admin, { streamId, kind: 'COMMITMENT', amount: '100' });
     expect((await streamFigures(portal.dataSource, streamId)).running).toMatchObject({ budget: 10_000, committed: 10_000, remaining: 0 });
   });

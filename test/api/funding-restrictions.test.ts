@@ -48,3 +48,28 @@ describe('a stream for care-home staff only', () => {
     expect((await streamFigures(db, ids.stream)).running).toMatchObject({ committed: 5_000 });
   });
 });
+
+describe("an L&D lead on another organisation's stream", () => {
+  it("sees their own people's entries but not the stream's balance, which its manager sees", async () => {
+    const db = portal.dataSource;
+    const open = await makeStream(db, { partnershipId: ids.partnership, managingOrganisationId: ids.careHome, budgetPence: 100_000 });
+    const course = await makeCourse(db, ids.partnership, ids.provider, { title: 'Open course', audience: 'both', costPence: 2_500 });
+    await chargeCourseTo(db, course, open);
+    const sessionId = await makeSession(db, ids.partnership, course, { startsInDays: 30, capacity: 10 });
+    const [nurse] = await makeSignedInPeople(db, ids.partnership, 1, { organisationId: ids.hospital });
+    expect((await portal.graphql<BookData>(BOOK, { input: { sessionId } }, { token: nurse.token })).data!.bookSession.booking?.status).toBe('CONFIRMED');
+    const [hospitalLead, careHomeLead] = [...await makeSignedInPeople(db, ids.partnership, 1, { organisationId: ids.hospital }),
+      ...await makeSignedInPeople(db, ids.partnership, 1, { organisationId: ids.careHome })];
+    await db.query(`INSERT INTO role_grant (partnership_id, person_id, role, organisation_id) VALUES ($1, $2, 'ld_lead', $3), ($1, $4, 'ld_lead', $5)`,
+      [ids.partnership, hospitalLead.personId, ids.hospital, careHomeLead.personId, ids.careHome]);
+    const [{ financial_year: year }] = await db.query('SELECT financial_year FROM funding_stream WHERE id = $1', [open]);
+    const ENTRIES = `query($f: LedgerEntryFilter!) { ledgerEntries(filter: $f) { edges { node { kind organisation { id } balanceAfter { committed { pence } } } } } }`;
+    type EntriesData = { ledgerEntries: { edges: Array<{ node: { kind: string; organisation: { id: string }; balanceAfter: { committed: { pence: number } } | null } }> } };
+    const asHospital = await portal.graphql<EntriesData>(ENTRIES, { f: { partnershipSlug: 'funding-restrictions', financialYear: year, sessionId } },
+      { token: hospitalLead.token });
+    expect(asHospital.data!.ledgerEntries.edges.map((e) => e.node)).toEqual([{ kind: 'COMMITMENT', organisation: { id: ids.hospital }, balanceAfter: null }]);
+    const asManager = await portal.graphql<EntriesData>(ENTRIES, { f: { partnershipSlug: 'funding-restrictions', financialYear: year, sessionId } },
+      { token: careHomeLead.token });
+    expect(asManager.data!.ledgerEntries.edges.map((e) => e.node.balanceAfter)).toEqual([{ committed: { pence: 2_500 } }]);
+  });
+});

@@ -117,7 +117,8 @@ export class BookingService {
       if (HOLDS_SEAT.includes(booking.status)) {
         // Seat rows before the stream's row, as booking takes them: the other order deadlocks with a concurrent booking.
         await giveSeatBack(manager, booking.session_id, { organisationId: booking.seat_organisation_id });
-        await releaseBooking(manager, booking.id, { late, reason: input.reason || (late ? 'Cancelled late' : 'Cancelled') }, viewer.personId, origin, now);
+        // The ledger's reason is fixed: the learner's own words stay with the booking, away from funding reports.
+        await releaseBooking(manager, booking.id, { late, reason: late ? 'Cancelled late' : 'Cancelled' }, viewer.personId, origin, now);
         await promoteWaiting(manager, booking.session_id, { organisationId: booking.seat_organisation_id,
           released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now);
       }

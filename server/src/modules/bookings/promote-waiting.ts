@@ -18,26 +18,34 @@ export async function promoteWaiting(manager: EntityManager, sessionId: string, 
      FROM booking b JOIN person p ON p.id = b.person_id LEFT JOIN organisation o ON o.id = b.organisation_id
      JOIN training_session s ON s.id = b.session_id JOIN course c ON c.id = s.course_id
      WHERE b.session_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlisted_at, b.id FOR UPDATE OF b SKIP LOCKED`, [sessionId]);
-  const chosen = personToPromote(waiting.map((w) => ({ id: w.id, organisationId: w.organisation_id, waitlistedAt: w.waitlisted_at })), freed);
-  if (!chosen) return null;
-  const row = waiting.find((w) => w.id === chosen.id)!;
-  // A promotion the stream cannot pay for is undone whole: the seat stays free, they keep waiting.
-  await manager.query('SAVEPOINT promote_waiting');
-  const seat = await claimSeat(manager, sessionId, row.organisation_id, now);
-  if (!seat) return null;
-  const needed = approvalsNeeded((row.approval_policy ?? 'none') as never, {
-    bookedByLead: row.booked_by_person_id !== null && row.booked_by_person_id !== row.person_id, hasLineManager: !!row.line_manager_id });
-  const status = needed.length ? 'requested' : 'confirmed';
-  await manager.query(
-    `UPDATE booking SET status = $2, waitlisted_at = NULL, seat_organisation_id = $3, cost_pence = $4, updated_at = $5 WHERE id = $1`,
-    [row.id, status, seat.organisationId, Number(row.cost), now]);
-  if (status === 'confirmed' && !(await commitBooking(manager, row.id, null, origin, now)).ok) {
-    await manager.query('ROLLBACK TO SAVEPOINT promote_waiting');
-    return null;
+  // Someone the stream cannot pay for (over budget, or outside its restrictions) keeps waiting, and
+  // the next person may have the seat: each try is undone whole by its savepoint.
+  let candidates = waiting.map((w) => ({ id: w.id, organisationId: w.organisation_id, waitlistedAt: w.waitlisted_at }));
+  for (;;) {
+    const chosen = personToPromote(candidates, freed);
+    if (!chosen) return null;
+    const row = waiting.find((w) => w.id === chosen.id)!;
+    await manager.query('SAVEPOINT promote_waiting');
+    const seat = await claimSeat(manager, sessionId, row.organisation_id, now);
+    if (!seat) {
+      await manager.query('RELEASE SAVEPOINT promote_waiting');
+      return null;
+    }
+    const needed = approvalsNeeded((row.approval_policy ?? 'none') as never, {
+      bookedByLead: row.booked_by_person_id !== null && row.booked_by_person_id !== row.person_id, hasLineManager: !!row.line_manager_id });
+    const status = needed.length ? 'requested' : 'confirmed';
+    await manager.query(
+      `UPDATE booking SET status = $2, waitlisted_at = NULL, seat_organisation_id = $3, cost_pence = $4, updated_at = $5 WHERE id = $1`,
+      [row.id, status, seat.organisationId, Number(row.cost), now]);
+    if (status === 'confirmed' && !(await commitBooking(manager, row.id, null, origin, now)).ok) {
+      await manager.query('ROLLBACK TO SAVEPOINT promote_waiting');
+      candidates = candidates.filter((c) => c.id !== row.id);
+      continue;
+    }
+    await manager.query('RELEASE SAVEPOINT promote_waiting');
+    await noticeBookingChange(manager, { bookingId: row.id, kind: 'promoted' });
+    await recordAudit(manager, origin, { partnershipId: row.partnership_id, actorPersonId: null, action: 'bookings.promoted',
+      subjectType: 'booking', subjectId: row.id, details: { status, sessionId } });
+    return row.id;
   }
-  await manager.query('RELEASE SAVEPOINT promote_waiting');
-  await noticeBookingChange(manager, { bookingId: row.id, kind: 'promoted' });
-  await recordAudit(manager, origin, { partnershipId: row.partnership_id, actorPersonId: null, action: 'bookings.promoted',
-    subjectType: 'booking', subjectId: row.id, details: { status, sessionId } });
-  return row.id;
 }

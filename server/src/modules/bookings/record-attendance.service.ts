@@ -20,17 +20,19 @@ export async function recordAttendance(dataSource: DataSource, viewer: Viewer, i
   const { result, userErrors } = await unlessRefused(() => dataSource.transaction(async (manager) => {
     const [session] = await manager.query(
       `SELECT s.id, s.status, s.starts_at, c.partnership_id, c.provider_organisation_id FROM training_session s
-       JOIN course c ON c.id = s.course_id WHERE s.id = $1 AND s.partnership_id = $2 FOR UPDATE OF s`, [input.sessionId, viewer.partnershipId]);
+       JOIN course c ON c.id = s.course_id WHERE s.id = $1 AND s.partnership_id = $2`, [input.sessionId, viewer.partnershipId]);
     if (!session) throw new Refusal([userError(['input', 'sessionId'], 'There is no such session.', 'NOT_FOUND')]);
     if (!canManageSeats(viewer, { partnershipId: session.partnership_id, providerOrganisationId: session.provider_organisation_id })) {
       throw new ForbiddenError('Only the provider of this course or an administrator can take its register.');
     }
-    if (session.status === 'cancelled') throw new Refusal([userError(['input', 'sessionId'], 'This session was cancelled.', 'SESSION_CANCELLED')]);
-    if (session.starts_at > now) throw new Refusal([userError(['input', 'sessionId'], 'The register opens when the session starts.', 'NOT_STARTED')]);
-
+    // Bookings (in id order), then the session, then the streams: the order cancelBooking takes them in.
     const ids = input.attendance.map((a) => a.bookingId);
     const bookings: Array<{ id: string; status: string }> = await manager.query(
       'SELECT id, status FROM booking WHERE id = ANY($1::uuid[]) AND session_id = $2 ORDER BY id FOR UPDATE', [ids, session.id]);
+    Object.assign(session, (await manager.query('SELECT status FROM training_session WHERE id = $1 FOR UPDATE', [session.id]))[0]);
+    if (session.status === 'cancelled') throw new Refusal([userError(['input', 'sessionId'], 'This session was cancelled.', 'SESSION_CANCELLED')]);
+    if (session.starts_at > now) throw new Refusal([userError(['input', 'sessionId'], 'The register opens when the session starts.', 'NOT_STARTED')]);
+
     const byId = new Map(bookings.map((b) => [b.id, b]));
     const errors: UserError[] = [];
     const seen = new Set<string>();

@@ -26,6 +26,8 @@ export async function cancelSession(dataSource: DataSource, viewer: Viewer, inpu
     // Its bookings before its row, the order cancelBooking takes them in: the other order deadlocks with people cancelling their own places.
     await manager.query(`SELECT id FROM booking WHERE session_id = $1 AND status IN ('confirmed', 'requested', 'waitlisted') ORDER BY id FOR UPDATE`,
       [session.id]);
+    // Then its allocations and its row, the order booking takes them in (allocation, then session).
+    await manager.query('SELECT organisation_id FROM seat_allocation WHERE session_id = $1 ORDER BY organisation_id FOR UPDATE', [session.id]);
     Object.assign(session, (await manager.query('SELECT status, starts_at FROM training_session WHERE id = $1 FOR UPDATE', [session.id]))[0]);
     if (session.status !== 'scheduled') throw new Refusal([userError(['input', 'sessionId'], 'This session is not scheduled.', 'NOT_SCHEDULED')]);
     if (session.starts_at <= now) throw new Refusal([userError(['input', 'sessionId'], 'This session has already started.', 'SESSION_PAST')]);

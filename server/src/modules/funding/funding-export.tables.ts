@@ -42,7 +42,7 @@ export interface OverviewData {
 }
 
 export interface LedgerEntryData {
-  id: string; sequence: number; kind: string; amount: MoneyData; effect: SumsData; balanceAfter: SumsData;
+  id: string; sequence: number; kind: string; amount: MoneyData; effect: SumsData; balanceAfter: SumsData | null;
   stream: { id: string; name: string }; organisation: { name: string } | null; courseId: string | null; courseTitle: string | null;
   sessionId: string | null; bookingId: string | null; reversesEntryId: string | null; wasted: boolean;
   occurredAt: string; quarter: number; reason: string; recordedAt: string;
@@ -155,8 +155,8 @@ export function entryRow(entry: LedgerEntryData): CsvRow {
     stream: entry.stream.name, sequence: entry.sequence, kind: entry.kind, amount: pounds(entry.amount),
     budgetEffect: pounds(entry.effect.budget), committedEffect: pounds(entry.effect.committed),
     spentEffect: pounds(entry.effect.spent), remainingEffect: pounds(entry.effect.remaining),
-    budgetAfter: pounds(entry.balanceAfter.budget), committedAfter: pounds(entry.balanceAfter.committed),
-    spentAfter: pounds(entry.balanceAfter.spent), remainingAfter: pounds(entry.balanceAfter.remaining),
+    budgetAfter: pounds(entry.balanceAfter?.budget ?? null), committedAfter: pounds(entry.balanceAfter?.committed ?? null),
+    spentAfter: pounds(entry.balanceAfter?.spent ?? null), remainingAfter: pounds(entry.balanceAfter?.remaining ?? null),
     organisation: entry.organisation?.name ?? '', course: entry.courseTitle ?? '', wasted: yesNo(entry.wasted),
     occurredAt: entry.occurredAt, quarter: `Q${entry.quarter}`, reason: entry.reason, recordedAt: entry.recordedAt,
     id: entry.id, streamId: entry.stream.id, courseId: entry.courseId ?? '', sessionId: entry.sessionId ?? '',

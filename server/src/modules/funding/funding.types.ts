@@ -53,7 +53,8 @@ export class LedgerEntry {
   @Field(() => LedgerEntryKind) kind!: LedgerEntryKind;
   @Field(() => Money) amount!: Money;
   @Field(() => MoneySummary, { description: 'What it did to the stream\'s figures.' }) effect!: MoneySummary;
-  @Field(() => MoneySummary, { description: 'The stream\'s figures after it.' }) balanceAfter!: MoneySummary;
+  @Field(() => MoneySummary, { nullable: true, description: 'The whole stream\'s figures after it; null for an L&D lead on a stream their organisation neither manages nor funds (its other organisations\' money is not theirs to see).' })
+  balanceAfter!: MoneySummary | null;
   @Field(() => FundingStream) stream!: FundingStream;
   @Field(() => Organisation, { nullable: true }) organisation?: Organisation | null;
   @Field(() => ID, { nullable: true }) courseId!: string | null;

@@ -7,6 +7,7 @@ import { FundingStream, LedgerEntry, LedgerEntryConnection, MoneySummary } from 
 import type { LedgerEntryEntity } from './ledger-entry.entity';
 import type { ScopedStream } from './funding-stream.service';
 import { fundingLoaders } from './funding-stream.loaders';
+import { fundingScope } from './funding.policy';
 import { moneySummary } from './money-summary';
 import { LedgerEntriesArgs } from './ledger-entries.args';
 import { LedgerEntriesService } from './ledger-entries.service';
@@ -39,8 +40,14 @@ export class LedgerEntriesResolver {
     return moneySummary({ budget: entry.budgetEffectPence, committed: entry.committedEffectPence, spent: entry.spentEffectPence });
   }
 
-  @FieldResolver(() => MoneySummary)
-  balanceAfter(@Root() entry: LedgerEntryEntity): MoneySummary {
+  @FieldResolver(() => MoneySummary, { nullable: true })
+  async balanceAfter(@Root() entry: LedgerEntryEntity, @Ctx() ctx: Context): Promise<MoneySummary | null> {
+    const scope = fundingScope(ctx.viewer);
+    if (scope.kind === 'organisations') {
+      const stream = await fundingLoaders(ctx).streams.load(entry.streamId);
+      const own = (id: string | null | undefined) => !!id && scope.organisationIds.includes(id);
+      if (!stream || !(own(stream.managingOrganisationId) || own(stream.funderOrganisationId))) return null;
+    }
     return moneySummary({ budget: entry.budgetAfterPence, committed: entry.committedAfterPence, spent: entry.spentAfterPence });
   }
 

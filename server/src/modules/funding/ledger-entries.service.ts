@@ -18,7 +18,15 @@ export interface LedgerEntryPage {
   summary: LedgerEffects;
 }
 
-const isTime = (text: string) => !Number.isNaN(Date.parse(text));
+// Exactly the form PostgreSQL writes (to_json of a timestamptz), so nothing else reaches ::timestamptz.
+const TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}:\d{2}$/;
+const isTime = (text: string) => {
+  const match = TIME.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
 const isSequence = (text: string) => /^[1-9]\d{0,9}$/.test(text);
 
 /**

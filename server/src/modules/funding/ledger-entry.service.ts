@@ -39,7 +39,7 @@ export class LedgerEntryService {
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
       const [stream]: StreamRow[] = await manager.query(
         `SELECT id, partnership_id, managing_organisation_id, pooled, financial_year, year_starts_at, year_ends_at, budget_pence, committed_pence, spent_pence
-         FROM funding_stream WHERE id = $1 AND partnership_id = $2`, [input.streamId, viewer.partnershipId]);
+         FROM funding_stream WHERE id = $1 AND partnership_id = $2 FOR UPDATE`, [input.streamId, viewer.partnershipId]);
       if (!stream) refuse('streamId', 'There is no such funding stream in your partnership.', 'NOT_FOUND');
       if (!mayRecordOnStream(viewer, { partnershipId: stream!.partnership_id, managingOrganisationId: stream!.managing_organisation_id })) {
         throw new ForbiddenError('Only administrators and the L&D leads of the organisation that manages this stream can record its entries.');
@@ -105,6 +105,10 @@ export class LedgerEntryService {
     }
 
     if (input.reversesEntryId) errors.push(userError(['input', 'reversesEntryId'], 'Only an ADJUSTMENT reverses an entry.', 'NOT_ALLOWED'));
+    // Bookings release their own commitments; a hand-made release would free money a booking still holds.
+    if (kind === LedgerEntryKind.RELEASE) {
+      errors.push(userError(['input', 'kind'], 'Bookings release their own commitments: to undo a commitment recorded by hand, reverse it with an ADJUSTMENT.', 'NOT_ALLOWED'));
+    }
     const occurredAt = input.occurredAt ?? now;
     if (Number.isNaN(occurredAt.getTime()) || occurredAt < stream.year_starts_at || occurredAt >= stream.year_ends_at) {
       errors.push(userError(['input', 'occurredAt'], `The date must fall in the stream's financial year, ${stream.financial_year} (1 April to 31 March).`, 'OUT_OF_RANGE'));
