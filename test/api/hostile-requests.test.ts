@@ -100,7 +100,7 @@ describe('query shape limits', () => {
   it('refuses a 40-level depth bomb of nested inline fragments', async () => {
     const query = `{ ${'... on Query { '.repeat(40)}partnerships { id }${' }'.repeat(40)} }`;
     const errors = expectRefused(await post('depth bomb (inline fragments)', { query }), { status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
-    expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/depth limit of 10 exceeded/));
+    expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/depth limit of 14 exceeded/));
   });
 
   it('refuses a 40-level depth bomb of nested named fragments', async () => {
@@ -108,7 +108,7 @@ describe('query shape limits', () => {
       `fragment F${i} on Query { ${i < 39 ? `...F${i + 1}` : 'sessions(partnershipSlug: "hostile") { edges { node { course { provider { sectorGroup { name } } } } } }'} }`);
     const errors = expectRefused(await post('depth bomb (named fragments)', { query: `{ ...F0 } ${fragments.join(' ')}` }),
       { status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
-    expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/depth limit of 10 exceeded/));
+    expect(errors.map((e) => e.message)).toContainEqual(expect.stringMatching(/depth limit of 14 exceeded/));
   });
 
   it('refuses 500 and 1,000 aliases of partnerships { id }', async () => {
