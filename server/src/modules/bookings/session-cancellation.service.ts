@@ -1,11 +1,10 @@
 import type { DataSource } from 'typeorm';
 import { Refusal, unlessRefused } from '../../db/refusal';
 import { userError, type UserError } from '../../graphql/user-error';
-import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
-import { canManageSeats } from '../catalogue/catalogue.policy';
 import { TrainingSessionEntity } from '../catalogue/training-session.entity';
+import { providerSession } from './provider-session';
 import { noticeSessionChange } from '../notifications/booking-notices';
 import { releaseBooking } from '../funding/booking-ledger';
 
@@ -16,13 +15,7 @@ import { releaseBooking } from '../funding/booking-ledger';
 export async function cancelSession(dataSource: DataSource, viewer: Viewer, input: { sessionId: string; reason: string },
   origin: RequestOrigin, now: Date): Promise<{ session: TrainingSessionEntity | null; userErrors: UserError[] }> {
   const { result, userErrors } = await unlessRefused(() => dataSource.transaction(async (manager) => {
-    const [session] = await manager.query(
-      `SELECT s.id, s.status, s.starts_at, c.partnership_id, c.provider_organisation_id FROM training_session s
-       JOIN course c ON c.id = s.course_id WHERE s.id = $1 AND s.partnership_id = $2`, [input.sessionId, viewer.partnershipId]);
-    if (!session) throw new Refusal([userError(['input', 'sessionId'], 'There is no such session.', 'NOT_FOUND')]);
-    if (!canManageSeats(viewer, { partnershipId: session.partnership_id, providerOrganisationId: session.provider_organisation_id })) {
-      throw new ForbiddenError('Only the provider of this course or an administrator can cancel its sessions.');
-    }
+    const session = await providerSession(manager, viewer, input.sessionId, 'cancel its sessions');
     // Its bookings before its row, the order cancelBooking takes them in: the other order deadlocks with people cancelling their own places.
     await manager.query(`SELECT id FROM booking WHERE session_id = $1 AND status IN ('confirmed', 'requested', 'waitlisted') ORDER BY id FOR UPDATE`,
       [session.id]);

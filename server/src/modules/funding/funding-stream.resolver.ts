@@ -1,18 +1,15 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { parseFinancialYear } from '@portal/domain';
 import type { Context } from '../../graphql/context';
 import { inputErrors } from '../../graphql/input-errors';
 import { isUuid } from '../../graphql/uuid';
-import { BadUserInputError } from '../../graphql/user-error';
-import { ForbiddenError } from '../../graphql/access-errors';
 import { money, Money } from '../../graphql/money.type';
 import { Organisation } from '../organisations/organisation.type';
 import type { OrganisationEntity } from '../organisations/organisation.entity';
-import { PartnershipService } from '../partnerships/partnership.service';
 import { CreateFundingStreamInput } from './create-funding-stream.input';
 import { FundingContribution, FundingStream, FundingStreamPayload, MoneySummary } from './funding.types';
 import { fundingScope, requireFundingAdmin } from './funding.policy';
-import { financialYearError, FundingStreamService, type CreateStreamResult, type ScopedStream } from './funding-stream.service';
+import { FundingStreamService, type CreateStreamResult, type ScopedStream } from './funding-stream.service';
+import { fundingYear, requireOwnPartnership } from './funding-year-scope';
 import { fundingLoaders, scopedSummaryOf } from './funding-stream.loaders';
 import { moneySummary } from './money-summary';
 
@@ -24,10 +21,9 @@ export class FundingStreamResolver {
   async fundingStreams(@Arg('partnershipSlug', () => String) partnershipSlug: string,
     @Arg('financialYear', () => String, { nullable: true }) financialYear: string | null, @Ctx() ctx: Context): Promise<ScopedStream[]> {
     const scope = fundingScope(ctx.viewer);
-    const partnership = await new PartnershipService(ctx.dataSource).requireBySlug(partnershipSlug);
-    if (partnership.id !== scope.partnershipId) throw new ForbiddenError('You can see only your own partnership\'s funding.');
-    if (financialYear != null && !parseFinancialYear(financialYear)) throw new BadUserInputError([financialYearError(['financialYear'])]);
-    return new FundingStreamService(ctx.dataSource).list(scope, { financialYear });
+    await requireOwnPartnership(ctx, scope, partnershipSlug);
+    const year = financialYear == null ? null : fundingYear(financialYear);
+    return new FundingStreamService(ctx.dataSource).list(scope, { financialYear: year?.label ?? null });
   }
 
   @Query(() => FundingStream, { nullable: true, description: 'A stream in the caller\'s funding scope; null when there is none.' })

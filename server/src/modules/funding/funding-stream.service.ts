@@ -9,18 +9,13 @@ import { FundingStreamEntity } from './funding-stream.entity';
 import { FunderKind } from './funding.enums';
 import { STREAM_IN_SCOPE, ENTRY_IN_SCOPE, scopeParams, type FundingScope } from './funding.policy';
 import { postEntry } from './ledger';
+import { penceFromSql } from './sql-pence';
 
 /** Sums in pence over the entries of one stream that the caller's scope covers. */
 export interface ScopedSummary { budget: number; committed: number; spent: number }
 export type ScopedStream = FundingStreamEntity & { scopedSummary?: ScopedSummary };
 
 export type CreateStreamResult = { fundingStream: ScopedStream | null; userErrors: UserError[] };
-
-const pence = (value: string | number | null): number => {
-  const n = Number(value ?? 0);
-  if (!Number.isSafeInteger(n)) throw new Error(`money value ${value} is beyond the safe integer range`);
-  return n;
-};
 
 export function financialYearError(field: string[]): UserError {
   return userError(field, 'Write the financial year like 2026/27: the year it starts and the next, 1 April to 31 March.', 'INVALID_FINANCIAL_YEAR');
@@ -42,7 +37,7 @@ export class FundingStreamService {
     const streams = await this.dataSource.getRepository(FundingStreamEntity).createQueryBuilder('s')
       .where('s.id = ANY(:ids)', { ids: rows.map((r) => r.id) })
       .orderBy('s.financial_year', 'DESC').addOrderBy('s.name').getMany();
-    const sums = new Map(rows.map((r) => [r.id, { budget: pence(r.budget), committed: pence(r.committed), spent: pence(r.spent) }]));
+    const sums = new Map(rows.map((r) => [r.id, { budget: penceFromSql(r.budget), committed: penceFromSql(r.committed), spent: penceFromSql(r.spent) }]));
     return streams.map((s) => Object.assign(s, { scopedSummary: sums.get(s.id)! }));
   }
 

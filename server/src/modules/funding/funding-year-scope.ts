@@ -16,10 +16,21 @@ export interface FundingYearScope { scope: FundingScope; year: FinancialYear }
  */
 export async function fundingYearScope(ctx: Context, partnershipSlug: string, financialYear: string, path: string[] = []): Promise<FundingYearScope> {
   const scope = fundingScope(ctx.viewer);
+  const year = fundingYear(financialYear, path);
+  await requireOwnPartnership(ctx, scope, partnershipSlug, path);
+  return { scope, year };
+}
+
+/** A financial year argument; a bad one is BAD_USER_INPUT naming the field. */
+export function fundingYear(financialYear: string, path: string[] = []): FinancialYear {
   // Quarters and their labels follow the streams' years, which are set up from April (parseFinancialYear's default).
   const year = parseFinancialYear(financialYear.trim());
   if (!year) throw new BadUserInputError([financialYearError([...path, 'financialYear'])]);
+  return year;
+}
+
+/** An unknown slug is BAD_USER_INPUT; another partnership's is FORBIDDEN. */
+export async function requireOwnPartnership(ctx: Context, scope: FundingScope, partnershipSlug: string, path: string[] = []): Promise<void> {
   const partnership = await new PartnershipService(ctx.dataSource).requireBySlug(partnershipSlug, [...path, 'partnershipSlug']);
   if (partnership.id !== scope.partnershipId) throw new ForbiddenError('You can see only your own partnership\'s funding.');
-  return { scope, year };
 }
