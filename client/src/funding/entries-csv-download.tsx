@@ -1,10 +1,9 @@
-import { useRef, useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import type {
   LedgerEntriesQuery as LedgerEntriesQueryResult, LedgerEntriesQueryVariables, LedgerEntryFieldsFragment, LedgerEntryFilter,
 } from '../gql/graphql';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
-import { DownloadProgress, type DownloadProgressState } from './csv-download';
+import { ProgressiveDownload, type DownloadWork } from './csv-download';
 import { csvText, poundsFromPence, saveFile, type CsvColumn } from './csv-text';
 import { LedgerEntriesQuery } from './funding.operations';
 import { ENTRY_KIND_TEXT } from './funding-text';
@@ -34,8 +33,6 @@ export const ENTRY_CSV_COLUMNS: Array<CsvColumn<LedgerEntryFieldsFragment>> = [
   { header: 'Reverses entry ID', value: (e) => e.reversesEntryId },
 ];
 
-type State = { kind: 'idle' } | { kind: 'running'; progress: DownloadProgressState } | { kind: 'done'; rows: number } | { kind: 'failed' };
-
 /**
  * "Download CSV" of the entries behind a figure on a drill-down page: the entries are fetched a
  * page at a time through the API (the same scope and figures as the page), with progress shown
@@ -43,48 +40,23 @@ type State = { kind: 'idle' } | { kind: 'running'; progress: DownloadProgressSta
  */
 export function EntriesCsvDownload({ filter, filename, what }: { filter: LedgerEntryFilter; filename: string; what: string }) {
   const client = useApolloClient();
-  const [state, setState] = useState<State>({ kind: 'idle' });
-  const running = useRef(false);
-
-  const start = async () => {
-    if (running.current) return;
-    running.current = true;
-    setState({ kind: 'running', progress: { received: 0, total: null } });
-    try {
-      const entries: LedgerEntryFieldsFragment[] = [];
-      let after: string | null = null;
-      for (;;) {
-        const variables: LedgerEntriesQueryVariables = { filter, first: PAGE, after };
-        const { data } = await client.query({ query: LedgerEntriesQuery, variables, fetchPolicy: 'network-only' });
-        if (!data) throw new Error('no data');
-        const page: LedgerEntriesQueryResult['ledgerEntries'] = data.ledgerEntries;
-        entries.push(...page.edges.map((edge) => edge.node));
-        setState({ kind: 'running', progress: { received: entries.length, total: page.totalCount } });
-        if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-        after = page.pageInfo.endCursor;
-      }
-      saveFile(new Blob([csvText(ENTRY_CSV_COLUMNS, entries)], { type: 'text/csv;charset=utf-8' }), filename);
-      setState({ kind: 'done', rows: entries.length });
-    } catch {
-      setState({ kind: 'failed' });
-    } finally {
-      running.current = false;
+  const work: DownloadWork = async (report) => {
+    const entries: LedgerEntryFieldsFragment[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const variables: LedgerEntriesQueryVariables = { filter, first: PAGE, after };
+      const { data } = await client.query({ query: LedgerEntriesQuery, variables, fetchPolicy: 'network-only' });
+      if (!data) return { failed: SERVICE_PROBLEM };
+      const page: LedgerEntriesQueryResult['ledgerEntries'] = data.ledgerEntries;
+      entries.push(...page.edges.map((edge) => edge.node));
+      report({ received: entries.length, total: page.totalCount });
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+      after = page.pageInfo.endCursor;
     }
+    saveFile(new Blob([csvText(ENTRY_CSV_COLUMNS, entries)], { type: 'text/csv;charset=utf-8' }), filename);
+    return { rows: entries.length };
   };
-
-  return (
-    <div className="funding-download">
-      <button type="button" className="nhsuk-button nhsuk-button--secondary funding-download__button" data-testid="entries-csv"
-        disabled={state.kind === 'running'} onClick={() => void start()}>
-        Download CSV<span className="nhsuk-u-visually-hidden"> of {what}</span>
-      </button>
-      {state.kind === 'running' ? <DownloadProgress label={`Downloading ${what}`} progress={state.progress} /> : null}
-      <div aria-live="polite" className="funding-download__outcome">
-        {state.kind === 'done' ? <p className="nhsuk-body-s">Downloaded {state.rows.toLocaleString('en-GB')} {state.rows === 1 ? 'entry' : 'entries'}.</p> : null}
-        {state.kind === 'failed' ? <p className="nhsuk-error-message">{SERVICE_PROBLEM}</p> : null}
-      </div>
-    </div>
-  );
+  return <ProgressiveDownload work={work} what={what} noun={['entry', 'entries']} testId="entries-csv" />;
 }
 
 /** "Spend" for an entry's kind. */
