@@ -1,15 +1,13 @@
-import { financialYearOf } from '@portal/domain';
 import { expectLedgerInvariants } from '../support/ledger-invariants';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { makeCourse, makeOrganisation, makePartnership, makeSession } from '../support/catalogue-fixtures';
 import { makeSignedInPeople, sessionFor } from '../support/people-fixtures';
-import { postEntry } from '../../server/src/modules/funding/ledger';
+import { chargeCourseTo, makeStream, streamFigures } from '../support/funding-fixtures';
 
 /** The register turns each place's commitment into spend, a no-show's as wasted, in the same transaction. */
 let portal: RunningPortal;
 const ids: Record<string, string> = {};
 let staff: Array<{ personId: string; token: string }>;
-const origin = { ipAddress: null, requestId: 'test' };
 
 const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id status } userErrors { code } } }`;
 const REGISTER = `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { session { id status } userErrors { field code message } } }`;
@@ -23,15 +21,8 @@ beforeAll(async () => {
   ids.provider = await makeOrganisation(db, p.id, { shortCode: 'PROV' });
   ids.employer = await makeOrganisation(db, p.id, { shortCode: 'EMPL', sector: 'care_home' });
   ids.course = await makeCourse(db, p.id, ids.provider, { title: 'Falls Prevention', audience: 'both', costPence: 4_000 });
-  const year = financialYearOf(new Date());
-  const [stream] = await db.query(
-    `INSERT INTO funding_stream (partnership_id, name, funder_kind, funder_name, financial_year, year_starts_at, year_ends_at, managing_organisation_id)
-     VALUES ($1, 'Care workforce grant', 'council_grant', 'City Council', $2, $3, $4, $5) RETURNING id`,
-    [p.id, year.label, year.start, year.end, ids.employer]);
-  ids.stream = stream.id;
-  await db.transaction((m) => postEntry(m, { partnershipId: p.id, streamId: stream.id, kind: 'budget', amountPence: 100_000,
-    effects: { budget: 100_000, committed: 0, spent: 0 }, occurredAt: year.start, reason: 'set up', recordedByPersonId: null, recordedAt: new Date() }, origin));
-  await db.query('UPDATE course SET funding_stream_id = $1 WHERE id = $2', [stream.id, ids.course]);
+  ids.stream = await makeStream(db, { partnershipId: p.id, managingOrganisationId: ids.employer, budgetPence: 100_000 });
+  await chargeCourseTo(db, ids.course, ids.stream);
   staff = await makeSignedInPeople(db, p.id, 4, { organisationId: ids.employer });
   const [coordinator] = await makeSignedInPeople(db, p.id, 1, { organisationId: ids.provider });
   await db.query(`INSERT INTO role_grant (partnership_id, person_id, role, organisation_id) VALUES ($1, $2, 'provider_coordinator', $3)`,
@@ -46,8 +37,8 @@ afterAll(async () => {
 });
 
 const figures = async () => {
-  const [row] = await portal.dataSource.query('SELECT budget_pence, committed_pence, spent_pence FROM funding_stream WHERE id = $1', [ids.stream]);
-  return { budget: Number(row.budget_pence), committed: Number(row.committed_pence), spent: Number(row.spent_pence) };
+  const { budget, committed, spent } = (await streamFigures(portal.dataSource, ids.stream)).running;
+  return { budget, committed, spent };
 };
 
 describe('taking the register', () => {
