@@ -327,6 +327,8 @@ describe('journey 5: the steering group sees where the money comes from and goes
 
     await page.getByTestId('table-courses').getByRole('link', { name: first.title, exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/funding/entries' && url.searchParams.get('course') === first.courseId);
+    // The entries page loads lazily: wait for it, not for the stream page's own entries.
+    await page.locator('h1', { hasText: 'Ledger entries' }).waitFor();
     await page.getByTestId('entries-table').waitFor();
     expect(await page.getByTestId('figure-entries-spent-value').textContent()).toBe(first.summary.spent.formatted);
     expect(await page.getByTestId('figure-entries-committed-value').textContent()).toBe(first.summary.committed.formatted);
@@ -487,7 +489,9 @@ describe('journey 5: an administrator adds a funding stream', () => {
       // An invoice against it: a date outside the stream's year is refused on the date field.
       await page.getByRole('button', { name: 'Record an entry' }).click();
       await page.waitForURL((url) => url.pathname === '/admin/funding/entries/new');
-      await page.getByLabel('Funding stream').selectOption({ label: `${YEAR}: ${name}` });
+      // The form's page loads lazily: until it shows, the list's "Funding streams" region would match the label too.
+      await page.locator('h1', { hasText: 'Record a ledger entry' }).waitFor();
+      await page.getByRole('combobox', { name: 'Funding stream' }).selectOption({ label: `${YEAR}: ${name}` });
       await page.getByLabel('Spend', { exact: true }).check();
       await page.getByLabel('Amount', { exact: true }).fill('480.00');
       await page.getByLabel('Reason').fill('Invoice 2231: trainer fee');
