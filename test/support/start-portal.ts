@@ -2,10 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '../../server/src/config';
-import { createDataSource } from '../../server/src/db/data-source';
+import { createDataSource, logQueryErrors } from '../../server/src/db/data-source';
 import { createApp } from '../../server/src/http/app';
 import type { JobsMode } from '../../server/src/jobs/portal-jobs';
-import { createLogger } from '../../server/src/observability/logger';
+import { createLogger, type Logger } from '../../server/src/observability/logger';
 import { createTestDatabase, dbSettings, DEMO_PASSWORD, dropTestDatabase, type Template } from './test-database';
 
 export interface RunningPortal {
@@ -38,15 +38,17 @@ export async function startPortal(options: {
   database?: { url: string; name: string };
   config?: Partial<Config>;
   clock?: () => Date;
+  /** The server's logger (default: one at config.logLevel on stdout); tests pass one to read what was logged. */
+  log?: Logger;
   /** 'off' (default): jobs wait in the queue until the test calls runDueJobs(); 'run': a worker runs them. */
   jobs?: JobsMode;
 } = {}): Promise<RunningPortal> {
   const { url: databaseUrl, name } = options.database ?? await createTestDatabase(options.template ?? 'demo');
   const config: Config = { ...loadConfig(), ...dbSettings, databaseUrl, exposeSqlCount: true, logLevel: 'silent',
     ...options.config };
-  const dataSource = createDataSource(databaseUrl, config);
+  const log = options.log ?? createLogger(config.logLevel);
+  const dataSource = createDataSource(databaseUrl, config, logQueryErrors(log));
   await dataSource.initialize();
-  const log = createLogger(config.logLevel);
   const app = await createApp({ config, dataSource, log, clock: options.clock, jobs: options.jobs ?? 'off' });
   const server: Server = await new Promise((resolve) => {
     const s = app.express.listen(0, '127.0.0.1', () => resolve(s));

@@ -7,7 +7,8 @@ import { SharedBooking1763930000000 } from './migrations/1763930000000-shared-bo
 import { EmailOutbox1763940000000 } from './migrations/1763940000000-email-outbox';
 import { SeatRelease1763950000000 } from './migrations/1763950000000-seat-release';
 import { FundingLedger1763960000000 } from './migrations/1763960000000-funding-ledger';
-import { SqlCountingLogger } from './sql-statement-counter';
+import type { Logger } from '../observability/logger';
+import { queryErrorLevel, sqlState, SqlCountingLogger, type QueryErrorHandler } from './sql-statement-counter';
 import { PartnershipEntity } from '../modules/partnerships/partnership.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
 import { SectorGroupEntity } from '../modules/organisations/sector-group.entity';
@@ -31,12 +32,20 @@ export const entities = [
   FundingStreamEntity, LedgerEntryEntity,
 ];
 
+/** Logs a failed statement at the level its SQLSTATE deserves (a user's mistake is not an error). */
+export function logQueryErrors(log: Logger): QueryErrorHandler {
+  return (error, query) => {
+    const message = typeof error === 'string' ? error : error.message;
+    log[queryErrorLevel(error)]({ code: sqlState(error), message, query }, 'query failed');
+  };
+}
+
 type DbConfig = Pick<Config, 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'>;
 
 export function createDataSource(
   url: string,
   db: DbConfig,
-  onQueryError: (message: string, query: string) => void = () => {},
+  onQueryError: QueryErrorHandler = () => {},
 ): DataSource {
   return new DataSource({
     type: 'postgres',

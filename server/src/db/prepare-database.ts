@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
-import { createDataSource } from './data-source';
+import { createDataSource, logQueryErrors } from './data-source';
 import { ensureDatabase, startEmbeddedPostgres, usableDataDir } from './embedded-postgres';
 import { loadDemoData } from './demo/load-demo-data';
 
@@ -32,7 +32,7 @@ export async function prepareDatabase(config: Config, log: Logger, options: { de
     stopEmbedded = embedded.stop;
   }
 
-  const dataSource = createDataSource(url, config, (message, query) => log.error({ message, query }, 'query failed'));
+  const dataSource = createDataSource(url, config, logQueryErrors(log));
   await dataSource.initialize();
   const ran = await dataSource.runMigrations({ transaction: 'each' });
   if (ran.length) log.info({ migrations: ran.map((m) => m.name) }, 'migrations applied');
