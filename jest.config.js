@@ -22,5 +22,6 @@ module.exports = {
     { ...base, displayName: 'load', testMatch: ['<rootDir>/test/load/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     { ...base, displayName: 'client', testMatch: ['<rootDir>/client/src/**/*.test.ts'] },
+    { ...base, displayName: 'repo', testMatch: ['<rootDir>/test/repo/**/*.test.ts'] },
   ],
 };
