@@ -1,6 +1,17 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CLIENT_ROUTE_PATTERNS } from './src/route-patterns';
+
+/** Writes the client's route patterns beside index.html: the server answers other addresses 404. */
+function routeList(): Plugin {
+  return {
+    name: 'portal-route-list',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'routes.json', source: JSON.stringify(CLIENT_ROUTE_PATTERNS) });
+    },
+  };
+}
 
 // npm workspaces hoist most packages to the repository root, so Sass looks in both folders.
 const nodeModules = [
@@ -9,7 +20,7 @@ const nodeModules = [
 ];
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), routeList()],
   server: {
     proxy: { '/graphql': 'http://localhost:4000' },
   },

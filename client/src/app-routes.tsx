@@ -12,6 +12,7 @@ import { ForgotPasswordPage } from './account/forgot-password-page';
 import { ResetPasswordPage } from './account/reset-password-page';
 import { AREA_PATHS } from './account/navigation';
 import { fundingRoutes } from './funding/funding-routes';
+import { PARTNERSHIP_PAGES, SITE_PAGES, partnershipChild } from './route-patterns';
 
 // Pages for administrators, leads and managers load when first opened: most people never see them.
 const OrganisationsPage = lazy(() => import('./admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })));
@@ -27,25 +28,25 @@ const TeamPage = lazy(() => import('./people/people-list-pages').then((m) => ({ 
 
 export function createAppRouter() {
   return createBrowserRouter([
-    { path: '/', element: <ChoosePartnershipPage /> },
+    { path: SITE_PAGES.home, element: <ChoosePartnershipPage /> },
     {
-      path: '/p/:slug',
+      path: PARTNERSHIP_PAGES.home,
       element: <PartnershipLayout />,
       children: [
         { index: true, element: <Navigate to="find-training" replace /> },
-        { path: 'find-training', element: <FindTrainingPage /> },
-        { path: 'sessions/:id', element: <SessionPage /> },
-        { path: 'register', element: <RegisterPage /> },
+        { path: partnershipChild(PARTNERSHIP_PAGES.findTraining), element: <FindTrainingPage /> },
+        { path: partnershipChild(PARTNERSHIP_PAGES.session), element: <SessionPage /> },
+        { path: partnershipChild(PARTNERSHIP_PAGES.register), element: <RegisterPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },
     {
       element: <SiteLayout />,
       children: [
-        { path: '/sign-in', element: <SignInPage /> },
-        { path: '/forgot-password', element: <ForgotPasswordPage /> },
-        { path: '/reset-password', element: <ResetPasswordPage /> },
-        { path: '/admin', element: <Navigate to={AREA_PATHS.adminOrganisations} replace /> },
+        { path: SITE_PAGES.signIn, element: <SignInPage /> },
+        { path: SITE_PAGES.forgotPassword, element: <ForgotPasswordPage /> },
+        { path: SITE_PAGES.resetPassword, element: <ResetPasswordPage /> },
+        { path: SITE_PAGES.admin, element: <Navigate to={AREA_PATHS.adminOrganisations} replace /> },
         { path: AREA_PATHS.adminOrganisations, element: <OrganisationsPage /> },
         { path: AREA_PATHS.adminNewOrganisation, element: <NewOrganisationPage /> },
         { path: AREA_PATHS.adminPeople, element: <PeoplePage /> },

@@ -341,7 +341,8 @@ describe('pages around the search', () => {
   });
 
   it('answers an unknown address or partnership with a page not found', async () => {
-    await page.goto(`${portal.url}/no-such-page`);
+    const response = await page.goto(`${portal.url}/no-such-page`);
+    expect(response!.status()).toBe(404);
     await page.locator('h1', { hasText: 'Page not found' }).waitFor();
     await expectNoAxeViolations(page, 'the page not found');
     await page.goto(`${portal.url}/p/no-such-partnership/find-training`);

@@ -1,6 +1,7 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
 import { FUNDING_PATHS } from './funding-paths';
+import { SITE_PAGES } from '../route-patterns';
 
 // The funding pages load when first opened, each its own chunk: volunteers and learners, who
 // never see them, never download them (nor the chart library they load in turn).
@@ -17,8 +18,8 @@ const RecordEntryPage = lazy(() => import('./record-entry-page').then((m) => ({ 
 export const fundingRoutes: RouteObject[] = [
   { path: FUNDING_PATHS.overview, element: <FundingOverviewPage /> },
   { path: FUNDING_PATHS.entries, element: <LedgerEntriesPage /> },
-  { path: '/funding/streams/:id', element: <FundingStreamPage /> },
-  { path: '/funding/organisations/:id', element: <FundingOrganisationPage /> },
+  { path: SITE_PAGES.fundingStream, element: <FundingStreamPage /> },
+  { path: SITE_PAGES.fundingOrganisation, element: <FundingOrganisationPage /> },
   { path: FUNDING_PATHS.myOrganisation, element: <MyOrganisationFundingPage /> },
   { path: FUNDING_PATHS.admin, element: <FundingAdminPage /> },
   { path: FUNDING_PATHS.adminNewStream, element: <NewFundingStreamPage /> },

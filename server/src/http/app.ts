@@ -21,6 +21,7 @@ import { devMailInbox } from '../modules/notifications/dev-mail-inbox';
 import { createPortalJobs, type JobsMode } from '../jobs/portal-jobs';
 import type { JobRunner } from '../jobs/job-runner';
 import { requestContext } from './request-context';
+import { clientRouteMatcher } from './client-routes';
 import { fundingExportRoutes } from '../modules/funding/funding-export.routes';
 
 export interface App {
@@ -109,10 +110,12 @@ export async function createApp(options: {
 
   if (existsSync(path.join(config.clientDist, 'index.html'))) {
     app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
+    const isClientRoute = clientRouteMatcher(config.clientDist);
     app.get(/.*/, (req, res, next) => {
       if (SERVER_ROUTES.test(req.path)) return next();
       res.setHeader('cache-control', 'no-cache');
-      res.sendFile(path.join(config.clientDist, 'index.html'));
+      // An unknown address still gets the client, which shows its "Page not found" page.
+      res.status(isClientRoute(req.path) ? 200 : 404).sendFile(path.join(config.clientDist, 'index.html'));
     });
   } else {
     app.get('/', (_req, res) => {
