@@ -380,6 +380,30 @@ describe('auditLog', () => {
     expect(granted.edges[0].node.ipAddress).toMatch(/127\.0\.0\.1/);
   });
 
+  it('reads as sentences with names, not ids and pence, with one statement for the names of a whole page', async () => {
+    const SUMMARY = `query($first: Int) { auditLog(first: $first) { edges { node { action summary } } } }`;
+    const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    const large = await portal.graphql<{ auditLog: { edges: Array<{ node: { action: string; summary: string } }> } }>(SUMMARY, { first: 100 }, { token: admin });
+    // The viewer, the count, the page, the actors, the names: no statement per entry.
+    expect(large.extensions!.sqlStatements).toBeLessThanOrEqual(5);
+    const entries = large.data!.auditLog.edges.map((e) => e.node);
+    expect(entries).toHaveLength(100);
+    for (const { summary } of entries) {
+      expect(summary).toMatch(/\.$/);
+      expect(summary).not.toMatch(UUID);
+      expect(summary).not.toMatch(/pence|[a-z]+_[a-z]+|\{/i);
+    }
+    const granted = await portal.graphql<{ auditLog: { edges: Array<{ node: { summary: string } }> } }>(
+      'query { auditLog(action: "roles.granted", first: 1) { edges { node { summary } } } }', {}, { token: admin });
+    const names = new Set((await portal.dataSource.query('SELECT name FROM person')).map((row: { name: string }) => row.name));
+    const sentence = granted.data!.auditLog.edges[0].node.summary;
+    expect(names.has(sentence.split(' made ')[0])).toBe(true);
+    expect(sentence).toMatch(new RegExp(` made .+ (an L&D lead|a line manager|a learner|a steering group member|a partnership administrator|a provider coordinator)`));
+    const ledger = await portal.graphql<{ auditLog: { edges: Array<{ node: { summary: string } }> } }>(
+      'query { auditLog(action: "funding.commitment_recorded", first: 1) { edges { node { summary } } } }', {}, { token: admin });
+    expect(ledger.data!.auditLog.edges[0].node.summary).toMatch(/recorded a commitment of £[\d,]+\.\d\d on .+ for .+’s place on .+ on \d{1,2} [A-Z][a-z]+ \d{4}/);
+  });
+
   it('shows each partnership only its own entries', async () => {
     const other = await otherPartnershipAdmin(portal);
     const page = (await auditLog({ first: 100 }, other.token)).data!.auditLog;

@@ -186,13 +186,7 @@ export const AuditLogQuery = graphql(`
           id
           occurredAt
           action
-          actor {
-            id
-            name
-          }
-          subjectType
-          subjectId
-          details
+          summary
           ipAddress
         }
       }

@@ -10,7 +10,6 @@ import { AREA_AUDIENCE, RequireRole } from '../ui/require-role';
 import { formatUkDateTime } from '../ui/uk-date-time';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { AuditLogQuery } from './admin.operations';
-import { auditActionText, auditDetailsText } from './audit-text';
 
 const PAGE_SIZE = 25;
 
@@ -40,9 +39,7 @@ function AuditLog({ viewer }: { viewer: SignedInViewer }) {
             <Table.Head>
               <Table.Row>
                 <Table.Cell>When</Table.Cell>
-                <Table.Cell>Who</Table.Cell>
-                <Table.Cell>What</Table.Cell>
-                <Table.Cell>Details</Table.Cell>
+                <Table.Cell>What happened</Table.Cell>
                 <Table.Cell>IP address</Table.Cell>
               </Table.Row>
             </Table.Head>
@@ -50,12 +47,7 @@ function AuditLog({ viewer }: { viewer: SignedInViewer }) {
               {entries.map((entry) => (
                 <Table.Row key={entry.id}>
                   <Table.Cell>{formatUkDateTime(entry.occurredAt)}</Table.Cell>
-                  <Table.Cell>{entry.actor?.name ?? 'Not signed in'}</Table.Cell>
-                  <Table.Cell>
-                    {auditActionText(entry.action)}
-                    {entry.subjectType ? <span className="nhsuk-body-s portal-table-note">{entry.subjectType.replace(/_/g, ' ')}</span> : null}
-                  </Table.Cell>
-                  <Table.Cell><span className="portal-break-anywhere">{auditDetailsText(entry.details)}</span></Table.Cell>
+                  <Table.Cell><span className="portal-break-anywhere">{entry.summary}</span></Table.Cell>
                   <Table.Cell>{entry.ipAddress ?? ''}</Table.Cell>
                 </Table.Row>
               ))}

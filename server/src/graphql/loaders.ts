@@ -11,6 +11,7 @@ import { PersonEntity } from '../modules/people/person.entity';
 import { TrainingSessionEntity } from '../modules/catalogue/training-session.entity';
 import { createWaitlistPositionsLoader } from '../modules/bookings/waitlist-positions.loader';
 import { RoleGrantEntity } from '../modules/people/role-grant.entity';
+import { createAuditNamesLoader } from '../modules/audit/audit-names.loader';
 
 /** A fresh set per request (see context.ts). */
 export function createLoaders(dataSource: DataSource) {
@@ -26,6 +27,7 @@ export function createLoaders(dataSource: DataSource) {
     waitlistPositionsBySession: createWaitlistPositionsLoader(dataSource),
     roleGrantsByPerson: groupedLoader(dataSource, RoleGrantEntity, 'personId'),
     allocationsBySession: groupedLoader(dataSource, SeatAllocationEntity, 'sessionId'),
+    auditNames: createAuditNamesLoader(dataSource),
   };
 }
 
