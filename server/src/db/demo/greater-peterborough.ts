@@ -71,6 +71,9 @@ export const GREATER_PETERBOROUGH: PartnershipSpec = {
     { email: 'learner@demo.portal', name: 'Jess Holloway', organisation: 'PCC', slot: 'first-team-member', jobTitle: 'Reablement Support Worker', roles: [{ role: 'learner', organisation: 'PCC' }] },
     { email: 'manager@demo.portal', name: 'Mark Ellison', organisation: 'PCC', slot: 'first-team-manager', roles: [{ role: 'learner', organisation: 'PCC' }, { role: 'line_manager', organisation: 'PCC' }] },
     { email: 'lead@demo.portal', name: 'Priya Whitaker', organisation: 'PCC', slot: 'lead', roles: [{ role: 'ld_lead', organisation: 'PCC' }] },
+    // Journey 3: a care-home worker whose request their manager approves (care homes ask the line manager only).
+    { email: 'careworker@demo.portal', name: 'Grace Adeyemi', organisation: 'NVCH', slot: 'first-team-member', jobTitle: 'Senior Care Assistant', roles: [{ role: 'learner', organisation: 'NVCH' }] },
+    { email: 'carehome-manager@demo.portal', name: 'Tom Whitlock', organisation: 'NVCH', slot: 'first-team-manager', jobTitle: 'Deputy Manager', roles: [{ role: 'learner', organisation: 'NVCH' }, { role: 'line_manager', organisation: 'NVCH' }] },
     { email: 'provider@demo.portal', name: 'Owen Bradley', organisation: 'PSHNHSFT', slot: 'coordinator', jobTitle: 'Education Centre Coordinator', team: 'Education Centre', roles: [{ role: 'provider_coordinator', organisation: 'PSHNHSFT' }] },
     // The schema lets only volunteers belong to no organisation, so the two partnership-wide
     // accounts are staff of the primary care partnership that hosts the programme; their

@@ -55,7 +55,7 @@ describe('loadDemoData', () => {
     expect(summary.publicUpcomingSessions).toBeGreaterThanOrEqual(count);
   });
 
-  it('creates the seven demo accounts with exactly their roles', async () => {
+  it('creates the nine demo accounts with exactly their roles', async () => {
     const rows: Array<{ email: string; kind: string; org: string | null; manager: string | null; roles: string }> =
       await first.query(`
         SELECT x.email, x.kind, o.short_code AS org, m.email AS manager,
@@ -69,9 +69,13 @@ describe('loadDemoData', () => {
          GROUP BY x.email, x.kind, o.short_code, m.email ORDER BY x.email`, [MAIN]);
     const byEmail = Object.fromEntries(rows.map((r) => [r.email, r]));
     expect(Object.keys(byEmail).sort()).toEqual([
-      'admin@demo.portal', 'lead@demo.portal', 'learner@demo.portal', 'manager@demo.portal', 'provider@demo.portal',
-      'steering@demo.portal', 'volunteer@demo.portal',
+      'admin@demo.portal', 'carehome-manager@demo.portal', 'careworker@demo.portal', 'lead@demo.portal', 'learner@demo.portal',
+      'manager@demo.portal', 'provider@demo.portal', 'steering@demo.portal', 'volunteer@demo.portal',
     ]);
+    // Journey 3: the care-home worker's manager is the care-home manager account, and care homes ask the line manager only.
+    expect(byEmail['careworker@demo.portal']).toMatchObject({ kind: 'staff', org: 'NVCH', manager: 'carehome-manager@demo.portal', roles: 'learner:NVCH' });
+    expect(byEmail['carehome-manager@demo.portal']).toMatchObject({ kind: 'staff', org: 'NVCH', roles: 'learner:NVCH,line_manager:NVCH' });
+    expect(await one(first, `SELECT approval_policy FROM organisation WHERE short_code = 'NVCH'`)).toEqual({ approval_policy: 'line_manager' });
     expect(byEmail['volunteer@demo.portal']).toMatchObject({ kind: 'volunteer', org: 'PCVS', roles: 'volunteer:PCVS' });
     expect(byEmail['learner@demo.portal']).toMatchObject({ kind: 'staff', org: 'PCC', manager: 'manager@demo.portal', roles: 'learner:PCC' });
     expect(byEmail['manager@demo.portal']).toMatchObject({ kind: 'staff', org: 'PCC', roles: 'learner:PCC,line_manager:PCC' });
@@ -113,6 +117,22 @@ describe('loadDemoData', () => {
            + (SELECT count(*) FROM training_session WHERE created_at > $1 OR starts_at < $1 - interval '13 months'
                   OR starts_at > $1 + interval '13 months')::int AS wrong`, [NOW]);
     expect(wrong).toBe(0);
+  });
+
+  it('schedules nothing over Christmas or New Year and no course twice at overlapping times', async () => {
+    const { holiday } = await one<{ holiday: number }>(first, `
+      SELECT count(*)::int AS holiday FROM training_session s,
+             generate_series((s.starts_at AT TIME ZONE 'Europe/London')::date, (s.ends_at AT TIME ZONE 'Europe/London')::date, interval '1 day') AS d
+       WHERE to_char(d, 'MM-DD') IN ('12-25', '12-26', '01-01')`);
+    expect(holiday).toBe(0);
+    const { overlapping } = await one<{ overlapping: number }>(first, `
+      SELECT count(*)::int AS overlapping FROM training_session a JOIN training_session b
+          ON b.course_id = a.course_id AND b.id > a.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at`);
+    expect(overlapping).toBe(0);
+    // The demo spans a year either side of now, so it always crosses a Christmas: the rule was exercised.
+    const { december } = await one<{ december: number }>(first, `
+      SELECT count(*)::int AS december FROM training_session WHERE to_char(starts_at AT TIME ZONE 'Europe/London', 'MM') = '12'`);
+    expect(december).toBeGreaterThan(0);
   });
 
   it('keeps every seat counter equal to the bookings it counts', async () => {

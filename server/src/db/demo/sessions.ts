@@ -4,7 +4,7 @@ import type { PartnershipSpec, SessionAnchor } from './partnership-spec';
 import type { Rng } from './prng';
 import type { DeliveryMode, Method, OrganisationRow, SeatAllocationRow, TrainingSessionRow, Visibility } from './rows';
 import type { DemoVenue } from './venues';
-import { DAY_MS, addMs, dayNumber, isWeekend, londonTime, minDate, weekday } from './uk-time';
+import { DAY_MS, addMs, dayNumber, isNonWorkingDay, isPublicHoliday, isWeekend, londonTime, minDate, weekday } from './uk-time';
 
 export interface DemoSession {
   row: TrainingSessionRow;
@@ -111,6 +111,18 @@ function randomDay(today: number, rng: Rng, future: boolean): number {
   }
 }
 
+/** Whether a run touches a public holiday on any of its days (London dates). */
+function touchesHoliday(times: { startsAt: Date; endsAt: Date }): boolean {
+  for (let day = dayNumber(times.startsAt); day <= dayNumber(times.endsAt); day++) if (isPublicHoliday(day)) return true;
+  return false;
+}
+
+/** Two runs of one course at overlapping times would look like a mistake to anyone browsing. */
+function overlapsAnother(runs: Map<string, Array<{ startsAt: Date; endsAt: Date }>>, courseId: string,
+  times: { startsAt: Date; endsAt: Date }): boolean {
+  return (runs.get(courseId) ?? []).some((run) => run.startsAt < times.endsAt && times.startsAt < run.endsAt);
+}
+
 function allocationsFor(session: TrainingSessionRow, course: DemoCourse, organisations: readonly OrganisationRow[],
   rng: Rng): SeatAllocationRow[] {
   const sectors = course.row.eligible_sectors;
@@ -159,7 +171,7 @@ function anchorSession(anchor: SessionAnchor, courses: readonly DemoCourse[], ve
   const course = courses.find((c) => c.row.title === anchor.courseTitle);
   if (!course) throw new Error(`anchor session: no course "${anchor.courseTitle}" in ${tenancy.partnership.slug}`);
   let day = dayNumber(now) + anchor.daysFromNow;
-  while (isWeekend(day)) day += 1;
+  while (isNonWorkingDay(day)) day += 1;
   const venue = anchor.venue === undefined ? null : venues.find((v) => v.row.name === anchor.venue);
   if (venue === undefined || (anchor.mode !== 'online') !== (venue !== null)) {
     throw new Error(`anchor session for "${anchor.courseTitle}": venue "${anchor.venue}" does not fit mode ${anchor.mode}`);
@@ -194,10 +206,16 @@ export function buildSessions(spec: PartnershipSpec, tenancy: Tenancy, courses: 
   const weightOf = (c: DemoCourse) => METHOD_WEIGHT[c.row.method] * VISIBILITY_WEIGHT[c.row.visibility];
   const schedulable = courses.some((c) => weightOf(c) > 0);
   const today = dayNumber(now);
+  const runs = new Map<string, Array<{ startsAt: Date; endsAt: Date }>>();
+  const remember = (courseId: string, times: { startsAt: Date; endsAt: Date }) => runs.set(courseId, [...(runs.get(courseId) ?? []), times]);
+  for (const anchor of sessions) remember(anchor.row.course_id, { startsAt: anchor.row.starts_at, endsAt: anchor.row.ends_at });
   while (sessions.length < count) {
     const course = schedulable ? rng.weighted(courses, weightOf) : rng.pick(courses);
     const future = rng.chance(0.58);
     const times = timesFor(course, randomDay(today, rng, future), rng, !future, now);
+    // Drawn again: nothing over Christmas or New Year, and no course twice at the same time.
+    if (touchesHoliday(times) || overlapsAnother(runs, course.row.id, times)) continue;
+    remember(course.row.id, times);
     const mode = deliveryModeFor(course.row.method, rng);
     const venue = mode === 'online' || venues.length === 0 ? null : chooseVenue(course, venues, rng);
     const actualMode = venue === null ? 'online' : mode;

@@ -22,6 +22,17 @@ export function isWeekend(day: number): boolean {
   return w === 0 || w === 6;
 }
 
+/** Christmas Day, Boxing Day and New Year's Day: no training is scheduled on them. */
+export function isPublicHoliday(day: number): boolean {
+  const date = new Date(day * DAY_MS);
+  const monthDay = `${date.getUTCMonth() + 1}-${date.getUTCDate()}`;
+  return monthDay === '12-25' || monthDay === '12-26' || monthDay === '1-1';
+}
+
+export function isNonWorkingDay(day: number): boolean {
+  return isWeekend(day) || isPublicHoliday(day);
+}
+
 function lastSundayOf(year: number, monthIndex: number): number {
   const lastDay = dayNumber(new Date(Date.UTC(year, monthIndex + 1, 0)));
   return lastDay - weekday(lastDay);
