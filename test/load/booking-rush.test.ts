@@ -15,7 +15,8 @@ const SEATS = 20;
 
 let portal: RunningPortal;
 let partnershipId: string;
-let courseId: string;
+let provider: string;
+let courses = 0;
 let people: Array<{ personId: string; token: string }>;
 
 const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id status } userErrors { code message } } }`;
@@ -26,10 +27,15 @@ beforeAll(async () => {
   portal = await startPortal({ template: 'empty', config: { dbPoolSize: 20 } });
   const p = await makePartnership(portal.dataSource, 'rush');
   partnershipId = p.id;
-  const provider = await makeOrganisation(portal.dataSource, p.id, { shortCode: 'RUSH' });
-  courseId = await makeCourse(portal.dataSource, p.id, provider, { title: 'Basic Life Support', audience: 'both' });
+  provider = await makeOrganisation(portal.dataSource, p.id, { shortCode: 'RUSH' });
   people = await makeSignedInPeople(portal.dataSource, p.id, PEOPLE);
 }, 120_000);
+
+/** Each rush books the same people: each on a course of its own, as one person holds one place per course. */
+async function newCourse(): Promise<string> {
+  courses += 1;
+  return makeCourse(portal.dataSource, partnershipId, provider, { title: `Basic Life Support ${courses}`, audience: 'both' });
+}
 
 afterAll(async () => {
   await portal?.stop();
@@ -48,7 +54,7 @@ describe('200 people, 20 seats', () => {
   it('gives exactly 20 seats and waitlists the rest, every trial', async () => {
     const lines: string[] = [];
     for (let trial = 1; trial <= TRIALS; trial += 1) {
-      const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 30 + trial, capacity: SEATS });
+      const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 30 + trial, capacity: SEATS });
       const started = performance.now();
       const responses = await Promise.all(people.map((person) =>
         portal.graphql<BookData>(BOOK, { input: { sessionId } }, { token: person.token })));
@@ -67,7 +73,7 @@ describe('200 people, 20 seats', () => {
   }, 180_000);
 
   it('books once for 20 concurrent requests with one idempotency key', async () => {
-    const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 50, capacity: SEATS });
+    const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 50, capacity: SEATS });
     const [person] = people;
     const responses = await Promise.all(Array.from({ length: 20 }, () =>
       portal.graphql<BookData>(BOOK, { input: { sessionId, idempotencyKey: 'rush-key-1' } }, { token: person.token })));
@@ -80,7 +86,7 @@ describe('200 people, 20 seats', () => {
   });
 
   it('promotes each waiting person once when 10 people cancel at once', async () => {
-    const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 60, capacity: SEATS });
+    const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 60, capacity: SEATS });
     const booked: Array<{ token: string; id: string; status: string }> = [];
     for (const person of people.slice(0, 40)) {
       const response = await portal.graphql<BookData>(BOOK, { input: { sessionId } }, { token: person.token });
@@ -106,7 +112,7 @@ describe('the naive way', () => {
     let worst = 0;
     try {
       for (let trial = 1; trial <= TRIALS; trial += 1) {
-        const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 70 + trial, capacity: SEATS });
+        const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 70 + trial, capacity: SEATS });
         await Promise.all(people.map(async (person) => {
           const client = await pool.connect();
           try {

@@ -24,6 +24,8 @@ export type BookSessionInput = {
   idempotencyKey?: string | null | undefined;
   /** An L&D lead booking someone of their organisation; omit to book yourself. */
   personId?: string | number | null | undefined;
+  /** An L&D lead booking someone who already holds a place on another date of the same course: why they need both (audited). */
+  secondPlaceReason?: string | null | undefined;
   sessionId: string | number;
 };
 

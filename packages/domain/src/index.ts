@@ -5,6 +5,8 @@ export * from './learning-category';
 export * from './seats-left';
 export * from './geo';
 export * from './approval-policy';
+export * from './booking-eligibility';
+export * from './booking-option';
 export * from './late-cancellation';
 export * from './waitlist-promotion';
 export * from './seat-allocation-rules';

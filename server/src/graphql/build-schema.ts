@@ -28,9 +28,10 @@ import { RecordAttendanceResolver } from '../modules/bookings/record-attendance.
 import { FundingOverviewResolver } from '../modules/funding/funding-overview.resolver';
 import { LedgerEntriesResolver } from '../modules/funding/ledger-entries.resolver';
 import { StreamCoursesResolver } from '../modules/funding/stream-courses.resolver';
+import { SessionBookingOptionResolver } from '../modules/bookings/session-booking-option.resolver';
 
 export const resolvers = [
-  PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, CourseResolver, SeatAllocationResolver,
+  PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, SessionBookingOptionResolver, CourseResolver, SeatAllocationResolver,
   AuthResolver, ViewerResolver, RoleGrantResolver, BookingResolver, BookingDecisionResolver, SessionCancellationResolver,
   PeopleResolver, PersonResolver, RolesResolver, PeopleImportResolver, OrganisationAdminResolver, AuditResolver,
   OutboxResolver, SeatAllocationsResolver, OrganisationBookingsResolver,

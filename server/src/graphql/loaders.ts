@@ -12,6 +12,7 @@ import { TrainingSessionEntity } from '../modules/catalogue/training-session.ent
 import { createWaitlistPositionsLoader } from '../modules/bookings/waitlist-positions.loader';
 import { RoleGrantEntity } from '../modules/people/role-grant.entity';
 import { createAuditNamesLoader } from '../modules/audit/audit-names.loader';
+import { createLivePlaceLoader, createPlacesOnCourseLoader } from '../modules/bookings/person-course-places.loader';
 
 /** A fresh set per request (see context.ts). */
 export function createLoaders(dataSource: DataSource) {
@@ -28,6 +29,8 @@ export function createLoaders(dataSource: DataSource) {
     roleGrantsByPerson: groupedLoader(dataSource, RoleGrantEntity, 'personId'),
     allocationsBySession: groupedLoader(dataSource, SeatAllocationEntity, 'sessionId'),
     auditNames: createAuditNamesLoader(dataSource),
+    livePlaces: createLivePlaceLoader(dataSource),
+    placesOnCourse: createPlacesOnCourseLoader(dataSource),
   };
 }
 

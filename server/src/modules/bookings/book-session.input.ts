@@ -16,6 +16,10 @@ export class BookSessionInput {
   @Field({ nullable: true, description: 'Repeating a request with the same key returns the first result and books nothing more.' })
   @IsOptional() @Length(1, 200, { message: KEY_MESSAGE }) @Matches(KEY, { message: KEY_MESSAGE })
   idempotencyKey?: string;
+
+  @Field({ nullable: true, description: 'An L&D lead booking someone who already holds a place on another date of the same course: why they need both (audited).' })
+  @IsOptional() @Length(1, 500, { message: 'The reason for a second place must be 1 to 500 characters.' })
+  secondPlaceReason?: string;
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { approvalsNeeded, isLateCancellation, isReleased } from '@portal/domain';
+import { approvalsNeeded, isLateCancellation, isReleased, whyNotBookable, type BookingBlock } from '@portal/domain';
 import { Refusal, unlessRefused } from '../../db/refusal';
 import { userError, type UserError } from '../../graphql/user-error';
 import { ForbiddenError } from '../../graphql/access-errors';
@@ -21,6 +21,8 @@ interface SessionRow {
   id: string; partnership_id: string; status: string; starts_at: Date; booking_closes_at: Date; release_at: Date;
   course_partnership_id: string; visibility: string; visibility_organisation_id: string | null; provider_organisation_id: string;
   audience: string; eligible_sectors: string[]; cost_per_place_pence: string;
+  /** The start of the person's live place on another upcoming session of the same course, if any. */
+  other_place_starts_at: Date | null;
 }
 interface PersonRow {
   id: string; partnership_id: string; organisation_id: string | null; kind: string; line_manager_id: string | null;
@@ -30,6 +32,20 @@ interface PersonRow {
 const refuse = (field: string[], message: string, code: string): never => {
   throw new Refusal([userError(field, message, code)]);
 };
+
+/** How booking refuses each reason of the eligibility rule (packages/domain/src/booking-eligibility.ts). */
+const BLOCKED: Record<BookingBlock, [field: 'personId' | 'sessionId', message: string, code: string]> = {
+  DISABLED: ['personId', 'This person\'s account is disabled.', 'DISABLED'],
+  SESSION_CANCELLED: ['sessionId', 'This session has been cancelled.', 'SESSION_CANCELLED'],
+  SESSION_PAST: ['sessionId', 'This session has already taken place.', 'SESSION_PAST'],
+  BOOKING_CLOSED: ['sessionId', 'Booking for this session has closed.', 'BOOKING_CLOSED'],
+  STAFF_ONLY: ['sessionId', 'This course is for staff only.', 'WRONG_AUDIENCE'],
+  VOLUNTEERS_ONLY: ['sessionId', 'This course is for volunteers only.', 'WRONG_AUDIENCE'],
+  SECTOR_NOT_ELIGIBLE: ['sessionId', 'This course is not open to your organisation\'s sector.', 'NOT_ELIGIBLE'],
+  OTHER_ORGANISATION_ONLY: ['sessionId', 'This course is only for another organisation\'s people.', 'NOT_ELIGIBLE'],
+};
+
+const UK_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
 /** Confirming commits the place's cost; a stream with too little left refuses the whole change. */
 export async function commitOrRefuse(manager: EntityManager, bookingId: string, actorPersonId: string, origin: RequestOrigin, now: Date,
@@ -49,7 +65,7 @@ export async function commitOrRefuse(manager: EntityManager, bookingId: string, 
 export class BookingService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async book(viewer: Viewer, input: { sessionId: string; personId?: string; idempotencyKey?: string },
+  async book(viewer: Viewer, input: { sessionId: string; personId?: string; idempotencyKey?: string; secondPlaceReason?: string },
     origin: RequestOrigin, now: Date): Promise<BookingResult> {
     const personId = input.personId ?? viewer.personId;
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
@@ -63,12 +79,13 @@ export class BookingService {
         && viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === person!.organisation_id))) {
         throw new ForbiddenError('Only an L&D lead of their organisation can book someone else.');
       }
-      const session = await this.session(manager, input.sessionId);
+      const session = await this.session(manager, input.sessionId, person!.id, now);
       if (!session || session.partnership_id !== viewer.partnershipId || !canSeeCourse(viewer, {
         partnershipId: session.course_partnership_id, visibility: session.visibility,
         visibilityOrganisationId: session.visibility_organisation_id, providerOrganisationId: session.provider_organisation_id,
       })) refuse(['input', 'sessionId'], 'There is no such session in your partnership.', 'NOT_FOUND');
       this.checkBookable(session!, person!, now);
+      this.checkSecondPlace(session!, onBehalf, input.secondPlaceReason);
 
       const needed = approvalsNeeded((person!.approval_policy ?? 'none') as never, { bookedByLead: onBehalf, hasLineManager: !!person!.line_manager_id });
       const seat = await claimSeat(manager, session!.id, person!.organisation_id, now);
@@ -88,7 +105,8 @@ export class BookingService {
       await this.rememberKey(manager, viewer, 'book_session', input.idempotencyKey, booking.id);
       await noticeBookingChange(manager, { bookingId: booking.id, kind: status as BookingNoticeKind });
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'bookings.created',
-        subjectType: 'booking', subjectId: booking.id, details: { status, sessionId: session!.id, personId: person!.id, seatFrom: seat?.organisationId ?? (seat ? 'pool' : null) } });
+        subjectType: 'booking', subjectId: booking.id, details: { status, sessionId: session!.id, personId: person!.id, seatFrom: seat?.organisationId ?? (seat ? 'pool' : null),
+          ...(session!.other_place_starts_at ? { secondPlaceReason: input.secondPlaceReason?.trim() } : {}) } });
       return booking;
     }));
     return result ? { booking: result, userErrors: [] } : { booking: null, userErrors };
@@ -132,20 +150,24 @@ export class BookingService {
   }
 
   private checkBookable(session: SessionRow, person: PersonRow, now: Date): void {
-    if (person.disabled_at) refuse(['input', 'personId'], 'This person\'s account is disabled.', 'DISABLED');
-    if (session.status === 'cancelled') refuse(['input', 'sessionId'], 'This session has been cancelled.', 'SESSION_CANCELLED');
-    if (session.status !== 'scheduled' || session.starts_at <= now) refuse(['input', 'sessionId'], 'This session has already taken place.', 'SESSION_PAST');
-    if (session.booking_closes_at <= now) refuse(['input', 'sessionId'], 'Booking for this session has closed.', 'BOOKING_CLOSED');
-    const audience = person.kind === 'volunteer' ? 'volunteers' : 'staff';
-    if (session.audience !== 'both' && session.audience !== audience) {
-      refuse(['input', 'sessionId'], `This course is for ${session.audience === 'staff' ? 'staff' : 'volunteers'} only.`, 'WRONG_AUDIENCE');
+    const block = whyNotBookable(
+      { status: session.status, startsAt: session.starts_at, bookingClosesAt: session.booking_closes_at, audience: session.audience,
+        eligibleSectors: session.eligible_sectors, visibility: session.visibility, visibilityOrganisationId: session.visibility_organisation_id },
+      { disabled: !!person.disabled_at, kind: person.kind, sector: person.sector, organisationId: person.organisation_id }, now);
+    if (block) refuse(['input', BLOCKED[block][0]], BLOCKED[block][1], BLOCKED[block][2]);
+  }
+
+  /**
+   * One live place per person per course at a time: a second date is usually a mistake, and it
+   * holds a seat someone else is waiting for. An L&D lead may book a second place with a reason.
+   */
+  private checkSecondPlace(session: SessionRow, onBehalf: boolean, reason: string | undefined): void {
+    if (!session.other_place_starts_at || (onBehalf && reason?.trim())) return;
+    const date = UK_DATE.format(session.other_place_starts_at);
+    if (onBehalf) {
+      refuse(['input', 'secondPlaceReason'], `This person already holds a place on this course on ${date}. Give a reason to book a second place, or cancel that one first.`, 'ALREADY_ON_COURSE');
     }
-    if (session.eligible_sectors.length && !(person.sector && session.eligible_sectors.includes(person.sector))) {
-      refuse(['input', 'sessionId'], 'This course is not open to your organisation\'s sector.', 'NOT_ELIGIBLE');
-    }
-    if (session.visibility === 'organisation' && session.visibility_organisation_id !== person.organisation_id) {
-      refuse(['input', 'sessionId'], 'This course is only for another organisation\'s people.', 'NOT_ELIGIBLE');
-    }
+    refuse(['input', 'sessionId'], `You already hold a place on this course on ${date}. Cancel it first to book this date.`, 'ALREADY_ON_COURSE');
   }
 
   /**
@@ -177,11 +199,14 @@ export class BookingService {
     return row ?? null;
   }
 
-  private async session(manager: EntityManager, id: string): Promise<SessionRow | null> {
+  private async session(manager: EntityManager, id: string, personId: string, now: Date): Promise<SessionRow | null> {
     const [row] = await manager.query(
       `SELECT s.id, s.partnership_id, s.status, s.starts_at, s.booking_closes_at, s.release_at, c.partnership_id AS course_partnership_id,
-         c.visibility, c.visibility_organisation_id, c.provider_organisation_id, c.audience, c.eligible_sectors, c.cost_per_place_pence
-       FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.id = $1`, [id]);
+         c.visibility, c.visibility_organisation_id, c.provider_organisation_id, c.audience, c.eligible_sectors, c.cost_per_place_pence,
+         (SELECT min(o.starts_at) FROM booking b JOIN training_session o ON o.id = b.session_id
+           WHERE b.person_id = $2 AND o.course_id = s.course_id AND o.id <> s.id AND o.status = 'scheduled' AND o.ends_at > $3
+             AND b.status IN ('requested', 'confirmed', 'waitlisted')) AS other_place_starts_at
+       FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.id = $1`, [id, personId, now]);
     return row ?? null;
   }
 
