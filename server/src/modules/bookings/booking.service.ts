@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { approvalsNeeded, isLateCancellation, isReleased } from '@portal/domain';
 import { Refusal, unlessRefused } from '../../db/refusal';
+import { KEY_REUSED, KEY_REUSED_MESSAGE, requestHash, sameRequest } from '../../db/request-hash';
 import { userError, type UserError } from '../../graphql/user-error';
 import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
@@ -53,7 +54,7 @@ export class BookingService {
     origin: RequestOrigin, now: Date): Promise<BookingResult> {
     const personId = input.personId ?? viewer.personId;
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const replay = await this.claimKey(manager, viewer, 'book_session', input.idempotencyKey);
+      const replay = await this.claimKey(manager, viewer, 'book_session', input.idempotencyKey, { sessionId: input.sessionId, personId });
       if (replay) return replay;
 
       const person = await this.person(manager, personId);
@@ -97,7 +98,8 @@ export class BookingService {
   async cancel(viewer: Viewer, input: { bookingId: string; reason?: string; idempotencyKey?: string },
     origin: RequestOrigin, now: Date): Promise<BookingResult> {
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const replay = await this.claimKey(manager, viewer, 'cancel_booking', input.idempotencyKey);
+      const replay = await this.claimKey(manager, viewer, 'cancel_booking', input.idempotencyKey,
+        { bookingId: input.bookingId, reason: input.reason });
       if (replay) return replay;
       const [booking] = await manager.query(
         `SELECT b.*, s.starts_at, s.release_at, s.capacity FROM booking b JOIN training_session s ON s.id = b.session_id
@@ -149,17 +151,23 @@ export class BookingService {
   }
 
   /**
-   * Takes the idempotency key first: a concurrent request with the same key waits here until the
-   * first commits, then gets its booking. Null: go ahead.
+   * Takes the idempotency key first, with the hash of the request it stands for: a concurrent
+   * request with the same key waits here until the first commits, then gets its booking, or, if it
+   * asks for something else (another session, person or booking), a refusal. Keys are each
+   * person's own, so nobody else's request is ever seen through one. Null: go ahead.
    */
-  private async claimKey(manager: EntityManager, viewer: Viewer, operation: string, key: string | undefined): Promise<BookingEntity | null> {
+  private async claimKey(manager: EntityManager, viewer: Viewer, operation: string, key: string | undefined,
+    request: Record<string, unknown>): Promise<BookingEntity | null> {
     if (!key) return null;
+    const hash = requestHash(operation, request);
     const inserted = await manager.query(
-      `INSERT INTO idempotency_key (partnership_id, actor_person_id, operation, key) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING key`, [viewer.partnershipId, viewer.personId, operation, key]);
+      `INSERT INTO idempotency_key (partnership_id, actor_person_id, operation, key, request_hash) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING key`, [viewer.partnershipId, viewer.personId, operation, key, hash]);
     if (inserted.length) return null;
     const [previous] = await manager.query(
-      'SELECT booking_id FROM idempotency_key WHERE actor_person_id = $1 AND operation = $2 AND key = $3', [viewer.personId, operation, key]);
+      'SELECT booking_id, request_hash FROM idempotency_key WHERE actor_person_id = $1 AND operation = $2 AND key = $3',
+      [viewer.personId, operation, key]);
+    if (previous && !sameRequest(previous.request_hash, hash)) refuse(['input', 'idempotencyKey'], KEY_REUSED_MESSAGE, KEY_REUSED);
     if (!previous?.booking_id) refuse(['input', 'idempotencyKey'], 'This key was used for a request that did not finish. Use a new key.', 'KEY_REUSED');
     return manager.getRepository(BookingEntity).findOneByOrFail({ id: previous.booking_id });
   }
