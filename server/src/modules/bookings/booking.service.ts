@@ -10,6 +10,7 @@ import { canSeeCourse } from '../catalogue/catalogue.policy';
 import { BookingEntity } from './booking.entity';
 import { claimSeat, giveSeatBack } from './seat-claims';
 import { promoteWaiting } from './promote-waiting';
+import { releaseDueSession } from './release-seats.service';
 import { noticeBookingChange, type BookingNoticeKind } from '../notifications/booking-notices';
 import { commitBooking, releaseBooking } from '../funding/booking-ledger';
 
@@ -19,7 +20,7 @@ export type BookingResult = { booking: BookingEntity; userErrors: [] } | { booki
 const HOLDS_SEAT = ['requested', 'confirmed'];
 
 interface SessionRow {
-  id: string; partnership_id: string; status: string; starts_at: Date; booking_closes_at: Date; release_at: Date;
+  id: string; partnership_id: string; status: string; starts_at: Date; booking_closes_at: Date; release_at: Date; released_at: Date | null;
   course_partnership_id: string; visibility: string; visibility_organisation_id: string | null; provider_organisation_id: string;
   audience: string; eligible_sectors: string[]; cost_per_place_pence: string;
 }
@@ -71,6 +72,9 @@ export class BookingService {
       })) refuse(['input', 'sessionId'], 'There is no such session in your partnership.', 'NOT_FOUND');
       this.checkBookable(session!, person!, now);
 
+      // Past the release time but not yet released by the job: release it first, so the seats it returns
+      // go to the people waiting before this booking claims one.
+      if (!session!.released_at && isReleased({ releaseAt: session!.release_at }, now)) await releaseDueSession(manager, session!.id, origin, now);
       const needed = approvalsNeeded((person!.approval_policy ?? 'none') as never, { bookedByLead: onBehalf, hasLineManager: !!person!.line_manager_id });
       const seat = await claimSeat(manager, session!.id, person!.organisation_id, now);
       // No seat: hold the session (shared) while joining its waiting list, so a cancellation running now
@@ -187,7 +191,7 @@ export class BookingService {
 
   private async session(manager: EntityManager, id: string): Promise<SessionRow | null> {
     const [row] = await manager.query(
-      `SELECT s.id, s.partnership_id, s.status, s.starts_at, s.booking_closes_at, s.release_at, c.partnership_id AS course_partnership_id,
+      `SELECT s.id, s.partnership_id, s.status, s.starts_at, s.booking_closes_at, s.release_at, s.released_at, c.partnership_id AS course_partnership_id,
          c.visibility, c.visibility_organisation_id, c.provider_organisation_id, c.audience, c.eligible_sectors, c.cost_per_place_pence
        FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.id = $1`, [id]);
     return row ?? null;
