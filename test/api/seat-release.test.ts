@@ -57,8 +57,9 @@ const dueAt = async (at: Date) => Number((await portal.dataSource.query(
   `SELECT count(*) FROM training_session WHERE status = 'scheduled' AND released_at IS NULL AND release_at <= $1`, [at]))[0].count);
 
 beforeAll(async () => {
-  // Sign-ins must outlive the clock's jump to the release time.
-  portal = await startPortal({ template: 'demo', clock: () => clock ?? new Date(), config: { sessionTtlHours: 24 * 60 } });
+  // Sign-ins must outlive the clock's jump to the release time, in all and idle.
+  const days60 = { sessionTtlHours: 24 * 60, privilegedSessionTtlHours: 24 * 60, sessionIdleMinutes: 60 * 24 * 60, privilegedSessionIdleMinutes: 60 * 24 * 60 };
+  portal = await startPortal({ template: 'demo', clock: () => clock ?? new Date(), config: days60 });
   for (const who of ['lead', 'admin']) tokens[who] = await portal.signIn(`${who}@demo.portal`);
   for (const code of ['PCC', 'PSHNHSFT', 'GPPCP', 'CPMHPNHST']) orgs[code] = await organisationId(portal, code);
   ids.joint = await idOf(portal, `SELECT s.id FROM training_session s JOIN course c ON c.id = s.course_id JOIN seat_allocation a ON a.session_id = s.id
