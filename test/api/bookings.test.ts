@@ -103,6 +103,14 @@ describe('booking', () => {
     await cancel('lead', { bookingId: first.data!.bookSession.booking!.id });
   });
 
+  it('answers a key stored before keys were bound to their requests as before, whatever the repeat asks', async () => {
+    const first = await book('learner', { sessionId: ids.staffSession, idempotencyKey: 'learner-legacy-1' });
+    await portal.dataSource.query(`UPDATE idempotency_key SET request_hash = NULL WHERE key = 'learner-legacy-1'`);
+    const repeat = await book('learner', { sessionId: ids.joint, idempotencyKey: 'learner-legacy-1' });
+    expect(repeat.data!.bookSession).toMatchObject({ booking: { id: first.data!.bookSession.booking!.id }, userErrors: [] });
+    await cancel('learner', { bookingId: first.data!.bookSession.booking!.id });
+  });
+
   it('lets an L&D lead book their own staff from the organisation\'s allocation, and no one else\'s', async () => {
     const response = await book('lead', { sessionId: ids.joint, personId: ids.learner });
     expect(response.data!.bookSession.userErrors).toEqual([]);

@@ -81,6 +81,22 @@ describe('200 people, 20 seats', () => {
     expect((await seatCounts(sessionId)).seats_taken).toBe(1);
   });
 
+  it('books once for 20 concurrent requests with one key and two sessions, and refuses the other session', async () => {
+    const sessions = [await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 51, capacity: SEATS }),
+      await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 52, capacity: SEATS })];
+    const [, person] = people;
+    const asked = Array.from({ length: 20 }, (_, i) => sessions[i % 2]);
+    const responses = await Promise.all(asked.map((sessionId) =>
+      portal.graphql<BookData>(BOOK, { input: { sessionId, idempotencyKey: 'rush-key-2' } }, { token: person.token })));
+    expect(responses.filter((r) => r.status !== 200 || r.errors)).toEqual([]);
+    const bookings = await portal.dataSource.query('SELECT id, session_id FROM booking WHERE session_id = ANY($1::uuid[])', [sessions]);
+    expect(bookings).toHaveLength(1);
+    responses.forEach((r, i) => {
+      if (asked[i] === bookings[0].session_id) expect(r.data!.bookSession).toMatchObject({ booking: { id: bookings[0].id }, userErrors: [] });
+      else expect(r.data!.bookSession).toEqual({ booking: null, userErrors: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })] });
+    });
+  });
+
   it('promotes each waiting person once when 10 people cancel at once', async () => {
     const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 60, capacity: SEATS });
     const booked: Array<{ token: string; id: string; status: string }> = [];
