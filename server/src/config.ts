@@ -50,7 +50,15 @@ export interface Config {
   /** smtp://user:pass@host:port; null: emails are written to the log (not in production). */
   smtpUrl: string | null;
   mailFrom: string;
+  /**
+   * How long a session lasts in all (from signing in) and idle (from its last use), by role: the
+   * privileged roles (administrators, steering group, L&D leads, provider coordinators) have the
+   * shorter limits; see modules/auth/session-limits.ts.
+   */
   sessionTtlHours: number;
+  sessionIdleMinutes: number;
+  privilegedSessionTtlHours: number;
+  privilegedSessionIdleMinutes: number;
   passwordResetTtlMinutes: number;
   signInLimitPerAccount: number;
   signInLimitPerAddress: number;
@@ -87,6 +95,9 @@ export function loadConfig(): Config {
     smtpUrl: process.env.SMTP_URL || null,
     mailFrom: process.env.MAIL_FROM ?? 'Partnership Portal <no-reply@partnership-portal.example>',
     sessionTtlHours: int('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 120, 5, 24 * 60 * 14),
+    privilegedSessionTtlHours: int('PRIVILEGED_SESSION_TTL_HOURS', 12, 1, 24 * 365),
+    privilegedSessionIdleMinutes: int('PRIVILEGED_SESSION_IDLE_MINUTES', 30, 5, 24 * 60 * 14),
     passwordResetTtlMinutes: int('PASSWORD_RESET_TTL_MINUTES', 60, 5, 24 * 60),
     signInLimitPerAccount: int('SIGN_IN_LIMIT_PER_ACCOUNT', 10, 1, 10000),
     signInLimitPerAddress: int('SIGN_IN_LIMIT_PER_ADDRESS', 100, 1, 100000),

@@ -292,10 +292,16 @@ describe('recordLedgerEntry', () => {
       const first = await entry(tokens.admin, input);
       const again = await entry(tokens.admin, input);
       expect(again.id).toBe(first.id);
-      // The key is the caller's: the first entry is returned even if the repeat differs.
-      const different = await entry(tokens.admin, { ...input, amount: '99' });
-      expect(different.id).toBe(first.id);
+      // A key is bound to its request: the same key with anything else that defines the entry is refused, and records nothing.
+      const otherStream = await stream(100_000);
+      for (const change of [{ amount: '99' }, { amount: '12.340' }, { kind: 'COMMITMENT' }, { reason: 'Invoice 8' }, { streamId: otherStream },
+        { occurredAt: new Date().toISOString() }, { organisationId: ids.pcc }]) {
+        expect(await refusal({ ...input, ...change })).toEqual([{ field: ['input', 'idempotencyKey'],
+          message: expect.stringMatching(/already used for another request/), code: 'IDEMPOTENCY_KEY_REUSED' }]);
+      }
+      expect((await entry(tokens.admin, input)).id).toBe(first.id);
       expect((await streamFigures(portal.dataSource, streamId)).running).toMatchObject({ spent: 1_234, entries: 2 });
+      expect((await streamFigures(portal.dataSource, otherStream)).running).toMatchObject({ spent: 0, entries: 1 });
       // Another person's same key is another request.
       const council = await makeStream(portal.dataSource, { partnershipId: ids.gp, managingOrganisationId: ids.pcc, budgetPence: 10_000 });
       const byLead = await entry(tokens.lead, { ...input, streamId: council });
@@ -310,6 +316,22 @@ describe('recordLedgerEntry', () => {
       expect(responses.flatMap((r) => r.data!.recordLedgerEntry.userErrors)).toEqual([]);
       expect(new Set(responses.map((r) => r.data!.recordLedgerEntry.entry!.id)).size).toBe(1);
       expect((await streamFigures(portal.dataSource, streamId)).running).toMatchObject({ committed: 2_500, entries: 2 });
+    });
+
+    it('records once for concurrent requests with one key and two amounts, and refuses the other amount', async () => {
+      const streamId = await stream(100_000);
+      const input = { streamId, kind: 'COMMITMENT', reason: 'Concurrent', idempotencyKey: `concurrent-two-${streamId}` };
+      const amounts = Array.from({ length: 10 }, (_, i) => (i % 2 ? '25' : '26'));
+      const responses = await Promise.all(amounts.map((amount) => recordEntry(portal, tokens.admin, { ...input, amount })));
+      expect(responses.filter((r) => r.status !== 200 || r.errors)).toEqual([]);
+      const recorded = responses.flatMap((r) => (r.data!.recordLedgerEntry.entry ? [r.data!.recordLedgerEntry.entry] : []));
+      expect(new Set(recorded.map((e) => e.id)).size).toBe(1);
+      const pence = recorded[0].amount.pence;
+      responses.forEach((r, i) => {
+        if (Number(amounts[i]) * 100 === pence) expect(r.data!.recordLedgerEntry).toMatchObject({ entry: { id: recorded[0].id }, userErrors: [] });
+        else expect(r.data!.recordLedgerEntry).toEqual({ entry: null, userErrors: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })] });
+      });
+      expect((await streamFigures(portal.dataSource, streamId)).running).toMatchObject({ committed: pence, entries: 2 });
     });
   });
 });

@@ -1,6 +1,6 @@
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { makeSignedInPeople } from '../support/people-fixtures';
-import { makeCourse, makeSession } from '../support/catalogue-fixtures';
+import { makeAllocation, makeCourse, makeSession } from '../support/catalogue-fixtures';
 import { idOf, organisationId } from '../support/admin-fixtures';
 import { releaseDueSessions } from '../../server/src/modules/bookings/release-seats.service';
 
@@ -57,8 +57,9 @@ const dueAt = async (at: Date) => Number((await portal.dataSource.query(
   `SELECT count(*) FROM training_session WHERE status = 'scheduled' AND released_at IS NULL AND release_at <= $1`, [at]))[0].count);
 
 beforeAll(async () => {
-  // Sign-ins must outlive the clock's jump to the release time.
-  portal = await startPortal({ template: 'demo', clock: () => clock ?? new Date(), config: { sessionTtlHours: 24 * 60 } });
+  // Sign-ins must outlive the clock's jump to the release time, in all and idle.
+  const days60 = { sessionTtlHours: 24 * 60, privilegedSessionTtlHours: 24 * 60, sessionIdleMinutes: 60 * 24 * 60, privilegedSessionIdleMinutes: 60 * 24 * 60 };
+  portal = await startPortal({ template: 'demo', clock: () => clock ?? new Date(), config: days60 });
   for (const who of ['lead', 'admin']) tokens[who] = await portal.signIn(`${who}@demo.portal`);
   for (const code of ['PCC', 'PSHNHSFT', 'GPPCP', 'CPMHPNHST']) orgs[code] = await organisationId(portal, code);
   ids.joint = await idOf(portal, `SELECT s.id FROM training_session s JOIN course c ON c.id = s.course_id JOIN seat_allocation a ON a.session_id = s.id
@@ -202,6 +203,36 @@ describe('journey 2: the council\'s seats on a joint session', () => {
     const audits = await portal.dataSource.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'sessions.seats_released' AND subject_id = $1`,
       [ids.joint]);
     expect(audits[0].count).toBe(1);
+  });
+});
+
+describe('booking after the release time, before the job has run', () => {
+  it('releases the session first, so the people waiting get the returned seats ahead of a newcomer', async () => {
+    const partnershipId = await idOf(portal, `SELECT id FROM partnership WHERE slug = 'greater-peterborough'`);
+    const course = await makeCourse(portal.dataSource, partnershipId, orgs.PSHNHSFT, { title: 'Release Gap Course', audience: 'both' });
+    // Three seats: two held for the council until the release time, in a quarter of an hour; one in the pool.
+    const sessionId = await makeSession(portal.dataSource, partnershipId, course, { startsInDays: 20, releaseInDays: 0.01, capacity: 3 });
+    await makeAllocation(portal.dataSource, partnershipId, sessionId, orgs.PCC, 2);
+    const [first, second, third, newcomer] = await makeSignedInPeople(portal.dataSource, partnershipId, 4, { organisationId: orgs.GPPCP });
+    expect((await book(first.token, { sessionId })).status).toBe('CONFIRMED');
+    const waitingIds = [(await book(second.token, { sessionId })).id, (await book(third.token, { sessionId })).id];
+    const [{ release_at: gapReleaseAt }] = await portal.dataSource.query('SELECT release_at FROM training_session WHERE id = $1', [sessionId]);
+
+    clock = new Date(gapReleaseAt.getTime() + 30_000);
+    try {
+      const late = await book(newcomer.token, { sessionId });
+      expect([late.status, late.waitlistPosition]).toEqual(['WAITLISTED', 1]);
+    } finally {
+      clock = null;
+    }
+    const rows: Array<{ id: string; status: string }> = await portal.dataSource.query('SELECT id, status FROM booking WHERE id = ANY($1::uuid[])', [waitingIds]);
+    expect(rows.map((r) => r.status)).toEqual(['confirmed', 'confirmed']);
+    expect(await counters(sessionId)).toMatchObject({ seats_taken: 3, pool_seats_taken: 3, holding: 3, waiting: 1, allocations_off: 0 });
+    expect((await counters(sessionId)).released_at).not.toBeNull();
+    const audits = await portal.dataSource.query(`SELECT details FROM audit_log WHERE action = 'sessions.seats_released' AND subject_id = $1`, [sessionId]);
+    expect(audits.map((a: { details: { seatsReturned: number } }) => a.details.seatsReturned)).toEqual([2]);
+    // The job, when it comes, finds nothing left to release.
+    expect(await dueAt(new Date(gapReleaseAt.getTime() + 60_000))).toBe(0);
   });
 });
 

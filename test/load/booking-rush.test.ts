@@ -1,12 +1,14 @@
 import { Pool } from 'pg';
 import { startPortal, type RunningPortal } from '../support/start-portal';
-import { makeCourse, makeOrganisation, makePartnership, makeSession } from '../support/catalogue-fixtures';
+import { makeAllocation, makeCourse, makeOrganisation, makePartnership, makeSession } from '../support/catalogue-fixtures';
+import { releaseDueSessions } from '../../server/src/modules/bookings/release-seats.service';
 import { makeSignedInPeople } from '../support/people-fixtures';
 
 /**
  * The rush: 200 people booking the last 20 seats at once, over HTTP, several trials. Exactly
  * 20 get a seat, the rest wait; a key repeated 20 times books once; concurrent cancellations
- * promote each waiting person once. A naive "count, then insert" is run the same way to show
+ * promote each waiting person once; after a release time the people waiting get the returned
+ * seats before newcomers, with the release job running at the same time. A naive "count, then insert" is run the same way to show
  * that the test can fail.
  */
 const TRIALS = 3;
@@ -85,6 +87,22 @@ describe('200 people, 20 seats', () => {
     expect((await seatCounts(sessionId)).seats_taken).toBe(1);
   });
 
+  it('books once for 20 concurrent requests with one key and two sessions, and refuses the other session', async () => {
+    const sessions = [await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 51, capacity: SEATS }),
+      await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 52, capacity: SEATS })];
+    const [, person] = people;
+    const asked = Array.from({ length: 20 }, (_, i) => sessions[i % 2]);
+    const responses = await Promise.all(asked.map((sessionId) =>
+      portal.graphql<BookData>(BOOK, { input: { sessionId, idempotencyKey: 'rush-key-2' } }, { token: person.token })));
+    expect(responses.filter((r) => r.status !== 200 || r.errors)).toEqual([]);
+    const bookings = await portal.dataSource.query('SELECT id, session_id FROM booking WHERE session_id = ANY($1::uuid[])', [sessions]);
+    expect(bookings).toHaveLength(1);
+    responses.forEach((r, i) => {
+      if (asked[i] === bookings[0].session_id) expect(r.data!.bookSession).toMatchObject({ booking: { id: bookings[0].id }, userErrors: [] });
+      else expect(r.data!.bookSession).toEqual({ booking: null, userErrors: [expect.objectContaining({ code: 'IDEMPOTENCY_KEY_REUSED' })] });
+    });
+  });
+
   it('promotes each waiting person once when 10 people cancel at once', async () => {
     const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 60, capacity: SEATS });
     const booked: Array<{ token: string; id: string; status: string }> = [];
@@ -102,6 +120,36 @@ describe('200 people, 20 seats', () => {
       `SELECT id FROM booking WHERE session_id = $1 AND status = 'confirmed' AND id = ANY($2::uuid[])`, [sessionId, firstWaiting]))
       .map((r: { id: string }) => r.id).sort();
     expect(promoted).toEqual(firstWaiting);
+  }, 60_000);
+});
+
+describe('the release time, before the job has run', () => {
+  it('gives the returned seats to the 6 people waiting, not to 30 newcomers booking while the job runs', async () => {
+    // 10 seats: 6 held for an organisation until the release time, a minute ago; the other 4 taken; 6 people waiting.
+    const holder = await makeOrganisation(portal.dataSource, partnershipId, { shortCode: 'RUSHHOLD' });
+    const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 40, releaseInDays: -1 / 1440, capacity: 10, seatsTaken: 4 });
+    await makeAllocation(portal.dataSource, partnershipId, sessionId, holder, 6);
+    const waiting = people.slice(0, 6);
+    const waitingIds: string[] = (await portal.dataSource.query(
+      `INSERT INTO booking (partnership_id, session_id, person_id, status, waitlisted_at, created_at, updated_at)
+       SELECT $1, $2, id, 'waitlisted', now() - interval '1 day' + n * interval '1 minute', now(), now()
+       FROM unnest($3::uuid[]) WITH ORDINALITY AS t(id, n) RETURNING id`, [partnershipId, sessionId, waiting.map((w) => w.personId)]))
+      .map((r: { id: string }) => r.id);
+    const newcomers = people.slice(6, 36);
+    // The job's two runners start as the first booking is answered, while the others are still coming in.
+    const booking = newcomers.map((person) => portal.graphql<BookData>(BOOK, { input: { sessionId } }, { token: person.token }));
+    await Promise.race(booking);
+    const [responses, runs] = await Promise.all([Promise.all(booking),
+      Promise.all([releaseDueSessions(portal.dataSource, new Date()), releaseDueSessions(portal.dataSource, new Date())])]);
+    expect(responses.filter((r) => r.status !== 200 || r.errors)).toEqual([]);
+    expect(responses.map((r) => r.data!.bookSession.booking?.status)).toEqual(newcomers.map(() => 'WAITLISTED'));
+    const promoted = await portal.dataSource.query(`SELECT count(*)::int AS n FROM booking WHERE id = ANY($1::uuid[]) AND status = 'confirmed'`, [waitingIds]);
+    expect(promoted[0].n).toBe(6);
+    expect(await seatCounts(sessionId)).toEqual({ seats_taken: 10, capacity: 10, holding: 6, waiting: 30 });
+    const releases = await portal.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'sessions.seats_released' AND subject_id = $1`,
+      [sessionId]);
+    expect(releases[0].n).toBe(1);
+    expect(runs[0] + runs[1]).toBe(0);
   }, 60_000);
 });
 

@@ -9,6 +9,7 @@ import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { SignInLimiter } from './sign-in-limiter';
 import { newToken, TOKEN_PATTERN, tokenHash } from './session-token';
+import { LAST_SEEN_PRECISION_SECONDS, PRIVILEGED_ROLES, sessionLimits } from './session-limits';
 
 export interface Session {
   token: string;
@@ -49,15 +50,30 @@ export class AuthService {
     this.limiter = new SignInLimiter(dataSource, config);
   }
 
-  /** The viewer behind a session token: one statement, null when unknown, expired, revoked or disabled. */
+  /**
+   * The viewer behind a session token: one statement, null when unknown, expired, revoked, idle
+   * too long, past its lifetime or disabled. The limits follow the person's roles now
+   * (session-limits.ts); the same statement records the use, at most once a minute, so a session
+   * may end up to a minute before its idle time from its very last request, never after.
+   */
   async viewerForToken(token: string, now: Date): Promise<Viewer | null> {
     if (!TOKEN_PATTERN.test(token)) return null;
+    const { privilegedSessionIdleMinutes, sessionIdleMinutes, privilegedSessionTtlHours, sessionTtlHours } = this.config;
     const [row] = await this.dataSource.query(
-      `${SELECT_VIEWER}
-       JOIN auth_session s ON s.person_id = p.id AND s.partnership_id = p.partnership_id
-       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.disabled_at IS NULL
-       GROUP BY p.id`,
-      [tokenHash(token), now]);
+      `WITH viewer AS (
+         ${SELECT_VIEWER}
+         JOIN auth_session s ON s.person_id = p.id AND s.partnership_id = p.partnership_id
+         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND p.disabled_at IS NULL
+         GROUP BY p.id, s.id
+         HAVING s.last_seen_at > $2::timestamptz - make_interval(mins => CASE WHEN coalesce(bool_or(g.role = ANY($3::text[])), false) THEN $4::int ELSE $5::int END)
+           AND s.created_at > $2::timestamptz - make_interval(hours => CASE WHEN coalesce(bool_or(g.role = ANY($3::text[])), false) THEN $6::int ELSE $7::int END)
+       ), seen AS (
+         UPDATE auth_session SET last_seen_at = $2 WHERE token_hash = $1 AND EXISTS (SELECT 1 FROM viewer)
+           AND last_seen_at <= $2::timestamptz - make_interval(secs => $8::int)
+       )
+       SELECT * FROM viewer`,
+      [tokenHash(token), now, PRIVILEGED_ROLES, privilegedSessionIdleMinutes, sessionIdleMinutes, privilegedSessionTtlHours, sessionTtlHours,
+        LAST_SEEN_PRECISION_SECONDS]);
     return row ? viewerOf(row) : null;
   }
 
@@ -184,14 +200,16 @@ export class AuthService {
     });
   }
 
+  /** A new session, lasting as long as the person's roles allow (session-limits.ts); the cookie ends with it. */
   private async createSession(manager: EntityManager, personId: string, origin: RequestOrigin, now: Date): Promise<Session> {
     const token = newToken();
-    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
-    await manager.query(
-      `INSERT INTO auth_session (partnership_id, person_id, token_hash, expires_at, ip_address, user_agent)
-       SELECT partnership_id, id, $2, $3, $4, $5 FROM person WHERE id = $1`,
-      [personId, tokenHash(token), expiresAt, origin.ipAddress, origin.userAgent?.slice(0, 500) ?? null]);
     const [row] = await manager.query(`${SELECT_VIEWER} WHERE p.id = $1 GROUP BY p.id`, [personId]);
-    return { token, expiresAt, viewer: viewerOf(row) };
+    const viewer = viewerOf(row);
+    const expiresAt = new Date(now.getTime() + sessionLimits(viewer.roles, this.config).lifetimeHours * 3_600_000);
+    await manager.query(
+      `INSERT INTO auth_session (partnership_id, person_id, token_hash, created_at, last_seen_at, expires_at, ip_address, user_agent)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7)`,
+      [viewer.partnershipId, personId, tokenHash(token), now, expiresAt, origin.ipAddress, origin.userAgent?.slice(0, 500) ?? null]);
+    return { token, expiresAt, viewer };
   }
 }

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { approvalsNeeded, isLateCancellation, isReleased, whyNotBookable, type BookingBlock } from '@portal/domain';
 import { Refusal, unlessRefused } from '../../db/refusal';
+import { KEY_REUSED, KEY_REUSED_MESSAGE, requestHash, sameRequest } from '../../db/request-hash';
 import { userError, type UserError } from '../../graphql/user-error';
 import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
@@ -9,6 +10,7 @@ import { canSeeCourse } from '../catalogue/catalogue.policy';
 import { BookingEntity } from './booking.entity';
 import { claimSeat, giveSeatBack } from './seat-claims';
 import { promoteWaiting } from './promote-waiting';
+import { releaseDueSession } from './release-seats.service';
 import { noticeBookingChange, type BookingNoticeKind } from '../notifications/booking-notices';
 import { commitBooking, releaseBooking } from '../funding/booking-ledger';
 
@@ -18,7 +20,7 @@ export type BookingResult = { booking: BookingEntity; userErrors: [] } | { booki
 const HOLDS_SEAT = ['requested', 'confirmed'];
 
 interface SessionRow {
-  id: string; partnership_id: string; status: string; starts_at: Date; booking_closes_at: Date; release_at: Date;
+  id: string; partnership_id: string; status: string; starts_at: Date; booking_closes_at: Date; release_at: Date; released_at: Date | null;
   course_partnership_id: string; visibility: string; visibility_organisation_id: string | null; provider_organisation_id: string;
   audience: string; eligible_sectors: string[]; cost_per_place_pence: string;
   /** The start of the person's live place on another upcoming session of the same course, if any. */
@@ -69,7 +71,7 @@ export class BookingService {
     origin: RequestOrigin, now: Date): Promise<BookingResult> {
     const personId = input.personId ?? viewer.personId;
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const replay = await this.claimKey(manager, viewer, 'book_session', input.idempotencyKey);
+      const replay = await this.claimKey(manager, viewer, 'book_session', input.idempotencyKey, { sessionId: input.sessionId, personId });
       if (replay) return replay;
 
       const person = await this.person(manager, personId);
@@ -87,6 +89,9 @@ export class BookingService {
       this.checkBookable(session!, person!, now);
       this.checkSecondPlace(session!, onBehalf, input.secondPlaceReason);
 
+      // Past the release time but not yet released by the job: release it first, so the seats it returns
+      // go to the people waiting before this booking claims one.
+      if (!session!.released_at && isReleased({ releaseAt: session!.release_at }, now)) await releaseDueSession(manager, session!.id, origin, now);
       const needed = approvalsNeeded((person!.approval_policy ?? 'none') as never, { bookedByLead: onBehalf, hasLineManager: !!person!.line_manager_id });
       const seat = await claimSeat(manager, session!.id, person!.organisation_id, now);
       // No seat: hold the session (shared) while joining its waiting list, so a cancellation running now
@@ -115,7 +120,8 @@ export class BookingService {
   async cancel(viewer: Viewer, input: { bookingId: string; reason?: string; idempotencyKey?: string },
     origin: RequestOrigin, now: Date): Promise<BookingResult> {
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const replay = await this.claimKey(manager, viewer, 'cancel_booking', input.idempotencyKey);
+      const replay = await this.claimKey(manager, viewer, 'cancel_booking', input.idempotencyKey,
+        { bookingId: input.bookingId, reason: input.reason });
       if (replay) return replay;
       const [booking] = await manager.query(
         `SELECT b.*, s.starts_at, s.release_at, s.capacity FROM booking b JOIN training_session s ON s.id = b.session_id
@@ -171,17 +177,23 @@ export class BookingService {
   }
 
   /**
-   * Takes the idempotency key first: a concurrent request with the same key waits here until the
-   * first commits, then gets its booking. Null: go ahead.
+   * Takes the idempotency key first, with the hash of the request it stands for: a concurrent
+   * request with the same key waits here until the first commits, then gets its booking, or, if it
+   * asks for something else (another session, person or booking), a refusal. Keys are each
+   * person's own, so nobody else's request is ever seen through one. Null: go ahead.
    */
-  private async claimKey(manager: EntityManager, viewer: Viewer, operation: string, key: string | undefined): Promise<BookingEntity | null> {
+  private async claimKey(manager: EntityManager, viewer: Viewer, operation: string, key: string | undefined,
+    request: Record<string, unknown>): Promise<BookingEntity | null> {
     if (!key) return null;
+    const hash = requestHash(operation, request);
     const inserted = await manager.query(
-      `INSERT INTO idempotency_key (partnership_id, actor_person_id, operation, key) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING key`, [viewer.partnershipId, viewer.personId, operation, key]);
+      `INSERT INTO idempotency_key (partnership_id, actor_person_id, operation, key, request_hash) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING key`, [viewer.partnershipId, viewer.personId, operation, key, hash]);
     if (inserted.length) return null;
     const [previous] = await manager.query(
-      'SELECT booking_id FROM idempotency_key WHERE actor_person_id = $1 AND operation = $2 AND key = $3', [viewer.personId, operation, key]);
+      'SELECT booking_id, request_hash FROM idempotency_key WHERE actor_person_id = $1 AND operation = $2 AND key = $3',
+      [viewer.personId, operation, key]);
+    if (previous && !sameRequest(previous.request_hash, hash)) refuse(['input', 'idempotencyKey'], KEY_REUSED_MESSAGE, KEY_REUSED);
     if (!previous?.booking_id) refuse(['input', 'idempotencyKey'], 'This key was used for a request that did not finish. Use a new key.', 'KEY_REUSED');
     return manager.getRepository(BookingEntity).findOneByOrFail({ id: previous.booking_id });
   }
@@ -201,7 +213,7 @@ export class BookingService {
 
   private async session(manager: EntityManager, id: string, personId: string, now: Date): Promise<SessionRow | null> {
     const [row] = await manager.query(
-      `SELECT s.id, s.partnership_id, s.status, s.starts_at, s.booking_closes_at, s.release_at, c.partnership_id AS course_partnership_id,
+      `SELECT s.id, s.partnership_id, s.status, s.starts_at, s.booking_closes_at, s.release_at, s.released_at, c.partnership_id AS course_partnership_id,
          c.visibility, c.visibility_organisation_id, c.provider_organisation_id, c.audience, c.eligible_sectors, c.cost_per_place_pence,
          (SELECT min(o.starts_at) FROM booking b JOIN training_session o ON o.id = b.session_id
            WHERE b.person_id = $2 AND o.course_id = s.course_id AND o.id <> s.id AND o.status = 'scheduled' AND o.ends_at > $3

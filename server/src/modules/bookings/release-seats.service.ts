@@ -22,15 +22,28 @@ export async function releaseDueSessions(dataSource: DataSource, now: Date): Pro
   const origin: RequestOrigin = { ipAddress: null, requestId: `job:release-seats:${randomUUID()}` };
   let released = 0;
   for (const { id } of due) {
-    if (await dataSource.transaction((manager) => releaseSession(manager, id, origin, now))) released += 1;
+    if (await dataSource.transaction((manager) => releaseSession(manager, id, origin, now, 'skip_locked'))) released += 1;
   }
   return released;
 }
 
-async function releaseSession(manager: EntityManager, sessionId: string, origin: RequestOrigin, now: Date): Promise<boolean> {
+/**
+ * A booking that arrives after the release time but before the job has run releases the session
+ * itself, in its own transaction and before it claims a seat, so the seats returned go to the
+ * people waiting and not to whoever books first. It waits for the session's row (a runner, or
+ * another booking, releasing it now) and then finds it released. Nothing is locked before the
+ * session's row, so the lock order stays allocation → session → stream.
+ */
+export function releaseDueSession(manager: EntityManager, sessionId: string, origin: RequestOrigin, now: Date): Promise<boolean> {
+  return releaseSession(manager, sessionId, origin, now, 'wait');
+}
+
+async function releaseSession(manager: EntityManager, sessionId: string, origin: RequestOrigin, now: Date,
+  locked: 'skip_locked' | 'wait'): Promise<boolean> {
   const [session]: Array<{ id: string; partnership_id: string; starts_at: Date; release_at: Date }> = await manager.query(
     `SELECT id, partnership_id, starts_at, release_at FROM training_session
-     WHERE id = $1 AND status = 'scheduled' AND released_at IS NULL AND release_at <= $2 FOR UPDATE SKIP LOCKED`, [sessionId, now]);
+     WHERE id = $1 AND status = 'scheduled' AND released_at IS NULL AND release_at <= $2 FOR UPDATE${locked === 'skip_locked' ? ' SKIP LOCKED' : ''}`,
+    [sessionId, now]);
   // Released meanwhile, or another runner holds it (it releases it, or a later run will).
   if (!session) return false;
   const returned: Array<{ organisation_id: string; seats: number }> = await manager.query(

@@ -26,6 +26,7 @@ export class LedgerEntryEntity {
   @Column('smallint') quarter!: number;
   @Column('text') reason!: string;
   @Column('text', { name: 'idempotency_key', nullable: true }) idempotencyKey!: string | null;
+  @Column('bytea', { name: 'idempotency_hash', nullable: true }) idempotencyHash!: Buffer | null;
   @Column('uuid', { name: 'recorded_by_person_id', nullable: true }) recordedByPersonId!: string | null;
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: Date;
 }

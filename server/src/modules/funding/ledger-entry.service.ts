@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { effectsOf, formatPence, parsePounds, reversalEffects, type LedgerEffects } from '@portal/domain';
 import { Refusal, unlessRefused } from '../../db/refusal';
+import { KEY_REUSED, KEY_REUSED_MESSAGE, requestHash, sameRequest } from '../../db/request-hash';
 import { userError, type UserError } from '../../graphql/user-error';
 import { ForbiddenError } from '../../graphql/access-errors';
 import type { RequestOrigin } from '../audit/audit.service';
@@ -32,9 +33,13 @@ export class LedgerEntryService {
   constructor(private readonly dataSource: DataSource) {}
 
   async record(viewer: Viewer, input: RecordLedgerEntryInput, origin: RequestOrigin, now: Date): Promise<RecordEntryResult> {
+    const hash = input.idempotencyKey ? requestHash('record_ledger_entry', {
+      streamId: input.streamId, kind: input.kind, amount: input.amount, reason: input.reason, occurredAt: input.occurredAt,
+      organisationId: input.organisationId, courseId: input.courseId, sessionId: input.sessionId, reversesEntryId: input.reversesEntryId,
+    }) : null;
     if (input.idempotencyKey) {
       const earlier = await this.byKey(this.dataSource.manager, viewer, input.idempotencyKey);
-      if (earlier) return { entry: earlier, userErrors: [] };
+      if (earlier) return this.answerFor(earlier, hash!);
     }
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
       const [stream]: StreamRow[] = await manager.query(
@@ -44,7 +49,7 @@ export class LedgerEntryService {
       if (!mayRecordOnStream(viewer, { partnershipId: stream!.partnership_id, managingOrganisationId: stream!.managing_organisation_id })) {
         throw new ForbiddenError('Only administrators and the L&D leads of the organisation that manages this stream can record its entries.');
       }
-      const posting = await this.posting(manager, viewer, stream!, input, now);
+      const posting = { ...await this.posting(manager, viewer, stream!, input, now), idempotencyHash: hash };
       const posted = await postEntry(manager, posting, origin);
       if (!posted.ok) {
         const remaining = Number(stream!.budget_pence) - Number(stream!.committed_pence) - Number(stream!.spent_pence);
@@ -55,15 +60,23 @@ export class LedgerEntryService {
       }
       return manager.getRepository(LedgerEntryEntity).findOneByOrFail({ id: (posted as { entryId: string }).entryId });
     }).catch(async (error: unknown) => {
-      // Two requests with the same key at once: the second loses the unique index and gets the first's entry.
+      // Two requests with the same key at once: the second loses the unique index and gets the first's entry
+      // (or, asking for another entry, the refusal).
       const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
       if (code === '23505' && input.idempotencyKey) {
         const earlier = await this.byKey(this.dataSource.manager, viewer, input.idempotencyKey);
+        if (earlier && !sameRequest(earlier.idempotencyHash, hash!)) throw new Refusal([userError(['input', 'idempotencyKey'], KEY_REUSED_MESSAGE, KEY_REUSED)]);
         if (earlier) return earlier;
       }
       throw error;
     }));
     return { entry: result, userErrors };
+  }
+
+  /** A repeated key: the first entry for the same request; for another request, a refusal that shows nothing of the first. */
+  private answerFor(earlier: LedgerEntryEntity, hash: Buffer): RecordEntryResult {
+    if (sameRequest(earlier.idempotencyHash, hash)) return { entry: earlier, userErrors: [] };
+    return { entry: null, userErrors: [userError(['input', 'idempotencyKey'], KEY_REUSED_MESSAGE, KEY_REUSED)] };
   }
 
   private byKey(manager: EntityManager, viewer: Viewer, key: string): Promise<LedgerEntryEntity | null> {
