@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
-  accessSync, chmodSync, constants, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync,
-  rmSync, statSync, symlinkSync,
+  accessSync, chmodSync, constants, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync,
+  renameSync, rmSync, statSync, symlinkSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -59,9 +59,9 @@ function readPackage(dir: string): { version: string; dependencies?: Record<stri
   return JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
 }
 
-/** A folder made by this user that no one else can change, so that what it holds is safe to run. */
+/** A folder (not a link) made by this user that no one else can change, so that what it holds is safe to run. */
 function ownedAndClosed(dir: string): boolean {
-  const stat = statSync(dir);
+  const stat = lstatSync(dir);
   return stat.isDirectory() && stat.uid === process.getuid?.() && (stat.mode & 0o022) === 0;
 }
 
