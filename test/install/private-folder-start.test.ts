@@ -27,6 +27,7 @@ function freePort(): Promise<number> {
 
 /** The parts of the repository `npm start` runs, with PostgreSQL's own files really inside `clone`. */
 function makeClone(clone: string): void {
+  if (!existsSync(path.join(repo, 'server', 'dist', 'main.js'))) throw new Error('build the server first: npx turbo run build');
   for (const file of ['package.json', 'server/package.json']) cpSync(path.join(repo, file), path.join(clone, file));
   cpSync(path.join(repo, 'server', 'dist'), path.join(clone, 'server', 'dist'), { recursive: true });
   mkdirSync(path.join(clone, 'node_modules'));
