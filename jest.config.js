@@ -9,7 +9,7 @@ const moduleNameMapper = { '^@portal/domain$': '<rootDir>/packages/domain/src/in
 const base = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
 
 module.exports = {
-  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   maxWorkers: 2,
   // Tests that start a server or a browser need more than the default 5 s on a loaded 2-core machine.
@@ -20,6 +20,7 @@ module.exports = {
     { ...base, displayName: 'server', testMatch: ['<rootDir>/server/src/**/*.test.ts'] },
     { ...base, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.test.ts'] },
     { ...base, displayName: 'load', testMatch: ['<rootDir>/test/load/**/*.test.ts'] },
+    { ...base, displayName: 'install', testMatch: ['<rootDir>/test/install/**/*.test.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     { ...base, displayName: 'client', testMatch: ['<rootDir>/client/src/**/*.test.ts'] },
     { ...base, displayName: 'repo', testMatch: ['<rootDir>/test/repo/**/*.test.ts'] },

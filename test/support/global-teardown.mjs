@@ -1,11 +1,11 @@
 import pg from 'pg';
-import { removeDir } from './global-setup.mjs';
+import { rmSync } from 'node:fs';
 
 export default async function globalTeardown() {
   const handle = globalThis.__PORTAL_TEST_PG__;
   if (handle) {
     await handle.pg.stop();
-    removeDir(handle.dir);
+    rmSync(handle.dir, { recursive: true, force: true });
     return;
   }
   // DATABASE_URL: drop what this run created, leave everything else alone.
