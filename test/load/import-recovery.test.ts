@@ -3,7 +3,8 @@ import { startPortal, type RunningPortal } from '../support/start-portal';
 import { createTestDatabase, dbSettings, dropTestDatabase } from '../support/test-database';
 import { ADMIN, signInAs } from '../support/admin-fixtures';
 import { createDataSource } from '../../server/src/db/data-source';
-import { holdImport, type HeldImport } from '../../server/src/modules/people/import-ownership';
+import { failInterruptedImports, holdImport, type HeldImport } from '../../server/src/modules/people/import-ownership';
+import { createLogger } from '../../server/src/observability/logger';
 
 /**
  * An import whose process died (a crash, a kill -9) must not stay RUNNING forever: the next
@@ -73,3 +74,29 @@ it('fails the imports of a process that is gone on the next start, and leaves a 
     await second.stop();
   }
 });
+
+it('never fails an import while the request running it holds on, however often another replica starts', async () => {
+  const token = (await signInAs(portal!, [ADMIN]))[ADMIN];
+  const [organisation] = await portal!.dataSource.query(
+    `SELECT o.id FROM organisation o JOIN person p ON p.partnership_id = o.partnership_id AND p.email = $1 ORDER BY o.name LIMIT 1`, [ADMIN]);
+  const lines = Array.from({ length: 5000 }, (_, i) => `Carer ${i},carer${i}@recovery.example,staff,Carer,Team ${i % 10},`);
+  const importId = crypto.randomUUID();
+  let finished = false;
+  const importing = portal!.graphql<{ importPeople: { import: { status: string; importedCount: number } | null } }>(
+    `mutation($input: ImportPeopleInput!) { importPeople(input: $input) { import { status importedCount } userErrors { message } } }`,
+    { input: { organisationId: organisation.id, importId, csv: ['name,email,kind,job_title,team,line_manager_email', ...lines].join('\n') } },
+    { token }).finally(() => { finished = true; });
+  // What each replica does as it starts, over and over while the import runs.
+  const log = createLogger('silent');
+  let whileRunning = 0;
+  let failed = 0;
+  while (!finished) {
+    const [row] = await portal!.dataSource.query(`SELECT status FROM people_import WHERE id = $1`, [importId]);
+    if (row?.status === 'running') whileRunning += 1;
+    failed += await failInterruptedImports(portal!.dataSource, log);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  expect(whileRunning).toBeGreaterThan(0);
+  expect(failed).toBe(0);
+  expect((await importing).data!.importPeople.import).toEqual({ status: 'SUCCEEDED', importedCount: 5000 });
+}, 60_000);
