@@ -30,6 +30,8 @@ export interface Config {
   production: boolean;
   port: number;
   host: string;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
+  shutdownGraceMs: number;
   /** null: start the embedded PostgreSQL and keep its data in dataDir. */
   databaseUrl: string | null;
   dataDir: string;
@@ -79,6 +81,7 @@ export function loadConfig(): Config {
     production,
     port: int('PORT', 4000, 0, 65535),
     host: process.env.HOST ?? '0.0.0.0',
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10000, 0, 600000),
     databaseUrl: process.env.DATABASE_URL || null,
     dataDir: path.resolve(process.env.DATA_DIR ?? path.join(repoRoot, '.data')),
     embeddedPostgresPort: int('EMBEDDED_POSTGRES_PORT', 5433, 1024, 65535),

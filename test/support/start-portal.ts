@@ -36,6 +36,8 @@ export async function startPortal(options: {
   template?: Template;
   /** A database the caller made (with createTestDatabase) and filled; it is dropped on stop. */
   database?: { url: string; name: string };
+  /** Another replica over this running portal's database (which is left for that portal to drop). */
+  replicaOf?: RunningPortal;
   config?: Partial<Config>;
   clock?: () => Date;
   /** The server's logger (default: one at config.logLevel on stdout); tests pass one to read what was logged. */
@@ -43,7 +45,8 @@ export async function startPortal(options: {
   /** 'off' (default): jobs wait in the queue until the test calls runDueJobs(); 'run': a worker runs them. */
   jobs?: JobsMode;
 } = {}): Promise<RunningPortal> {
-  const { url: databaseUrl, name } = options.database ?? await createTestDatabase(options.template ?? 'demo');
+  const shared = options.replicaOf ? { url: (options.replicaOf.dataSource.options as { url: string }).url, name: null } : null;
+  const { url: databaseUrl, name } = shared ?? options.database ?? await createTestDatabase(options.template ?? 'demo');
   const config: Config = { ...loadConfig(), ...dbSettings, databaseUrl, exposeSqlCount: true, logLevel: 'silent',
     ...options.config };
   const log = options.log ?? createLogger(config.logLevel);
@@ -84,7 +87,7 @@ export async function startPortal(options: {
       await new Promise((resolve) => server.close(resolve));
       await app.stop();
       await dataSource.destroy();
-      await dropTestDatabase(name);
+      if (name) await dropTestDatabase(name);
     },
   };
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import os from 'node:os';
 import { loadConfig } from '../config';
 import { createLogger } from '../observability/logger';
 import { prepareDatabase } from './prepare-database';
@@ -14,8 +15,12 @@ async function run(command: string | undefined, flags: string[]): Promise<void> 
     throw new Error('Say what to load: npm run db:seed -- --demo');
   }
   if (command !== 'migrate' && command !== 'seed') throw new Error('usage: cli.js migrate | seed --demo');
+  // The embedded PostgreSQL runs detached and is stopped by close(): a signal waits for that.
+  let interrupted: NodeJS.Signals | null = null;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => { interrupted ??= signal; });
   const database = await prepareDatabase(config, log, { demo: command === 'seed' });
   await database.close();
+  if (interrupted) process.exit(128 + os.constants.signals[interrupted]);
 }
 
 run(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {

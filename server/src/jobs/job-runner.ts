@@ -102,7 +102,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
           pollInterval: options.pollIntervalMs ?? 2000, noHandleSignals: true, logger,
         });
         // A worker that stops on its own (a lost database it could not get back) is logged, not thrown.
-        runner.promise.catch((error: unknown) => options.log.error({ err: error }, 'job runner stopped'));
+        runner.promise.catch((error: unknown) => options.log.error({ err: error }, 'job runner failed and stopped'));
         options.log.info({ concurrency: options.concurrency, tasks: Object.keys(options.taskList) }, 'job runner started');
       })());
       return starting;
@@ -117,6 +117,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       await Promise.allSettled([...inFlight]);
       if (runner) await runner.stop();
       if (pool) await pool.end();
+      if (runner) options.log.info('job runner stopped');
     },
   };
 }

@@ -7,6 +7,7 @@ import { parsePeopleCsv, type ImportRowError, type PersonCsvRow } from './parse-
 import { orderByLineManager } from './order-by-line-manager';
 import { PeopleErrorCode, peopleError } from './people.errors';
 import { isUuid } from '../../graphql/uuid';
+import { holdImport } from './import-ownership';
 
 export interface PeopleImportRecord {
   id: string;
@@ -115,17 +116,29 @@ export class PeopleImportService {
     }
 
     const parsed = parsePeopleCsv(input.csv);
-    const [created] = await this.dataSource.query(
-      `INSERT INTO people_import (id, partnership_id, organisation_id, started_by_person_id, total_rows)
-       VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [importId, viewer.partnershipId, organisation.id, viewer.personId, parsed.totalRows]);
-    if (!created) {
-      // The same importId arrived twice at once: the other request is doing the work.
-      const replay = await this.replay(viewer, importId!);
-      if (replay) return replay;
-      throw new Error(`people import ${importId} neither created nor found`);
+    // Held from before the row exists until the import has finished: how other processes know it runs.
+    let held = await holdImport(this.dataSource, importId ?? randomUUID());
+    // A fresh id whose lock key a running import shares: take another.
+    while (!held && !importId) held = await holdImport(this.dataSource, randomUUID());
+    try {
+      const [created] = held ? await this.dataSource.query(
+        `INSERT INTO people_import (id, partnership_id, organisation_id, started_by_person_id, total_rows)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [held.id, viewer.partnershipId, organisation.id, viewer.personId, parsed.totalRows]) : [];
+      if (!created) {
+        // The same importId arrived twice at once: the other request is doing the work.
+        const replay = await this.replay(viewer, importId!);
+        if (replay) return replay;
+        throw new Error(`people import ${importId} neither created nor found`);
+      }
+      return await this.run(viewer, organisation, created.id, parsed, origin);
+    } finally {
+      await held?.release();
     }
-    const id: string = created.id;
+  }
+
+  private async run(viewer: Viewer, organisation: { id: string; name: string }, id: string,
+    parsed: ReturnType<typeof parsePeopleCsv>, origin: RequestOrigin): Promise<ImportPeopleResult> {
     const progress = new ImportProgress(this.dataSource, id);
 
     try {
