@@ -40,3 +40,11 @@ describe('TRUST_PROXY', () => {
     }
   });
 });
+
+describe('METRICS_TOKEN', () => {
+  it('is a secret of at least 32 characters, or unset', () => {
+    expect(configWith({ METRICS_TOKEN: '' }).metricsToken).toBeNull();
+    expect(configWith({ METRICS_TOKEN: 'a'.repeat(32) }).metricsToken).toBe('a'.repeat(32));
+    expect(() => configWith({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN must be at least 32 characters/);
+  });
+});

@@ -23,6 +23,14 @@ function flag(name: string, fallback: boolean): boolean {
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
+/** A secret of at least `minLength` characters, or null when unset. */
+function secret(name: string, minLength: number): string | null {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < minLength) throw new Error(`${name} must be at least ${minLength} characters (e.g. openssl rand -hex 32)`);
+  return raw;
+}
+
 /** proxy-addr's names for address ranges (express's `trust proxy` understands them). */
 const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
 
@@ -81,6 +89,11 @@ export interface Config {
   clientDist: string;
   /** Adds extensions.sqlStatements to each GraphQL response: for tests and profiling only. */
   exposeSqlCount: boolean;
+  /**
+   * The bearer token /metrics asks for. Unset: /metrics is open outside production and not served
+   * in production.
+   */
+  metricsToken: string | null;
   maxPageSize: number;
   /** Where links in emails point: the address people reach the portal at. */
   publicUrl: string;
@@ -119,6 +132,7 @@ export function loadConfig(): Config {
     demoPassword: process.env.DEMO_PASSWORD ?? 'partnership-demo',
     clientDist: path.resolve(process.env.CLIENT_DIST ?? path.join(repoRoot, 'client', 'dist')),
     exposeSqlCount: flag('EXPOSE_SQL_COUNT', false) && !production,
+    metricsToken: secret('METRICS_TOKEN', 32),
     maxPageSize: 100,
     publicUrl: (process.env.PUBLIC_URL ?? `http://localhost:${int('PORT', 4000, 0, 65535)}`).replace(/\/$/, ''),
     smtpUrl: process.env.SMTP_URL || null,

@@ -9,6 +9,7 @@ import { buildPortalSchema } from './build-schema';
 import { createGraphqlLimits, GRAPHQL_LIMITS } from './limits';
 import { documentCost, PAGE_SIZES } from './cost-limit';
 import { ENTRIES_QUERY, OVERVIEW_QUERY } from '../modules/funding/funding-export.tables';
+import { STREAMS_QUERY } from '../modules/funding/funding-export.360giving';
 
 /**
  * The limits must never refuse what the client sends. Every operation in client/src (its *.query.ts,
@@ -144,7 +145,7 @@ function validateWithLimits(schema: GraphQLSchema, document: DocumentNode) {
 let schema: GraphQLSchema;
 /** The client's operations and the server's own (the funding exports run theirs in process, through the limits). */
 const operations = [...clientOperations(),
-  ...[ENTRIES_QUERY, OVERVIEW_QUERY].map((text) => ({ file: 'server funding-export.tables.ts', text }))];
+  ...[ENTRIES_QUERY, OVERVIEW_QUERY, STREAMS_QUERY].map((text) => ({ file: 'server funding exports', text }))];
 
 beforeAll(async () => {
   schema = await buildPortalSchema();

@@ -7,6 +7,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { createMetrics, type Metrics } from '../observability/metrics';
+import { metricsRoute } from '../observability/metrics-route';
 import { countSqlStatements } from '../db/sql-statement-counter';
 import { pendingMigrations } from '../db/data-source';
 import { buildPortalSchema } from '../graphql/build-schema';
@@ -95,9 +96,7 @@ export async function createApp(options: {
       res.status(503).json({ status: 'database unreachable' });
     }
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get('/metrics', metricsRoute(config, metrics));
 
   app.use('/graphql', graphqlBodyParser(), expressMiddleware(apollo, {
     context: ({ req, res }): Promise<Context> => requestContext({ dataSource, log, services, clock }, req, res),
