@@ -14,6 +14,7 @@ import { buildPortalSchema } from '../graphql/build-schema';
 import { createApolloServer } from '../graphql/apollo';
 import type { Context } from '../graphql/context';
 import { graphqlBodyParser, jsonErrorHandler } from './body-limits';
+import { securityHeaders } from './security-headers';
 import { AuthService } from '../modules/auth/auth.service';
 import { createMailer, type Mailer } from '../modules/notifications/mailer';
 import { configureNotices } from '../modules/notifications/booking-notices';
@@ -79,6 +80,7 @@ export async function createApp(options: {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config));
   app.use(requestObservability(log, metrics));
 
   app.get('/healthz', (_req, res) => {
