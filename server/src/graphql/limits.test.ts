@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  isEnumType, isInputObjectType, isListType, isNonNullType, Kind, Lexer, parse, Source, specifiedRules, TokenKind, typeFromAST,
+  isEnumType, isInputObjectType, isInterfaceType, isListType, isNonNullType, isObjectType, Kind, Lexer, parse, Source, specifiedRules, TokenKind, typeFromAST,
   validate, visit, type DocumentNode, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -180,9 +180,9 @@ describe('GraphQL limits, calibrated against the client', () => {
     });
 
   it('prices every field that takes `first` by the page its resolver allows, with the schema\'s default', () => {
-    const paged = Object.values(schema.getTypeMap()).flatMap((type) => ('getFields' in type && !type.name.startsWith('__')
+    const paged = Object.values(schema.getTypeMap()).flatMap((type) => ((isObjectType(type) || isInterfaceType(type)) && !type.name.startsWith('__')
       ? Object.values(type.getFields()).flatMap((field) => {
-        const first = 'args' in field ? field.args.find((arg) => arg.name === 'first') : undefined;
+        const first = field.args.find((arg) => arg.name === 'first');
         return first ? [{ key: `${type.name}.${field.name}`, schemaDefault: first.defaultValue }] : [];
       })
       : []));
