@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /**
@@ -22,6 +23,49 @@ function flag(name: string, fallback: boolean): boolean {
   throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
+/** A secret of at least `minLength` characters, or null when unset. */
+function secret(name: string, minLength: number): string | null {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < minLength) throw new Error(`${name} must be at least ${minLength} characters (e.g. openssl rand -hex 32)`);
+  return raw;
+}
+
+/** proxy-addr's names for address ranges (express's `trust proxy` understands them). */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies in front may say who the client is (`X-Forwarded-For`), as express's `trust proxy`
+ * takes it: a number of hops (the client is the address that many hops from the right), or the
+ * proxies' addresses and subnets. `true` is refused: it trusts every hop, so the left-most
+ * address, which the client writes itself, would be taken as the client's.
+ */
+export type TrustProxy = false | number | string[];
+
+function trustProxy(name: string): TrustProxy {
+  const raw = (process.env[name] ?? '').trim();
+  if (raw === '' || ['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) return int(name, 0, 1, 10);
+  if (['true', 'yes'].includes(raw.toLowerCase())) {
+    throw new Error(`${name}=${raw} would trust every X-Forwarded-For hop, so a client could name its own address: give the number of proxies in front of the portal (e.g. ${name}=1) or their addresses (e.g. ${name}=10.0.0.5,10.0.1.0/24)`);
+  }
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => !isProxyAddress(entry));
+  if (bad.length) {
+    throw new Error(`${name} must be a number of proxy hops or a comma-separated list of proxy addresses or subnets (or loopback, linklocal, uniquelocal); not understood: ${bad.join(', ')}`);
+  }
+  return entries;
+}
+
 const repoRoot = path.resolve(__dirname, '..', '..');
 const nodeEnv = process.env.NODE_ENV ?? 'development';
 
@@ -40,12 +84,18 @@ export interface Config {
   dbStatementTimeoutMs: number;
   dbConnectTimeoutMs: number;
   logLevel: string;
-  trustProxy: boolean;
+  /** Who may set the client's address through X-Forwarded-For (see TrustProxy). */
+  trustProxy: TrustProxy;
   demoPassword: string;
   /** The built client, served from / when present. */
   clientDist: string;
   /** Adds extensions.sqlStatements to each GraphQL response: for tests and profiling only. */
   exposeSqlCount: boolean;
+  /**
+   * The bearer token /metrics asks for. Unset: /metrics is open outside production and not served
+   * in production.
+   */
+  metricsToken: string | null;
   maxPageSize: number;
   /** Where links in emails point: the address people reach the portal at. */
   publicUrl: string;
@@ -89,10 +139,11 @@ export function loadConfig(): Config {
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
     dbConnectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
     logLevel: process.env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
-    trustProxy: flag('TRUST_PROXY', false),
+    trustProxy: trustProxy('TRUST_PROXY'),
     demoPassword: process.env.DEMO_PASSWORD ?? 'partnership-demo',
     clientDist: path.resolve(process.env.CLIENT_DIST ?? path.join(repoRoot, 'client', 'dist')),
     exposeSqlCount: flag('EXPOSE_SQL_COUNT', false) && !production,
+    metricsToken: secret('METRICS_TOKEN', 32),
     maxPageSize: 100,
     publicUrl: (process.env.PUBLIC_URL ?? `http://localhost:${int('PORT', 4000, 0, 65535)}`).replace(/\/$/, ''),
     smtpUrl: process.env.SMTP_URL || null,

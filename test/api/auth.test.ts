@@ -56,7 +56,7 @@ describe('signing in', () => {
   });
 
   it('marks the cookie Secure behind TLS', async () => {
-    const secure = await startPortal({ template: 'demo', config: { trustProxy: true } });
+    const secure = await startPortal({ template: 'demo', config: { trustProxy: 1 } });
     try {
       const response = await secure.graphql<SignInData>(SIGN_IN, { input: { email: 'lead@demo.portal', password: DEMO_PASSWORD } },
         { headers: { 'x-forwarded-proto': 'https' } });

@@ -95,7 +95,7 @@ interface EntryNode {
   organisation: { name: string } | null; courseTitle: string | null; wasted: boolean; occurredAt: string; quarter: number; reason: string;
 }
 interface EntriesPage { totalCount: number; summary: Sums; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: EntryNode }> }
-// The page size is a variable, as the client sends it: written inline, armor's cost limit counts it 200 times over.
+// The page size is a variable, as the client sends it (the cost limit prices it as if written inline).
 const ENTRIES = `query($slug: String!, $year: String!, $first: Int!, $after: String) {
   ledgerEntries(filter: { partnershipSlug: $slug, financialYear: $year }, first: $first, after: $after) {
     totalCount summary { ${SUMS} } pageInfo { hasNextPage endCursor }

@@ -32,11 +32,11 @@ describe('health, readiness and metrics', () => {
   });
 
   it('exposes Prometheus metrics with request counts, latencies and SQL statements', async () => {
-    await portal.graphql('query Ping { partnerships { id } }');
+    await portal.graphql('query Partnerships { partnerships { id } }');
     const text = await (await fetch(`${portal.url}/metrics`)).text();
     expect(text).toMatch(/http_requests_total\{method="POST",route="graphql",status="200"\} \d+/);
     expect(text).toContain('http_request_duration_seconds_bucket');
-    expect(text).toMatch(/graphql_sql_statements_count\{operation="Ping"\} 1/);
+    expect(text).toMatch(/graphql_sql_statements_count\{operation="Partnerships"\} 1/);
   });
 
   it('masks unexpected errors and gives a reference', async () => {

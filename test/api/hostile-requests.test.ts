@@ -119,6 +119,31 @@ describe('query shape limits', () => {
     expectRefused(await post('1,000 aliases', { query: aliases(1000) }), { status: 400, codes: REFUSED_BY_LIMITS });
   });
 
+  it('refuses 15 aliased pages of sessions to a signed-out caller, `first` in a variable as written inline', async () => {
+    const pages = (first: string) => `query Pages($slug: String!${first === '$n' ? ', $n: Int!' : ''}) { ${Array.from({ length: 15 }, (_, i) =>
+      `p${i}: sessions(partnershipSlug: $slug, first: ${first}) { totalCount edges { cursor node { id startsAt endsAt deliveryMode seatsLeft
+        venue { id name town } course { id title summary isFree costPerPlace { pence formatted } provider { id name } } } } }`).join(' ')} }`;
+    for (const [name, payload] of [['15 sessions pages, first: $n', { query: pages('$n'), variables: { slug: SLUG, n: 100 } }],
+      ['15 sessions pages, first: 100', { query: pages('100'), variables: { slug: SLUG } }]] as const) {
+      const answer = await post(name, payload);
+      const [error] = expectRefused(answer, { status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
+      expect(error.message).toMatch(/^Query cost limit of 25000 exceeded, found \d+\.$/);
+      expect(answer.body?.data).toBeUndefined();
+      // Refused before any resolver ran: not one SQL statement was sent for it.
+      expect((answer.body as { extensions?: { sqlStatements?: number } }).extensions?.sqlStatements ?? 0).toBe(0);
+    }
+    // One honest page of the same shape is answered.
+    expectAnswered(await post('1 sessions page, first: $n', { query: pages('$n').replace(/ p[1-9]\d*: sessions[^]*$/, ' }'), variables: { slug: SLUG, n: 100 } }));
+  });
+
+  it('refuses a fragment spread 7 times at each of 5 levels (over 16,807 selections to price) without walking it all', async () => {
+    const fragments = Array.from({ length: 6 }, (_, i) =>
+      `fragment F${i} on Query { ${i < 5 ? Array(7).fill(`...F${i + 1}`).join(' ') : 'partnerships { id }'} }`);
+    const [error] = expectRefused(await post('fragment fan-out', { query: `{ ...F0 } ${fragments.join(' ')}` }),
+      { status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
+    expect(error.message).toMatch(/^Query cost could not be measured/);
+  });
+
   it('refuses 100 aliased signIn mutations in one request', async () => {
     const mutation = `mutation { ${Array.from({ length: 100 }, (_, i) =>
       `a${i}: signIn(input: { email: "x@y.z", password: "wrong-password" }) { token }`).join(' ')} }`;
@@ -233,9 +258,9 @@ describe('bodies', () => {
 describe('arguments and variables', () => {
   it('refuses first: 100000', async () => {
     expectRefused(await search('first: 100000 (variable)', { first: 100_000 }), { status: 200, codes: ['BAD_USER_INPUT'] });
-    // Written inline, the cost limit (which multiplies by a literal `first`) refuses it before the resolver does.
+    // Written inline it is priced the same (at the resolver's cap), so the resolver refuses it the same way.
     expectRefused(await post('first: 100000 (literal)', { query: '{ sessions(partnershipSlug: "hostile", first: 100000) { totalCount } }' }),
-      { status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
+      { status: 200, codes: ['BAD_USER_INPUT'] });
   });
 
   it('refuses variables of the wrong type with 400', async () => {
@@ -364,6 +389,19 @@ describe('funding mutations and queries', () => {
     const aliases = Array.from({ length: 40 }, (_, i) =>
       `a${i}: recordLedgerEntry(input: { streamId: "${funding.stream}", kind: COMMITMENT, amount: "1", reason: "r" }) { entry { id } }`).join(' ');
     expectRefused(await post('40 aliased recordLedgerEntry', { query: `mutation { ${aliases} }` }, auth), { status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
+  });
+
+  it('refuses 7 aliased pages of ledger entries drilling into their streams, `first` in a variable as written inline', async () => {
+    const sums = 'budget { pence formatted } committed { pence formatted } spent { pence formatted } remaining { pence formatted }';
+    const pages = (first: string) => `query Entries($f: LedgerEntryFilter!${first === '$n' ? ', $n: Int' : ''}) { ${Array.from({ length: 7 }, (_, i) =>
+      `e${i}: ledgerEntries(filter: $f, first: ${first}) { edges { node { id sequence kind amount { pence formatted } effect { ${sums} }
+        stream { id name summary { ${sums} } courses { courseId title summary { ${sums} } sessions { sessionId startsAt summary { ${sums} } } } } } } }`).join(' ')} }`;
+    const f = { partnershipSlug: SLUG, financialYear: currentYear().label };
+    for (const [name, payload] of [['7 entries pages, first: $n', { query: pages('$n'), variables: { f, n: 200 } }],
+      ['7 entries pages, first: 200', { query: pages('200'), variables: { f } }]] as const) {
+      const [error] = expectRefused(await post(name, payload, auth), { status: 400, codes: ['GRAPHQL_VALIDATION_FAILED'] });
+      expect(error.message).toMatch(/^Query cost limit of 25000 exceeded, found \d+\.$/);
+    }
   });
 
   it('answers odd ids and years of the funding queries without a 5xx', async () => {

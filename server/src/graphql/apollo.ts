@@ -5,18 +5,22 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import { operationLabel } from '../observability/known-operations';
 import { currentSqlTally } from '../db/sql-statement-counter';
 import type { Context } from './context';
 import { formatError } from './format-error';
 import { createGraphqlLimits, GRAPHQL_LIMITS } from './limits';
 
-/** Counts outcomes and SQL statements per operation; tests read the count from the response. */
+/**
+ * Counts outcomes and SQL statements per operation, labelled by the operation's name only when it is
+ * one of ours; tests read the count from the response.
+ */
 function observabilityPlugin(metrics: Metrics, exposeSqlCount: boolean): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ response, operationName, errors }) {
-          const operation = operationName ?? 'anonymous';
+          const operation = operationLabel(operationName);
           metrics.graphqlOperations.inc({ operation, outcome: errors?.length ? 'error' : 'ok' });
           const tally = currentSqlTally();
           if (!tally) return;

@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  Lexer, parse, Source, specifiedRules, TokenKind, validate, type DocumentNode, type GraphQLSchema,
+  isEnumType, isInputObjectType, isInterfaceType, isListType, isNonNullType, isObjectType, Kind, Lexer, parse, Source, specifiedRules, TokenKind, typeFromAST,
+  validate, visit, type DocumentNode, type GraphQLInputType, type GraphQLSchema,
 } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { buildPortalSchema } from './build-schema';
 import { createGraphqlLimits, GRAPHQL_LIMITS } from './limits';
+import { documentCost, PAGE_SIZES } from './cost-limit';
+import { ENTRIES_QUERY, OVERVIEW_QUERY } from '../modules/funding/funding-export.tables';
+import { STREAMS_QUERY } from '../modules/funding/funding-export.360giving';
 
 /**
  * The limits must never refuse what the client sends. Every operation in client/src (its *.query.ts,
@@ -51,10 +55,49 @@ function clientOperations(): ClientOperation[] {
   });
 }
 
-/** The page size the client asks for (a variable in its operations). */
-function clientPageSize(): number {
-  const source = readFileSync(path.join(CLIENT_SRC, 'find-training', 'filter-params.ts'), 'utf8');
-  return Number(/export const PAGE_SIZE = (\d+)/.exec(source)?.[1]);
+/** A `first` beyond every resolver's cap: the cost is then counted at the largest page each allows. */
+const LARGEST_PAGE = 1_000_000;
+
+/** A value of this input type that coerces: only required fields, the first enum value, plain scalars. */
+function sampleValue(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sampleValue(type.ofType);
+  if (isListType(type)) return [sampleValue(type.ofType)];
+  if (isInputObjectType(type)) {
+    return Object.fromEntries(Object.values(type.getFields())
+      .filter((field) => isNonNullType(field.type) && field.defaultValue === undefined)
+      .map((field) => [field.name, sampleValue(field.type)]));
+  }
+  if (isEnumType(type)) return type.getValues()[0].name;
+  const samples: Record<string, unknown> = {
+    Int: 1, Float: 1, SafeInt: 1, Boolean: true, String: 'x', ID: 'x', DateTime: '2026-04-01T09:00:00.000Z',
+  };
+  if (!(type.name in samples)) throw new Error(`no sample value for the scalar ${type.name}`);
+  return samples[type.name];
+}
+
+/**
+ * Variables as the client could send them: every `$first` at the largest page the resolver allows
+ * (the client's own page sizes are 10 to 200), every other required variable a value that coerces.
+ */
+function sampleVariables(schema: GraphQLSchema, document: DocumentNode, first = LARGEST_PAGE): Record<string, unknown> {
+  const variables: Record<string, unknown> = {};
+  visit(document, {
+    VariableDefinition(definition) {
+      const name = definition.variable.name.value;
+      const type = typeFromAST(schema, definition.type) as GraphQLInputType;
+      if (name === 'first') variables[name] = first;
+      else if (definition.type.kind === Kind.NON_NULL_TYPE && !definition.defaultValue) variables[name] = sampleValue(type);
+    },
+  });
+  return variables;
+}
+
+/** The cost the server counts for the document with these variables; every variable must coerce. */
+function costOf(schema: GraphQLSchema, text: string, variables?: Record<string, unknown>): number {
+  const document = parse(text);
+  const { cost, coercionErrors } = documentCost(schema, document, variables ?? sampleVariables(schema, document));
+  expect(coercionErrors.map((e) => e.message)).toEqual([]);
+  return cost;
 }
 
 /** The operation as a script might write it: `first` inline rather than a variable. */
@@ -71,9 +114,12 @@ function countTokens(text: string): number {
 
 interface Measure { depth: number; aliases: number; cost: number; directives: number; tokens: number }
 
-/** armor's own counts for a document, with limits high enough that nothing is refused. */
+/**
+ * armor's own counts for depth, aliases and directives, with limits high enough that nothing is
+ * refused; the cost as the server counts it, with the variables the client could send.
+ */
 function measure(schema: GraphQLSchema, text: string): Measure {
-  const found: Omit<Measure, 'tokens'> = { depth: 0, aliases: 0, cost: 0, directives: 0 };
+  const found: Omit<Measure, 'tokens' | 'cost'> = { depth: 0, aliases: 0, directives: 0 };
   const keep = (key: keyof typeof found) => [(_: unknown, details: { n: number }) => {
     found[key] = Math.max(found[key], details.n);
   }];
@@ -82,12 +128,12 @@ function measure(schema: GraphQLSchema, text: string): Measure {
     blockFieldSuggestion: { enabled: false },
     maxDepth: { n: 1e9, onAccept: keep('depth') },
     maxAliases: { n: 1e9, onAccept: keep('aliases') },
-    costLimit: { maxCost: 1e9, onAccept: keep('cost') },
+    costLimit: { enabled: false },
     maxDirectives: { n: 1e9, onAccept: keep('directives') },
   }).protect();
   const errors = validate(schema, parse(text), [...specifiedRules, ...validationRules]);
   expect(errors.map((e) => e.message)).toEqual([]);
-  return { ...found, tokens: countTokens(text) };
+  return { ...found, cost: costOf(schema, text), tokens: countTokens(text) };
 }
 
 /** Validates as the server does: graphql-js's rules, then the limits. */
@@ -97,7 +143,9 @@ function validateWithLimits(schema: GraphQLSchema, document: DocumentNode) {
 }
 
 let schema: GraphQLSchema;
-const operations = clientOperations();
+/** The client's operations and the server's own (the funding exports run theirs in process, through the limits). */
+const operations = [...clientOperations(),
+  ...[ENTRIES_QUERY, OVERVIEW_QUERY, STREAMS_QUERY].map((text) => ({ file: 'server funding exports', text }))];
 
 beforeAll(async () => {
   schema = await buildPortalSchema();
@@ -120,16 +168,47 @@ describe('GraphQL limits, calibrated against the client', () => {
     expect(validateWithLimits(schema, parse(operation.text))).toEqual([]);
   });
 
-  // The public catalogue's queries, which scripts call too: with `first` inline they must still pass.
-  it.each(operations.filter((o) => o.text.includes('$first') && o.file.endsWith('.query.ts')).map((o) => [o.file, o] as const))(
-    '%s still passes with the client\'s page size written inline (cost counts literal `first` only)', (_file, operation) => {
-      const inline = withInlineFirst(operation.text, clientPageSize());
-      expect(inline).not.toContain('$first');
-      expect(measure(schema, inline).cost).toBeGreaterThan(measure(schema, operation.text).cost);
-      expect(measure(schema, inline).cost * 2).toBeLessThanOrEqual(GRAPHQL_LIMITS.maxCost);
-      expect(validateWithLimits(schema, parse(inline))).toEqual([]);
+  it.each(operations.filter((o) => o.text.includes('$first')).map((o) => [`${o.file} ${/(query|mutation) (\w+)/.exec(o.text)?.[2]}`, o] as const))(
+    '%s costs the same with `first` written inline as given in a variable', (_file, operation) => {
+      for (const first of [1, 10, LARGEST_PAGE]) {
+        const inline = withInlineFirst(operation.text, first);
+        expect(inline).not.toContain('$first');
+        expect(costOf(schema, inline)).toBe(costOf(schema, operation.text, sampleVariables(schema, parse(operation.text), first)));
+      }
+      expect(costOf(schema, operation.text, sampleVariables(schema, parse(operation.text), 10)))
+        .toBeLessThan(costOf(schema, operation.text));
     });
+
+  it('prices every field that takes `first` by the page its resolver allows, with the schema\'s default', () => {
+    const paged = Object.values(schema.getTypeMap()).flatMap((type) => ((isObjectType(type) || isInterfaceType(type)) && !type.name.startsWith('__')
+      ? Object.values(type.getFields()).flatMap((field) => {
+        const first = field.args.find((arg) => arg.name === 'first');
+        return first ? [{ key: `${type.name}.${field.name}`, schemaDefault: first.defaultValue }] : [];
+      })
+      : []));
+    expect(paged.map((p) => p.key).sort()).toEqual(Object.keys(PAGE_SIZES).sort());
+    for (const { key, schemaDefault } of paged) {
+      if (schemaDefault !== undefined) expect([key, PAGE_SIZES[key].default]).toEqual([key, schemaDefault]);
+    }
+  });
 });
+
+/** Fifteen aliased pages of the Find training selection, `first` as a variable or inline. */
+function sessionPages(first: string): string {
+  const page = (i: number) => `p${i}: sessions(partnershipSlug: $slug, first: ${first}) { totalCount edges { cursor node {
+    id startsAt endsAt deliveryMode seatsLeft venue { id name town }
+    course { id title summary isFree costPerPlace { pence formatted } provider { id name } } } } }`;
+  return `query Pages($slug: String!${first === '$n' ? ', $n: Int!' : ''}) { ${Array.from({ length: 15 }, (_, i) => page(i)).join(' ')} }`;
+}
+
+/** Seven aliased pages of ledger entries, each drilling down into its stream's courses and sessions. */
+function entryPages(first: string): string {
+  const sums = 'budget { pence formatted } committed { pence formatted } spent { pence formatted } remaining { pence formatted }';
+  const page = (i: number) => `e${i}: ledgerEntries(filter: $filter, first: ${first}) { edges { node {
+    id sequence kind amount { pence formatted } effect { ${sums} }
+    stream { id name summary { ${sums} } courses { courseId title summary { ${sums} } sessions { sessionId startsAt summary { ${sums} } } } } } } }`;
+  return `query Entries($filter: LedgerEntryFilter!${first === '$n' ? ', $n: Int' : ''}) { ${Array.from({ length: 7 }, (_, i) => page(i)).join(' ')} }`;
+}
 
 describe('GraphQL limits refuse hostile documents', () => {
   function expectRefused(text: string, message: RegExp) {
@@ -160,9 +239,15 @@ describe('GraphQL limits refuse hostile documents', () => {
     expectRefused(text, /Aliases limit of 15 exceeded/);
   });
 
-  it('refuses a wide query at the largest page size written inline', () => {
-    const findSessions = operations.find((o) => o.text.includes('query FindSessions'))!.text;
-    expectRefused(withInlineFirst(findSessions, 100), /Cost limit of 8000 exceeded/);
+  it.each([
+    ['15 aliased sessions pages', sessionPages, { slug: 'x' }, 100],
+    ['7 aliased ledgerEntries pages with the stream drill-down', entryPages, { filter: { partnershipSlug: 'x', financialYear: '2026-27' } }, 200],
+  ] as const)('prices %s over the limit with `first` in a variable as written inline', (_name, pages, variables, first) => {
+    const inline = costOf(schema, pages(String(first)), variables);
+    expect(inline).toBeGreaterThan(GRAPHQL_LIMITS.maxCost);
+    expect(costOf(schema, pages('$n'), { ...variables, n: first })).toBe(inline);
+    // Past the resolver's cap the page is priced at the cap (the resolver refuses it with a field error).
+    expect(costOf(schema, pages('$n'), { ...variables, n: 100_000 })).toBe(inline);
   });
 
   it('refuses more than 10 directives', () => {

@@ -2,11 +2,13 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ValidationRule } from 'graphql';
 import { nulCharacterGuardPlugin } from './string-guard';
+import { costLimitPlugin } from './cost-limit';
 
 /**
  * Limits on the shape of a GraphQL document, checked before any resolver runs. Calibrated against
  * the client's own operations: limits.test.ts measures every operation in client/src (with the
- * fragments it spreads) with armor's own counting and fails when one comes too close to a limit.
+ * fragments it spreads) with armor's own counting (and the cost with cost-limit.ts's) and fails
+ * when one comes too close to a limit.
  */
 export const GRAPHQL_LIMITS = {
   /**
@@ -28,13 +30,14 @@ export const GRAPHQL_LIMITS = {
    */
   maxAliases: 15,
   /**
-   * armor's cost: 1 a scalar, 2 an object, x1.5 per level, times `first` when written inline (a
-   * variable is not seen). The costliest client operation is FundingOverview (about 3,200: five
-   * breakdowns of four Money objects each); 8000 keeps a 2x margin over it. FindSessions costs 132
-   * as the client sends it and 1,321 with its page size of 10 inline, and the same query asking for
-   * 100 sessions inline (13,212) is still refused. Page sizes are capped by the resolvers.
+   * Cost (cost-limit.ts): one point per field the answer can hold, a paged field times the page its
+   * resolver allows for the request's `first` (a variable counts as written inline; a missing one
+   * is the resolver's default; past the resolver's cap, the cap). Measured with every `first` at its
+   * cap, the costliest client operation is LedgerEntries at 200 rows (10,800; the funding export's
+   * own page is 9,000); 25,000 keeps a 2x margin over it and refuses 15 aliased pages of 100
+   * sessions (37,500) or 7 aliased pages of 200 entries drilling into their streams (98,000).
    */
-  maxCost: 8000,
+  maxCost: 25000,
   /** @include / @skip per operation. The client uses none; 10 is plenty for conditional fields. */
   maxDirectives: 10,
 } as const;
@@ -70,7 +73,8 @@ export function createGraphqlLimits(options: { hideSuggestions: boolean }): {
     maxTokens: { enabled: false },
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, flattenFragments: false },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost },
+    // Cost needs the request's variables, which validation has not: cost-limit.ts counts it later.
+    costLimit: { enabled: false },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     // armor's mask only catches `Did you mean "x"`; ours below removes every suggestion sentence.
     blockFieldSuggestion: { enabled: options.hideSuggestions, mask: '' },
@@ -78,6 +82,7 @@ export function createGraphqlLimits(options: { hideSuggestions: boolean }): {
   const { validationRules, plugins } = armor.protect();
   return {
     validationRules,
-    plugins: [...(options.hideSuggestions ? [hideSuggestionsPlugin()] : []), ...plugins, nulCharacterGuardPlugin()],
+    plugins: [...(options.hideSuggestions ? [hideSuggestionsPlugin()] : []), ...plugins, nulCharacterGuardPlugin(),
+      costLimitPlugin(GRAPHQL_LIMITS.maxCost)],
   };
 }

@@ -7,12 +7,14 @@ import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
 import { createMetrics, type Metrics } from '../observability/metrics';
+import { metricsRoute } from '../observability/metrics-route';
 import { countSqlStatements } from '../db/sql-statement-counter';
 import { pendingMigrations } from '../db/data-source';
 import { buildPortalSchema } from '../graphql/build-schema';
 import { createApolloServer } from '../graphql/apollo';
 import type { Context } from '../graphql/context';
 import { graphqlBodyParser, jsonErrorHandler } from './body-limits';
+import { securityHeaders } from './security-headers';
 import { AuthService } from '../modules/auth/auth.service';
 import { createMailer, type Mailer } from '../modules/notifications/mailer';
 import { configureNotices } from '../modules/notifications/booking-notices';
@@ -80,6 +82,7 @@ export async function createApp(options: {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders(config));
   app.use(requestObservability(log, metrics));
 
   app.get('/healthz', (_req, res) => {
@@ -97,9 +100,7 @@ export async function createApp(options: {
       res.status(503).json({ status: 'database unreachable' });
     }
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  app.get('/metrics', metricsRoute(config, metrics));
 
   app.use('/graphql', graphqlBodyParser(), expressMiddleware(apollo, {
     context: ({ req, res }): Promise<Context> => requestContext({ dataSource, log, services, clock }, req, res),

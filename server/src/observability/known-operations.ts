@@ -1,0 +1,23 @@
+/**
+ * The GraphQL operation names the metrics keep as labels: the client's (client/src, by codegen)
+ * and the server's own (the funding exports run theirs in process). Any other name a caller sends
+ * is counted as "other", so nobody can add series to /metrics by naming operations.
+ * known-operations.test.ts fails when the client gains or loses an operation.
+ */
+export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
+  // The client's.
+  'AdminOrganisations', 'AdminPeople', 'AuditLog', 'BookSession', 'BookablePeople', 'BookingRequests', 'CancelBooking',
+  'CreateFundingStream', 'CreateOrganisation', 'DecideBooking', 'FindSessions', 'FundingOrganisations', 'FundingOverview',
+  'FundingStream', 'FundingStreams', 'FundingYears', 'GrantRole', 'ImportPeople', 'LedgerEntries', 'MyBookings',
+  'OrganisationBookings', 'PartnerOrganisations', 'PartnershipBySlug', 'Partnerships', 'PeopleImportProgress', 'PeopleList',
+  'RecordLedgerEntry', 'RegisterVolunteer', 'RequestPasswordReset', 'ResetPassword', 'RevokeRole', 'SessionBookingState',
+  'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'Viewer',
+  // The server's own.
+  'FundingExportEntries', 'FundingExportOverview', 'FundingExportStreams',
+]);
+
+/** The label for an operation: its name when known, "anonymous" when it has none, else "other". */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  return KNOWN_OPERATIONS.has(name) ? name : 'other';
+}
