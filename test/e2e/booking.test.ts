@@ -174,6 +174,18 @@ describe('journey 1: a volunteer on a phone books and cancels', () => {
     // The session page offers the place again.
     await page.goto(`${portal.url}${sessionPath}`);
     await page.getByRole('button', { name: 'Book a place' }).waitFor();
+
+    // A staff-only course says so instead of offering a button that would be refused; no calendar link without a place.
+    const staffOnly = await portal.graphql<{ sessions: { edges: Array<{ node: ApiSession }> } }>(SESSIONS, {
+      slug: SLUG, filter: { audience: 'STAFF' } });
+    const forStaff = staffOnly.data!.sessions.edges.map((e) => e.node).find(openToBook);
+    await page.goto(`${portal.url}/p/${SLUG}/sessions/${forStaff!.id}`);
+    await page.getByTestId('booking-option').filter({ hasText: 'Staff only' }).waitFor();
+    expect(await page.getByRole('button', { name: /book|request|waiting list/i }).count()).toBe(0);
+    expect(await page.getByTestId('add-to-calendar').count()).toBe(0);
+    await expectNoAxeViolations(page, 'a staff-only session, as a volunteer');
+    await page.goto(`${portal.url}${sessionPath}`);
+    await page.getByRole('button', { name: 'Book a place' }).waitFor();
   });
 
   it('cancels from the session page with a confirm step', async () => {
@@ -190,37 +202,38 @@ describe('journey 1: a volunteer on a phone books and cancels', () => {
   });
 });
 
-describe('journey 3: a learner requests a place and their line manager approves it', () => {
+describe('journey 3: a care-home worker requests a place and their line manager approves it', () => {
   it('goes from waiting for approval to confirmed', async () => {
     const learner = await openPage(DESKTOP);
     const manager = await openPage(DESKTOP);
     try {
-      await signInAs(learner.page, 'learner@demo.portal');
-      const mine = await api<{ myBookings: { edges: Array<{ node: { session: { id: string } } }> } }>(learner.page,
-        '{ myBookings(first: 100) { edges { node { session { id } } } } }');
-      const booked = new Set(mine.myBookings.edges.map((e) => e.node.session.id));
-      const staff = await api<{ sessions: { edges: Array<{ node: ApiSession }> } }>(learner.page, SESSIONS,
+      await signInAs(learner.page, 'careworker@demo.portal');
+      // The server says, per session, what booking would do for this person: a request to their manager.
+      const staff = await api<{ sessions: { edges: Array<{ node: ApiSession & { bookingOption: { action: string; label: string } } }> } }>(learner.page,
+        `query ($slug: String!, $filter: SessionFilter) { sessions(partnershipSlug: $slug, filter: $filter, first: 50) {
+          edges { node { id seatsLeft bookingClosesAt status course { title } bookingOption { action label } } } } }`,
         { slug: SLUG, filter: { audience: 'STAFF', withSeatsOnly: true } });
       const chosen = staff.sessions.edges.map((e) => e.node)
-        .find((s) => openToBook(s) && !booked.has(s.id) && !/Safeguarding Adults Level 2/.test(s.course.title));
+        .find((s) => openToBook(s) && s.bookingOption.action === 'REQUEST' && !/Safeguarding Adults Level 2/.test(s.course.title));
       expect(chosen).toBeDefined();
 
       await learner.page.goto(`${portal.url}/p/${SLUG}/sessions/${chosen!.id}`);
-      await learner.page.getByRole('button', { name: 'Book a place' }).click();
+      await learner.page.getByText('A seat is held for you while the request waits.').waitFor();
+      await learner.page.getByRole('button', { name: 'Request a place: your line manager approves' }).click();
       await learner.page.getByTestId('booking-outcome').filter({ hasText: 'waiting for approval' }).waitFor();
       await expectNoAxeViolations(learner.page, 'the session page, requested');
       await learner.page.screenshot({ path: path.join(ARTIFACTS, 'booking-requested.png'), fullPage: true });
 
-      await signInAs(manager.page, 'manager@demo.portal');
+      await signInAs(manager.page, 'carehome-manager@demo.portal');
       await header(manager.page).getByRole('link', { name: 'Requests to decide' }).click();
       await manager.page.waitForURL((url) => url.pathname === '/bookings/requests');
-      const request = manager.page.locator('[data-request-id]', { hasText: 'Jess Holloway' }).filter({ hasText: chosen!.course.title });
+      const request = manager.page.locator('[data-request-id]', { hasText: 'Grace Adeyemi' }).filter({ hasText: chosen!.course.title });
       await request.first().waitFor();
       await expectNoAxeViolations(manager.page, 'requests to decide');
       await manager.page.screenshot({ path: path.join(ARTIFACTS, 'requests-to-decide.png'), fullPage: true });
-      await request.first().getByLabel(/Note to Jess Holloway/).fill('Enjoy the course');
-      await request.first().getByRole('button', { name: 'Approve Jess Holloway' }).click();
-      await manager.page.getByTestId('decided').filter({ hasText: "You approved Jess Holloway's place" }).waitFor();
+      await request.first().getByLabel(/Note to Grace Adeyemi/).fill('Enjoy the course');
+      await request.first().getByRole('button', { name: 'Approve Grace Adeyemi' }).click();
+      await manager.page.getByTestId('decided').filter({ hasText: "You approved Grace Adeyemi's place" }).waitFor();
       await expectNoAxeViolations(manager.page, 'requests to decide, after approving');
 
       await learner.page.goto(`${portal.url}/bookings`);

@@ -15,17 +15,16 @@ export const SessionBookingStateQuery = graphql(`
           name
         }
       }
-    }
-    myBookings(first: 100) {
-      edges {
-        node {
-          id
-          status
-          waitlistPosition
-          session {
-            id
-          }
-        }
+      myBooking {
+        id
+        status
+        waitlistPosition
+      }
+      bookingOption {
+        action
+        label
+        detail
+        canBook
       }
     }
   }

@@ -89,8 +89,9 @@ function SignedInBooking({ session, viewer }: { session: BookableSession; viewer
   const [errors, setErrors] = useState<Array<FieldError<'sessionId'>>>([]);
   const [cancelled, setCancelled] = useState(false);
 
-  const live = data?.myBookings.edges.map((edge) => edge.node)
-    .find((booking) => booking.session.id === session.id && isLiveBooking(booking.status)) ?? null;
+  const mine = data?.session?.myBooking ?? null;
+  const live = mine && isLiveBooking(mine.status) ? mine : null;
+  const option = data?.session?.bookingOption ?? null;
   const allocation = data?.session?.myOrganisationAllocation ?? null;
   const isLead = viewer.roles.some((grant) => grant.role === 'LD_LEAD');
   const canBook = session.status === 'SCHEDULED' && !session.bookingClosed;
@@ -126,6 +127,7 @@ function SignedInBooking({ session, viewer }: { session: BookableSession; viewer
       {live ? (
         <>
           <Outcome status={live.status} waitlistPosition={live.waitlistPosition} />
+          {live.status !== 'WAITLISTED' ? <AddToCalendarLink session={session} /> : null}
           <CancelBookingControl bookingId={live.id} what={`your place on ${session.title}`}
             refetchQueries={AFTER_BOOKING_CHANGE} onCancelled={() => setCancelled(true)} />
         </>
@@ -133,11 +135,21 @@ function SignedInBooking({ session, viewer }: { session: BookableSession; viewer
         <>
           {cancelled ? <Outcome status="CANCELLED" waitlistPosition={null} /> : null}
           <FormErrorSummary errors={errors} inputIds={{ sessionId: 'book-place' }} />
-          {canBook ? (
-            <Button type="button" id="book-place" onClick={() => void submit()} disabled={loading || (stateLoading && !data)}>
-              {cancelled ? 'Book a place again' : 'Book a place'}
-            </Button>
-          ) : <p>{session.status === 'SCHEDULED' ? 'Booking has closed for this session.' : 'This session cannot be booked.'}</p>}
+          {option?.canBook ? (
+            <>
+              {option.detail ? <p className="nhsuk-body-s" id="book-place-hint">{option.detail}</p> : null}
+              <Button type="button" id="book-place" onClick={() => void submit()} disabled={loading}
+                aria-describedby={option.detail ? 'book-place-hint' : undefined}>
+                {option.label}
+              </Button>
+            </>
+          ) : option ? (
+            <InsetText data-testid="booking-option">
+              <p className="nhsuk-body-l nhsuk-u-margin-bottom-1"><strong>{option.label}</strong></p>
+              {option.detail ? <p>{option.detail}</p> : null}
+              {option.action === 'BOOKED_ON_ANOTHER_DATE' ? <p><Link to="/bookings">See your bookings</Link></p> : null}
+            </InsetText>
+          ) : stateLoading ? <p role="status">Loading…</p> : null}
           {loading ? <p role="status">Booking…</p> : null}
         </>
       )}
@@ -156,7 +168,6 @@ export function SessionBooking({ slug, session }: { slug: string; session: Booka
       {loading ? <p role="status">Loading…</p> : null}
       {!loading && !viewer ? <SignedOutBooking slug={slug} sessionId={session.id} /> : null}
       {viewer ? <SignedInBooking session={session} viewer={viewer} /> : null}
-      {session.status !== 'CANCELLED' ? <AddToCalendarLink session={session} /> : null}
     </section>
   );
 }
