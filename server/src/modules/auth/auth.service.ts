@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { normaliseEmail } from '@portal/domain';
 import type { Config } from '../../config';
 import type { Logger } from '../../observability/logger';
 import { userError, type UserError } from '../../graphql/user-error';
@@ -29,7 +30,6 @@ function viewerOf(row: { id: string; partnership_id: string; organisation_id: st
 }
 
 const WRONG_CREDENTIALS = 'The email address or password is not right.';
-const normaliseEmail = (email: string) => email.trim().normalize('NFKC').toLowerCase();
 
 /**
  * Accounts and sessions: one instance per server process (it holds the hasher's queue and the
