@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { isDeliverableEmail } from '@portal/domain';
 import type { Config } from '../../config';
 import type { Logger } from '../../observability/logger';
 
@@ -43,6 +44,8 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'prod
   });
   return {
     send: async ({ calendar, ...email }) => {
+      // The last guard of the one rule: no address outside it reaches a mail header.
+      if (!isDeliverableEmail(email.to)) throw new Error('refused to send to an address outside the portal\'s rule for email addresses');
       await transport.sendMail({ from: config.mailFrom, ...email, ...(calendar ? calendarParts(calendar) : {}) });
     },
   };
