@@ -161,3 +161,26 @@ describe('a person whose stored address cannot take an invite (legacy data)', ()
     expect(await statusOf(waiting.id)).toBe('confirmed');
   });
 });
+
+describe('registration limits', () => {
+  it('refuses registrations from one client address past its allowance, before hashing or writing anything', async () => {
+    const limited = await startPortal({ template: 'demo', config: { registrationLimitPerAddress: 3 } });
+    try {
+      const register = (n: number) => limited.graphql<{ registerVolunteer: { token: string | null; userErrors: UserErrorShape[] } }>(
+        `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { token userErrors { field message code } } }`,
+        { input: { partnershipSlug: 'greater-peterborough', name: `Rush ${n}`, email: `rush.${n}@volunteers.example`, password: 'violet kettle harbour' } });
+      const answers = [];
+      for (let n = 1; n <= 5; n += 1) answers.push((await register(n)).data!.registerVolunteer);
+      expect(answers.slice(0, 3).every((a) => a.userErrors.length === 0)).toBe(true);
+      for (const refused of answers.slice(3)) {
+        expect(refused.token).toBeNull();
+        expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'RATE_LIMITED', field: ['input', 'email'] })]);
+        expect(refused.userErrors[0].message).toMatch(/Wait \d+ minutes/);
+      }
+      const [{ count }] = await limited.dataSource.query(`SELECT count(*)::int AS count FROM person WHERE name LIKE 'Rush %'`);
+      expect(count).toBe(3);
+    } finally {
+      await limited.stop();
+    }
+  });
+});

@@ -92,6 +92,13 @@ export class AuthService {
     origin: RequestOrigin, now: Date): Promise<AuthResult> {
     const email = normaliseEmail(input.email);
     const name = input.name.trim();
+    const waitSeconds = await this.limiter.consumeRegistration(origin.ipAddress);
+    if (waitSeconds !== null) {
+      await recordAudit(this.dataSource.manager, origin, { partnershipId: null, actorPersonId: null, action: 'auth.register_limited',
+        details: { email } });
+      return { session: null, userErrors: [userError(['input', 'email'],
+        `Too many accounts have been registered from your network. Wait ${Math.ceil(waitSeconds / 60)} minutes, then try again.`, 'RATE_LIMITED')] };
+    }
     const errors: UserError[] = [];
     const [partnership] = await this.dataSource.query('SELECT id FROM partnership WHERE slug = $1', [input.partnershipSlug]);
     if (!partnership) errors.push(userError(['input', 'partnershipSlug'], `There is no partnership "${input.partnershipSlug}".`, 'NOT_FOUND'));
