@@ -5,6 +5,8 @@ import type { Logger } from '../../observability/logger';
 import { userError, type UserError } from '../../graphql/user-error';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Mailer } from '../notifications/mailer';
+import { queueEmail } from '../notifications/outbox-writer';
+import { PASSWORD_RESET_KIND, passwordResetEmail } from './password-reset-email';
 import type { RoleGrant, Viewer } from './viewer';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
@@ -143,29 +145,20 @@ export class AuthService {
     });
   }
 
-  /** Same answer whether or not the email has an account; the email goes out after the answer. */
+  /**
+   * Same answer whether or not the email has an account. The email is written to the outbox in
+   * this transaction and delivered by the send_email job, which makes the single-use link.
+   */
   async requestPasswordReset(email: string, origin: RequestOrigin, now: Date): Promise<void> {
     const account = normaliseEmail(email);
     if ((await this.limiter.consume(`reset:${account}`, origin.ipAddress)) !== null) return;
-    const token = newToken();
-    const person = await this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(`SELECT id, partnership_id, name FROM person WHERE email = $1 AND disabled_at IS NULL`, [account]);
-      if (!row) return null;
-      await manager.query(
-        `INSERT INTO password_reset (partnership_id, person_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
-        [row.partnership_id, row.id, tokenHash(token), new Date(now.getTime() + this.config.passwordResetTtlMinutes * 60_000)]);
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(`SELECT id, partnership_id, name, email FROM person WHERE email = $1 AND disabled_at IS NULL`, [account]);
+      if (!row) return;
+      await queueEmail(manager, { partnershipId: row.partnership_id, personId: row.id, kind: PASSWORD_RESET_KIND, to: row.email,
+        ...passwordResetEmail({ name: row.name, publicUrl: this.config.publicUrl, ttlMinutes: this.config.passwordResetTtlMinutes }) });
       await recordAudit(manager, origin, { partnershipId: row.partnership_id, actorPersonId: null, action: 'auth.reset_requested',
         subjectType: 'person', subjectId: row.id });
-      return row as { id: string; name: string };
-    });
-    if (!person) return;
-    const link = `${this.config.publicUrl}/reset-password?token=${token}`;
-    setImmediate(() => {
-      this.mailer.send({
-        to: account,
-        subject: 'Reset your Partnership Portal password',
-        text: `Hello ${person.name},\n\nSomeone asked to reset the password for this email address. If it was you, choose a new password here:\n\n${link}\n\nThe link works once, for ${this.config.passwordResetTtlMinutes} minutes. If it was not you, ignore this email: your password has not changed.\n`,
-      }).catch((error: unknown) => this.log.error({ err: error }, 'password reset email failed'));
     });
   }
 

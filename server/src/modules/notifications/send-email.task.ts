@@ -4,6 +4,7 @@ import type { Logger } from '../../observability/logger';
 import type { Mailer } from './mailer';
 import { bookingInvite } from './booking-invite';
 import { inviteFactsFromJson, type InviteFacts } from './booking-notice-data';
+import { PASSWORD_RESET_KIND, withResetLink } from '../auth/password-reset-email';
 
 export const SEND_EMAIL_TASK = 'send_email';
 /**
@@ -13,8 +14,8 @@ export const SEND_EMAIL_TASK = 'send_email';
 export const SEND_EMAIL_MAX_ATTEMPTS = 10;
 
 interface OutboxRow {
-  id: string; to_address: string; subject: string; text: string; ics: string | null; ics_method: 'REQUEST' | 'CANCEL' | null;
-  invite_facts: InviteFacts | null;
+  id: string; person_id: string; kind: string; to_address: string; subject: string; text: string;
+  ics: string | null; ics_method: 'REQUEST' | 'CANCEL' | null; invite_facts: InviteFacts | null;
 }
 
 /** Why an email can never be delivered, or null: a retry would only fail the same way. */
@@ -47,7 +48,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * graphile-worker retries with backoff; an email that can never go (an address outside the
  * rule, an invite that cannot be built) is marked failed and not retried.
  */
-export function sendEmailTask(deps: { mailer: Mailer; log: Logger }): Task {
+export function sendEmailTask(deps: { mailer: Mailer; log: Logger; passwordResetTtlMinutes?: number }): Task {
   return async (payload, helpers) => {
     const id = (payload as { id?: unknown } | null)?.id;
     if (typeof id !== 'string' || !UUID.test(id)) {
@@ -56,7 +57,7 @@ export function sendEmailTask(deps: { mailer: Mailer; log: Logger }): Task {
     }
     const { rows: [email] } = await helpers.query<OutboxRow>(
       `UPDATE email_outbox SET attempts = attempts + 1, next_attempt_at = NULL WHERE id = $1 AND sent_at IS NULL AND failed_at IS NULL
-       RETURNING id, to_address, subject, text, ics, ics_method, invite_facts`, [id]);
+       RETURNING id, person_id, kind, to_address, subject, text, ics, ics_method, invite_facts`, [id]);
     if (!email) return;
     let ics = email.ics;
     let problem = undeliverable(email);
@@ -68,6 +69,12 @@ export function sendEmailTask(deps: { mailer: Mailer; log: Logger }): Task {
         await helpers.query('UPDATE email_outbox SET ics = $2 WHERE id = $1', [id, ics]);
       }
     }
+    let { text } = email;
+    if (!problem && email.kind === PASSWORD_RESET_KIND) {
+      const withLink = await withResetLink(helpers.query, email, deps.passwordResetTtlMinutes ?? 60);
+      if (withLink === null) problem = 'The person has been disabled since asking: there is no password to reset.';
+      else text = withLink;
+    }
     if (problem) {
       await helpers.query('UPDATE email_outbox SET failed_at = now(), last_error = left($2, 1000), next_attempt_at = NULL WHERE id = $1',
         [id, problem]);
@@ -76,7 +83,7 @@ export function sendEmailTask(deps: { mailer: Mailer; log: Logger }): Task {
     }
     try {
       await deps.mailer.send({
-        to: email.to_address, subject: email.subject, text: email.text,
+        to: email.to_address, subject: email.subject, text,
         ...(ics && email.ics_method ? { calendar: { method: email.ics_method, content: ics } } : {}),
       });
     } catch (error) {

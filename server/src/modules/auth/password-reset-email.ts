@@ -1,0 +1,32 @@
+import { newToken, tokenHash } from './session-token';
+
+/**
+ * The password-reset email goes through the outbox like every other, but its link is made by the
+ * delivery job, not when it is asked for: the outbox (which administrators can read) never holds
+ * a usable token, and each delivery attempt mints its own single-use reset.
+ */
+export const PASSWORD_RESET_KIND = 'password_reset';
+const TOKEN_PLACEHOLDER = '{{reset-token}}';
+
+export function passwordResetEmail(values: { name: string; publicUrl: string; ttlMinutes: number }): { subject: string; text: string } {
+  const link = `${values.publicUrl}/reset-password?token=${TOKEN_PLACEHOLDER}`;
+  return {
+    subject: 'Reset your Partnership Portal password',
+    text: `Hello ${values.name},\n\nSomeone asked to reset the password for this email address. If it was you, choose a new password here:\n\n${link}\n\nThe link works once, for ${values.ttlMinutes} minutes. If it was not you, ignore this email: your password has not changed.\n`,
+  };
+}
+
+type Query = (sql: string, params: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }>;
+
+/**
+ * Makes the reset the email's link opens and puts its token in the text; null when the person
+ * has been disabled since asking (there is nothing to reset).
+ */
+export async function withResetLink(query: Query, email: { person_id: string; text: string }, ttlMinutes: number): Promise<string | null> {
+  const token = newToken();
+  const { rows } = await query(
+    `INSERT INTO password_reset (partnership_id, person_id, token_hash, expires_at)
+     SELECT partnership_id, id, $2, now() + $3::int * interval '1 minute' FROM person WHERE id = $1 AND disabled_at IS NULL RETURNING id`,
+    [email.person_id, tokenHash(token), ttlMinutes]);
+  return rows.length ? email.text.replaceAll(TOKEN_PLACEHOLDER, token) : null;
+}
