@@ -171,11 +171,15 @@ describe('registering a volunteer', () => {
     expect(await count(`SELECT count(*) FROM audit_log WHERE action = 'auth.registered'`)).toBe(1);
   });
 
-  it('refuses a taken email without writing anything', async () => {
+  it('refuses a taken email without writing a person, and emails the owner through the outbox', async () => {
     const before = await people();
     const response = await register({ email: 'learner@demo.portal' });
     expect(response.data!.registerVolunteer.userErrors).toEqual([expect.objectContaining({ field: ['input', 'email'], code: 'TAKEN' })]);
     expect(await people()).toBe(before);
+    await portal.runDueJobs();
+    const email = await mail.waitFor((m) => (m.to as { text: string }).text === 'learner@demo.portal' && /register/i.test(m.subject ?? ''));
+    expect(email.text).toContain('already have an account');
+    expect(email.text).toMatch(/\/forgot-password/);
   });
 
   it.each([

@@ -6,7 +6,7 @@ import { userError, type UserError } from '../../graphql/user-error';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Mailer } from '../notifications/mailer';
 import { queueEmail } from '../notifications/outbox-writer';
-import { PASSWORD_RESET_KIND, passwordResetEmail } from './password-reset-email';
+import { PASSWORD_RESET_KIND, passwordResetEmail, REGISTRATION_ATTEMPTED_KIND, registrationAttemptedEmail } from './account-emails';
 import type { RoleGrant, Viewer } from './viewer';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
@@ -123,6 +123,12 @@ export class AuthService {
          VALUES ($1, $2, 'volunteer', $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id`,
         [partnership.id, input.organisationId ?? null, name, email, passwordHash, now]);
       if (!person) {
+        // The owner hears of it (and how to sign in or reset), whichever partnership they belong to.
+        const [owner] = await manager.query(`SELECT id, partnership_id, name, email FROM person WHERE email = $1 AND disabled_at IS NULL`, [email]);
+        if (owner) {
+          await queueEmail(manager, { partnershipId: owner.partnership_id, personId: owner.id, kind: REGISTRATION_ATTEMPTED_KIND, to: owner.email,
+            ...registrationAttemptedEmail({ name: owner.name, publicUrl: this.config.publicUrl }) });
+        }
         return { session: null, userErrors: [userError(['input', 'email'],
           'An account with this email address already exists. Sign in, or reset your password if you have forgotten it.', 'TAKEN')] };
       }

@@ -4,7 +4,7 @@ import type { Logger } from '../../observability/logger';
 import type { Mailer } from './mailer';
 import { bookingInvite } from './booking-invite';
 import { inviteFactsFromJson, type InviteFacts } from './booking-notice-data';
-import { PASSWORD_RESET_KIND, withResetLink } from '../auth/password-reset-email';
+import { PASSWORD_RESET_KIND, withResetLink } from '../auth/account-emails';
 
 export const SEND_EMAIL_TASK = 'send_email';
 /**

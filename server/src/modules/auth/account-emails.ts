@@ -1,8 +1,8 @@
 import { newToken, tokenHash } from './session-token';
 
 /**
- * The password-reset email goes through the outbox like every other, but its link is made by the
- * delivery job, not when it is asked for: the outbox (which administrators can read) never holds
+ * Emails about accounts, written to the outbox and delivered by the send_email job like every
+ * other. The password-reset email's link is made by the delivery job, not when it is asked for: the outbox (which administrators can read) never holds
  * a usable token, and each delivery attempt mints its own single-use reset.
  */
 export const PASSWORD_RESET_KIND = 'password_reset';
@@ -29,4 +29,14 @@ export async function withResetLink(query: Query, email: { person_id: string; te
      SELECT partnership_id, id, $2, now() + $3::int * interval '1 minute' FROM person WHERE id = $1 AND disabled_at IS NULL RETURNING id`,
     [email.person_id, tokenHash(token), ttlMinutes]);
   return rows.length ? email.text.replaceAll(TOKEN_PLACEHOLDER, token) : null;
+}
+
+export const REGISTRATION_ATTEMPTED_KIND = 'registration_attempted';
+
+/** To the owner of an address someone tried to register again: they may have forgotten they have an account. */
+export function registrationAttemptedEmail(values: { name: string; publicUrl: string }): { subject: string; text: string } {
+  return {
+    subject: 'Someone tried to register with your email address',
+    text: `Hello ${values.name},\n\nSomeone tried to register a new Partnership Portal account with this email address. You already have an account, so no new one was made.\n\nIf it was you, sign in here:\n\n${values.publicUrl}/sign-in\n\nIf you have forgotten your password, ask for a reset link here:\n\n${values.publicUrl}/forgot-password\n\nIf it was not you, you need do nothing: your account and password have not changed.\n`,
+  };
 }
