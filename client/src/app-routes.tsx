@@ -8,6 +8,7 @@ import { FindTrainingPage } from './find-training/find-training-page';
 import { SessionPage } from './find-training/session-page';
 import { SignInPage } from './account/sign-in-page';
 import { RegisterPage } from './account/register-page';
+import { ConfirmRegistrationPage } from './account/confirm-registration-page';
 import { ForgotPasswordPage } from './account/forgot-password-page';
 import { ResetPasswordPage } from './account/reset-password-page';
 import { AREA_PATHS } from './account/navigation';
@@ -36,6 +37,7 @@ export function createAppRouter() {
         { path: 'find-training', element: <FindTrainingPage /> },
         { path: 'sessions/:id', element: <SessionPage /> },
         { path: 'register', element: <RegisterPage /> },
+        { path: 'confirm-registration', element: <ConfirmRegistrationPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -85,7 +85,7 @@ describe('the one rule for an email address', () => {
     const response = await portal.graphql<RegisterData>(REGISTER, { input: {
       partnershipSlug: 'greater-peterborough', name: 'Ute Example', email: 'Ute@Bücher.example', password: 'violet kettle harbour' } });
     expect(response.data!.registerVolunteer.userErrors).toEqual([]);
-    const [row] = await portal.dataSource.query(`SELECT email FROM person WHERE name = 'Ute Example'`);
+    const [row] = await portal.dataSource.query(`SELECT email FROM volunteer_registration WHERE name = 'Ute Example'`);
     expect(row.email).toBe('ute@xn--bcher-kva.example');
   });
 });
@@ -177,7 +177,7 @@ describe('registration limits', () => {
         expect(refused.userErrors).toEqual([expect.objectContaining({ code: 'RATE_LIMITED', field: ['input', 'email'] })]);
         expect(refused.userErrors[0].message).toMatch(/Wait \d+ minutes/);
       }
-      const [{ count }] = await limited.dataSource.query(`SELECT count(*)::int AS count FROM person WHERE name LIKE 'Rush %'`);
+      const [{ count }] = await limited.dataSource.query(`SELECT count(*)::int AS count FROM volunteer_registration WHERE name LIKE 'Rush %'`);
       expect(count).toBe(3);
     } finally {
       await limited.stop();

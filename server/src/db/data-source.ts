@@ -8,6 +8,7 @@ import { EmailOutbox1763940000000 } from './migrations/1763940000000-email-outbo
 import { SeatRelease1763950000000 } from './migrations/1763950000000-seat-release';
 import { FundingLedger1763960000000 } from './migrations/1763960000000-funding-ledger';
 import { InviteBuiltAtDelivery1763972000000 } from './migrations/1763972000000-invite-built-at-delivery';
+import { VolunteerRegistration1763972100000 } from './migrations/1763972100000-volunteer-registration';
 import { SqlCountingLogger } from './sql-statement-counter';
 import { PartnershipEntity } from '../modules/partnerships/partnership.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
@@ -25,7 +26,7 @@ import { LedgerEntryEntity } from '../modules/funding/ledger-entry.entity';
 
 export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit1763910000000, PeopleImport1763920000000,
   SharedBooking1763930000000, EmailOutbox1763940000000, SeatRelease1763950000000, FundingLedger1763960000000,
-  InviteBuiltAtDelivery1763972000000];
+  InviteBuiltAtDelivery1763972000000, VolunteerRegistration1763972100000];
 
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,

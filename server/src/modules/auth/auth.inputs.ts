@@ -44,3 +44,9 @@ export class ResetPasswordInput {
 
   @Field() password!: string;
 }
+
+@InputType()
+export class ConfirmRegistrationInput {
+  @Field({ description: 'The token from the link in the registration email.' }) @MaxLength(100, { message: 'This link is not valid.' })
+  token!: string;
+}

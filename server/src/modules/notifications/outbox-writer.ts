@@ -4,7 +4,9 @@ import { SEND_EMAIL_MAX_ATTEMPTS, SEND_EMAIL_TASK } from './send-email.task';
 /** One email for the outbox: booking notices add their booking and invite facts. */
 export interface OutboxEmail {
   partnershipId: string;
-  personId: string;
+  /** Whom it is for: a person, or (before there is one) a volunteer's registration. */
+  personId: string | null;
+  registrationId?: string | null;
   kind: string;
   to: string;
   subject: string;
@@ -22,8 +24,9 @@ export interface OutboxEmail {
  */
 const QUEUE_EMAIL = `
   WITH email AS (
-    INSERT INTO email_outbox (partnership_id, person_id, booking_id, kind, to_address, subject, text, ics_method, invite_facts, created_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, clock_timestamp()) RETURNING id
+    INSERT INTO email_outbox (partnership_id, person_id, booking_id, kind, to_address, subject, text, ics_method, invite_facts,
+      registration_id, created_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, clock_timestamp()) RETURNING id
   )
   SELECT email.id FROM email
   CROSS JOIN LATERAL graphile_worker.add_job('${SEND_EMAIL_TASK}', json_build_object('id', email.id),
@@ -32,6 +35,6 @@ const QUEUE_EMAIL = `
 export async function queueEmail(manager: EntityManager, email: OutboxEmail): Promise<{ emailId: string }> {
   const [written]: Array<{ id: string }> = await manager.query(QUEUE_EMAIL, [email.partnershipId, email.personId, email.bookingId ?? null,
     email.kind, email.to, email.subject, email.text, email.inviteMethod ?? null,
-    email.inviteFacts == null ? null : JSON.stringify(email.inviteFacts)]);
+    email.inviteFacts == null ? null : JSON.stringify(email.inviteFacts), email.registrationId ?? null]);
   return { emailId: written.id };
 }

@@ -4,7 +4,7 @@ import type { Logger } from '../../observability/logger';
 import type { Mailer } from './mailer';
 import { bookingInvite } from './booking-invite';
 import { inviteFactsFromJson, type InviteFacts } from './booking-notice-data';
-import { PASSWORD_RESET_KIND, withResetLink } from '../auth/account-emails';
+import { PASSWORD_RESET_KIND, REGISTRATION_CONFIRM_KIND, withConfirmLink, withResetLink } from '../auth/account-emails';
 
 export const SEND_EMAIL_TASK = 'send_email';
 /**
@@ -14,7 +14,7 @@ export const SEND_EMAIL_TASK = 'send_email';
 export const SEND_EMAIL_MAX_ATTEMPTS = 10;
 
 interface OutboxRow {
-  id: string; person_id: string; kind: string; to_address: string; subject: string; text: string;
+  id: string; person_id: string | null; registration_id: string | null; kind: string; to_address: string; subject: string; text: string;
   ics: string | null; ics_method: 'REQUEST' | 'CANCEL' | null; invite_facts: InviteFacts | null;
 }
 
@@ -57,7 +57,7 @@ export function sendEmailTask(deps: { mailer: Mailer; log: Logger; passwordReset
     }
     const { rows: [email] } = await helpers.query<OutboxRow>(
       `UPDATE email_outbox SET attempts = attempts + 1, next_attempt_at = NULL WHERE id = $1 AND sent_at IS NULL AND failed_at IS NULL
-       RETURNING id, person_id, kind, to_address, subject, text, ics, ics_method, invite_facts`, [id]);
+       RETURNING id, person_id, registration_id, kind, to_address, subject, text, ics, ics_method, invite_facts`, [id]);
     if (!email) return;
     let ics = email.ics;
     let problem = undeliverable(email);
@@ -73,6 +73,11 @@ export function sendEmailTask(deps: { mailer: Mailer; log: Logger; passwordReset
     if (!problem && email.kind === PASSWORD_RESET_KIND) {
       const withLink = await withResetLink(helpers.query, email, deps.passwordResetTtlMinutes ?? 60);
       if (withLink === null) problem = 'The person has been disabled since asking: there is no password to reset.';
+      else text = withLink;
+    }
+    if (!problem && email.kind === REGISTRATION_CONFIRM_KIND) {
+      const withLink = await withConfirmLink(helpers.query, email);
+      if (withLink === null) problem = 'The registration has expired or been confirmed: there is nothing to confirm.';
       else text = withLink;
     }
     if (problem) {
