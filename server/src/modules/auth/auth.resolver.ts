@@ -54,7 +54,7 @@ export class AuthResolver {
     @Ctx() ctx: Context): Promise<RequestPasswordResetPayload> {
     const userErrors = await inputErrors(input);
     if (userErrors.length) return { accepted: false, userErrors };
-    await ctx.services.auth.requestPasswordReset(input.email, ctx.origin, ctx.now);
+    await ctx.services.auth.requestPasswordReset(input.email, ctx.origin);
     return { accepted: true, userErrors: [] };
   }
 

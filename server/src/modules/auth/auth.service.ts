@@ -193,7 +193,7 @@ export class AuthService {
    * Same answer whether or not the email has an account. The email is written to the outbox in
    * this transaction and delivered by the send_email job, which makes the single-use link.
    */
-  async requestPasswordReset(email: string, origin: RequestOrigin, now: Date): Promise<void> {
+  async requestPasswordReset(email: string, origin: RequestOrigin): Promise<void> {
     const account = normaliseEmail(email);
     if ((await this.limiter.consume(`reset:${account}`, origin.ipAddress)) !== null) return;
     await this.dataSource.transaction(async (manager) => {
