@@ -184,3 +184,19 @@ describe('registration limits', () => {
     }
   });
 });
+
+describe('finding stored addresses that break the rule', () => {
+  it('lists each person whose stored address breaks it, with why, and no one else', async () => {
+    const { peopleWithAddressProblems } = await import('../../server/src/modules/people/email-address-report');
+    const [bad, good] = await makeSignedInPeople(portal.dataSource, partnershipId, 2);
+    await portal.dataSource.query('UPDATE person SET email = $2 WHERE id = $1', [bad.personId, '"report me"@example.org']);
+    const problems = await peopleWithAddressProblems(portal.dataSource);
+    expect(problems).toContainEqual({ personId: bad.personId, partnershipId, email: '"report me"@example.org',
+      problem: expect.stringMatching(/correct format/) });
+    expect(problems.map((p) => p.personId)).not.toContain(good.personId);
+    // The demo's own people all follow the rule.
+    const [{ count }] = await portal.dataSource.query(`SELECT count(*)::int AS count FROM person WHERE email LIKE '%@demo.portal'`);
+    expect(count).toBeGreaterThan(0);
+    expect(problems.filter((p) => p.email.endsWith('@demo.portal'))).toEqual([]);
+  });
+});
