@@ -23,7 +23,7 @@ async function run(command: string | undefined, flags: string[]): Promise<void> 
     const database = await prepareDatabase(config, log, { demo: false });
     try {
       const problems = await peopleWithAddressProblems(database.dataSource);
-      for (const problem of problems) console.log(JSON.stringify(problem));
+      for (const problem of problems) process.stdout.write(`${JSON.stringify(problem)}\n`);
       log.info({ count: problems.length }, 'people whose email address breaks the rule');
     } finally {
       await database.close();
