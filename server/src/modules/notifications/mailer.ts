@@ -26,7 +26,7 @@ function calendarParts(calendar: NonNullable<Email['calendar']>) {
 
 /**
  * Real SMTP when SMTP_URL is set. Without it, outside production, each email is written to the
- * log (and booking emails stay readable in the outbox, at /dev/mail) so a person running the
+ * log (and every email stays readable in the outbox, at /dev/mail, links included) so a person running the
  * demo can still follow a link; in production it is an error, so the job retries.
  */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'production'>, log: Logger): Mailer {

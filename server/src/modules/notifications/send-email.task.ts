@@ -48,7 +48,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * graphile-worker retries with backoff; an email that can never go (an address outside the
  * rule, an invite that cannot be built) is marked failed and not retried.
  */
-export function sendEmailTask(deps: { mailer: Mailer; log: Logger; passwordResetTtlMinutes?: number }): Task {
+export function sendEmailTask(deps: {
+  mailer: Mailer; log: Logger; passwordResetTtlMinutes?: number;
+  /**
+   * Keep the text as sent, links included, on the outbox row: only with no mail server outside
+   * production, where the outbox (/dev/mail) is the only place to read it.
+   */
+  keepSentText?: boolean;
+}): Task {
   return async (payload, helpers) => {
     const id = (payload as { id?: unknown } | null)?.id;
     if (typeof id !== 'string' || !UUID.test(id)) {
@@ -102,6 +109,7 @@ export function sendEmailTask(deps: { mailer: Mailer; log: Logger; passwordReset
       deps.log.warn({ emailId: id, attempt: attempts, maxAttempts, error: message }, 'email not delivered; it will be retried');
       throw error;
     }
-    await helpers.query('UPDATE email_outbox SET sent_at = now() WHERE id = $1', [id]);
+    if (deps.keepSentText && text !== email.text) await helpers.query('UPDATE email_outbox SET sent_at = now(), text = $2 WHERE id = $1', [id, text]);
+    else await helpers.query('UPDATE email_outbox SET sent_at = now() WHERE id = $1', [id]);
   };
 }
