@@ -316,6 +316,18 @@ describe('resetting a forgotten password', () => {
     expect(replay.data!.resetPassword.userErrors[0].code).toBe('INVALID_TOKEN');
   });
 
+  it('lists account emails in the administrators\' outbox, with no usable link', async () => {
+    await portal.graphql(REQUEST, { input: { email: 'volunteer@demo.portal' } });
+    await portal.runDueJobs();
+    const admin = await portal.signIn('admin@demo.portal');
+    const outbox = await portal.graphql<{ outbox: { edges: Array<{ node: { kind: string; to: string; text: string; sentAt: string | null } }> } }>(
+      '{ outbox(first: 50) { edges { node { kind to text sentAt } } } }', undefined, { token: admin });
+    expect(outbox.errors).toBeUndefined();
+    const reset = outbox.data!.outbox.edges.map((e) => e.node).find((n) => n.kind === 'PASSWORD_RESET' && n.to === 'volunteer@demo.portal');
+    expect(reset?.sentAt).toBeTruthy();
+    expect(reset?.text).not.toMatch(/token=[A-Za-z0-9_-]{43}/);
+  });
+
   it('answers an unknown email exactly as a known one, and sends nothing', async () => {
     const before = mail.messages.length;
     const response = await portal.graphql(REQUEST, { input: { email: 'nobody.here@example.org' } });

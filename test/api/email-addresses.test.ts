@@ -125,6 +125,12 @@ describe('a person whose stored address cannot take an invite (legacy data)', ()
     const [{ count }] = await portal.dataSource.query(`SELECT count(*)::int AS count FROM graphile_worker.jobs WHERE task_identifier = 'send_email'`);
     expect(count).toBe(0);
     expect(mail.messages.some((m) => /legacy/.test(toOf(m) ?? ''))).toBe(false);
+    // Administrators see it given up, and why.
+    const outbox = await portal.graphql<{ outbox: { edges: Array<{ node: { to: string; failedAt: string | null; lastError: string | null } }> } }>(
+      '{ outbox(first: 50) { edges { node { to failedAt lastError } } } }', undefined, { token: admin });
+    const given = outbox.data!.outbox.edges.map((e) => e.node).find((n) => n.to.startsWith('"legacy'));
+    expect(given?.failedAt).toBeTruthy();
+    expect(given?.lastError).toMatch(/rule for email addresses/);
   });
 
   it('lets everyone else cancel while they wait, promoting them, and the others\' emails still go', async () => {
