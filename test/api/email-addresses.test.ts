@@ -4,6 +4,7 @@ import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
 import { ADMIN, organisationId, writableRowCounts, type UserErrorShape } from '../support/admin-fixtures';
 import { makeCourse, makeOrganisation, makeSession } from '../support/catalogue-fixtures';
 import { makeSignedInPeople } from '../support/people-fixtures';
+import { peopleWithAddressProblems } from '../../server/src/modules/people/email-address-report';
 
 /**
  * Issue 10: one rule for an email address, applied by every way a person is created, and a
@@ -193,7 +194,6 @@ describe('registration limits', () => {
 
 describe('finding stored addresses that break the rule', () => {
   it('lists each person whose stored address breaks it, with why, and no one else', async () => {
-    const { peopleWithAddressProblems } = await import('../../server/src/modules/people/email-address-report');
     const [bad, good] = await makeSignedInPeople(portal.dataSource, partnershipId, 2);
     await portal.dataSource.query('UPDATE person SET email = $2 WHERE id = $1', [bad.personId, '"report me"@example.org']);
     const problems = await peopleWithAddressProblems(portal.dataSource);
