@@ -8,6 +8,7 @@ import { FindTrainingPage } from './find-training/find-training-page';
 import { SessionPage } from './find-training/session-page';
 import { SignInPage } from './account/sign-in-page';
 import { RegisterPage } from './account/register-page';
+import { ConfirmRegistrationPage } from './account/confirm-registration-page';
 import { ForgotPasswordPage } from './account/forgot-password-page';
 import { ResetPasswordPage } from './account/reset-password-page';
 import { AREA_PATHS } from './account/navigation';
@@ -37,6 +38,7 @@ export function createAppRouter() {
         { path: partnershipChild(PARTNERSHIP_PAGES.findTraining), element: <FindTrainingPage /> },
         { path: partnershipChild(PARTNERSHIP_PAGES.session), element: <SessionPage /> },
         { path: partnershipChild(PARTNERSHIP_PAGES.register), element: <RegisterPage /> },
+        { path: partnershipChild(PARTNERSHIP_PAGES.confirmRegistration), element: <ConfirmRegistrationPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -115,6 +115,11 @@ export interface Config {
   signInLimitPerAccount: number;
   signInLimitPerAddress: number;
   signInLimitWindowSeconds: number;
+  /** Registrations per client address per window: each costs a password hash and an account. */
+  registrationLimitPerAddress: number;
+  registrationLimitWindowSeconds: number;
+  /** How long the link that confirms a volunteer's registration works. */
+  registrationConfirmTtlHours: number;
   maxConcurrentPasswordHashes: number;
   /** Run background jobs (email delivery, seat release) in this process; off for web-only replicas. */
   jobsEnabled: boolean;
@@ -156,6 +161,9 @@ export function loadConfig(): Config {
     signInLimitPerAccount: int('SIGN_IN_LIMIT_PER_ACCOUNT', 10, 1, 10000),
     signInLimitPerAddress: int('SIGN_IN_LIMIT_PER_ADDRESS', 100, 1, 100000),
     signInLimitWindowSeconds: int('SIGN_IN_LIMIT_WINDOW_SECONDS', 15 * 60, 1, 86400),
+    registrationLimitPerAddress: int('REGISTRATION_LIMIT_PER_ADDRESS', 20, 1, 100000),
+    registrationLimitWindowSeconds: int('REGISTRATION_LIMIT_WINDOW_SECONDS', 60 * 60, 1, 86400),
+    registrationConfirmTtlHours: int('REGISTRATION_CONFIRM_TTL_HOURS', 24, 1, 24 * 30),
     maxConcurrentPasswordHashes: int('MAX_CONCURRENT_PASSWORD_HASHES', 4, 1, 64),
     jobsEnabled: flag('JOBS_ENABLED', true),
     requestHoldHours: int('REQUEST_HOLD_HOURS', 48, 0, 24 * 60),

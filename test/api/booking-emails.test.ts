@@ -333,6 +333,20 @@ describe('with no mail server (development)', () => {
     await dev?.stop();
   });
 
+  it('shows the working link of a registration\'s email in /dev/mail, where it is the only place to read it', async () => {
+    const registered = await dev.graphql<{ registerVolunteer: { userErrors: unknown[] } }>(
+      `mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { userErrors { code } } }`,
+      { input: { partnershipSlug: 'dev-mail', name: 'Dev Volunteer', email: 'dev.volunteer@example.org', password: 'violet kettle harbour' } });
+    expect(registered.data!.registerVolunteer.userErrors).toEqual([]);
+    await dev.runDueJobs();
+    const html = await (await fetch(`${dev.url}/dev/mail`)).text();
+    const token = /confirm-registration\?token=([A-Za-z0-9_-]{43})/.exec(html)?.[1];
+    expect(token).toBeDefined();
+    const confirmed = await dev.graphql<{ confirmRegistration: { viewer: { email: string } | null } }>(
+      `mutation($input: ConfirmRegistrationInput!) { confirmRegistration(input: $input) { viewer { email } } }`, { input: { token } });
+    expect(confirmed.data!.confirmRegistration.viewer).toEqual({ email: 'dev.volunteer@example.org' });
+  });
+
   it('marks the email sent, lets each person read their own, and serves an escaped inbox at /dev/mail', async () => {
     const [learner, other] = await makeSignedInPeople(dev.dataSource, devPartnership, 2);
     const sessionId = await makeSession(dev.dataSource, devPartnership, devCourse, { startsInDays: 10 });

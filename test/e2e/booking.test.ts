@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { ARTIFACTS, expectNoAxeViolations, launchChromium, prepareBrowserTests } from '../support/browser';
 import { startPortal, type RunningPortal } from '../support/start-portal';
+import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
 import { financialYearOf } from '@portal/domain';
 import { DEMO_PASSWORD } from '../support/test-database';
 
@@ -29,11 +30,13 @@ const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 900 },
 
 let portal: RunningPortal;
 let browser: Browser;
+let mail: MailCatcher;
 
 beforeAll(async () => {
   prepareBrowserTests();
+  mail = await startMailCatcher();
   [portal, browser] = await Promise.all([
-    startPortal({ template: 'demo' }),
+    startPortal({ template: 'demo', config: { smtpUrl: mail.url } }),
     launchChromium(),
   ]);
 });
@@ -41,6 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await portal?.stop();
+  await mail?.stop();
 });
 
 
@@ -133,10 +137,19 @@ describe('journey 1: a volunteer on a phone books and cancels', () => {
     await page.getByRole('link', { name: 'Register as a volunteer' }).click();
     await page.waitForURL((url) => url.pathname === `/p/${SLUG}/register`);
     expect(new URL(page.url()).searchParams.get('next')).toBe(sessionPath);
+    const address = `ada.booker.${Date.now()}@example.org`;
     await page.getByLabel('Full name').fill('Ada Booker');
-    await page.getByLabel('Email address').fill(`ada.booker.${Date.now()}@example.org`);
+    await page.getByLabel('Email address').fill(address);
     await page.getByLabel('Create a password').fill('lantern meadow violin orchard');
     await page.getByRole('button', { name: 'Register' }).click();
+    await page.locator('h1', { hasText: 'Check your email' }).waitFor();
+
+    // The emailed link confirms the address.
+    await portal.runDueJobs();
+    const message = await mail.waitFor((m) => (m.to && 'text' in m.to ? m.to.text : '') === address);
+    const link = new URL(/https?:\/\/\S+\/confirm-registration\?token=[\w-]+/.exec(message.text ?? '')![0]);
+    await page.goto(`${portal.url}${link.pathname}${link.search}`);
+    await page.getByRole('button', { name: 'Finish registering and sign in' }).click();
 
     // Back on the session, signed in.
     await page.waitForURL((url) => url.pathname === sessionPath);

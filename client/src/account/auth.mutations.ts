@@ -75,3 +75,22 @@ export const ResetPasswordMutation = graphql(`
     }
   }
 `);
+
+export const ConfirmRegistrationMutation = graphql(`
+  mutation ConfirmRegistration($input: ConfirmRegistrationInput!) {
+    confirmRegistration(input: $input) {
+      viewer {
+        id
+        partnership {
+          id
+          slug
+        }
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);

@@ -12,24 +12,25 @@ import { RegisterVolunteerMutation } from './auth.mutations';
 import { EMAIL_INPUT, NEW_PASSWORD_HINT } from './auth-fields';
 import { findTrainingPath } from './navigation';
 import { safeNextPath, signInPath } from './safe-next';
-import { useAfterSignIn } from './use-session-change';
 import { useViewer } from './use-viewer';
 import { PartnerOrganisationsQuery } from './voluntary-organisations.query';
 
 type Field = 'name' | 'email' | 'password' | 'organisationId';
 const FIELDS: Field[] = ['name', 'email', 'password', 'organisationId'];
 const INPUT_IDS: Record<Field, string> = { name: 'name', email: 'email', password: 'password', organisationId: 'organisationId' };
+/** Where to go once the emailed link is opened, when it is opened in this browser. */
+export const REGISTRATION_NEXT_KEY = 'portal.registration.next';
 
 /**
  * Register as a volunteer: one short page, made to be done on a phone in under a minute. Three
- * fields and an optional choice, each with the autocomplete a phone needs to fill it in; then
- * the person is signed in and taken to Find training.
+ * fields and an optional choice, each with the autocomplete a phone needs to fill it in; then an
+ * email with a link that confirms the address (the same answer whether or not the address already
+ * has an account: its owner is emailed instead), which signs the person in.
  */
 export function RegisterPage() {
   const { slug = '' } = useParams();
   const { partnershipName } = useOutletContext<PartnershipOutletContext>();
   const { viewer } = useViewer();
-  const afterSignIn = useAfterSignIn();
   const [register, { loading }] = useMutation(RegisterVolunteerMutation);
   const { data: organisationsData } = useQuery(PartnerOrganisationsQuery, { variables: { partnershipSlug: slug } });
   const voluntary = (organisationsData?.organisations ?? [])
@@ -37,7 +38,7 @@ export function RegisterPage() {
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const [values, setValues] = useState<Record<Field, string>>({ name: '', email: '', password: '', organisationId: '' });
   const [errors, setErrors] = useState<Array<FieldError<Field>>>([]);
-  const [registered, setRegistered] = useState(false);
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const byField = messagesByField(errors);
   const findTraining = findTrainingPath(slug);
   // Back to the page that sent the person here (a session they want to book), else Find training.
@@ -63,12 +64,12 @@ export function RegisterPage() {
         },
       });
       const payload = data?.registerVolunteer;
-      if (!payload?.viewer) {
+      if (!payload || payload.userErrors.length) {
         setErrors(payload?.userErrors.length ? fieldErrorsFrom(payload.userErrors, FIELDS) : [{ field: null, message: SERVICE_PROBLEM }]);
         return;
       }
-      setRegistered(true);
-      await afterSignIn(next);
+      window.localStorage.setItem(REGISTRATION_NEXT_KEY, next);
+      setSentTo(values.email.trim());
     } catch {
       setErrors([{ field: null, message: SERVICE_PROBLEM }]);
     }
@@ -77,7 +78,20 @@ export function RegisterPage() {
   const set = (field: Field) => (event: { currentTarget: { value: string } }) =>
     setValues({ ...values, [field]: event.currentTarget.value });
 
-  if (viewer && !registered) {
+  if (sentTo) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>Check your email</h1>
+          <p>We have sent an email to <strong>{sentTo}</strong>. Open the link in it to confirm your address and finish registering.</p>
+          <p>The link works for 24 hours. If nothing arrives in a few minutes, check your spam folder, or register again.</p>
+          <p>Already have an account? <Link to={signInPath(next)}>Sign in</Link></p>
+        </div>
+      </div>
+    );
+  }
+
+  if (viewer) {
     return (
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">

@@ -17,3 +17,4 @@ export * from './sector-label';
 export * from './seat-utilisation';
 export * from './learning-cost';
 export * from './funding-eligibility';
+export * from './email-address';

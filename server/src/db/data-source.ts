@@ -7,6 +7,8 @@ import { SharedBooking1763930000000 } from './migrations/1763930000000-shared-bo
 import { EmailOutbox1763940000000 } from './migrations/1763940000000-email-outbox';
 import { SeatRelease1763950000000 } from './migrations/1763950000000-seat-release';
 import { FundingLedger1763960000000 } from './migrations/1763960000000-funding-ledger';
+import { InviteBuiltAtDelivery1763972000000 } from './migrations/1763972000000-invite-built-at-delivery';
+import { VolunteerRegistration1763972100000 } from './migrations/1763972100000-volunteer-registration';
 import { IdempotencyRequestHash1763974000000 } from './migrations/1763974000000-idempotency-request-hash';
 import { SessionLastSeen1763974100000 } from './migrations/1763974100000-session-last-seen';
 import type { Logger } from '../observability/logger';
@@ -27,7 +29,8 @@ import { LedgerEntryEntity } from '../modules/funding/ledger-entry.entity';
 
 export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit1763910000000, PeopleImport1763920000000,
   SharedBooking1763930000000, EmailOutbox1763940000000, SeatRelease1763950000000, FundingLedger1763960000000,
-  IdempotencyRequestHash1763974000000, SessionLastSeen1763974100000];
+  InviteBuiltAtDelivery1763972000000, VolunteerRegistration1763972100000, IdempotencyRequestHash1763974000000,
+  SessionLastSeen1763974100000];
 
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,

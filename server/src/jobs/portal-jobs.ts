@@ -16,7 +16,8 @@ export function createPortalJobs(options: { config: Config; dataSource: DataSour
   const { config, dataSource, mailer, log } = options;
   return createJobRunner({
     connectionString: connectionStringOf(dataSource.options),
-    taskList: createTaskList({ dataSource, mailer, log, requestHoldHours: config.requestHoldHours }),
+    taskList: createTaskList({ dataSource, mailer, log, requestHoldHours: config.requestHoldHours,
+      passwordResetTtlMinutes: config.passwordResetTtlMinutes, keepSentText: !config.smtpUrl && !config.production }),
     cronItems,
     concurrency: config.jobsConcurrency,
     log,

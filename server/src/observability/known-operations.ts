@@ -6,7 +6,7 @@
  */
 export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   // The client's.
-  'AdminOrganisations', 'AdminPeople', 'AuditLog', 'BookSession', 'BookablePeople', 'BookingRequests', 'CancelBooking',
+  'AdminOrganisations', 'AdminPeople', 'AuditLog', 'BookSession', 'BookablePeople', 'BookingRequests', 'CancelBooking', 'ConfirmRegistration',
   'CreateFundingStream', 'CreateOrganisation', 'DecideBooking', 'FindSessions', 'FundingOrganisations', 'FundingOverview',
   'FundingStream', 'FundingStreams', 'FundingYears', 'GrantRole', 'ImportPeople', 'LedgerEntries', 'MyBookings',
   'OrganisationBookings', 'PartnerOrganisations', 'PartnershipBySlug', 'Partnerships', 'PeopleImportProgress', 'PeopleList',

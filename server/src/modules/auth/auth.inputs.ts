@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsEmail, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmailAddress } from '../../graphql/email-address.validator';
 
 const EMAIL_MESSAGE = 'Enter an email address in the correct format, like name@example.org.';
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
@@ -13,7 +14,7 @@ export class RegisterVolunteerInput {
   @Matches(NO_CONTROL_CHARACTERS, { message: 'Your name cannot contain control characters.' })
   name!: string;
 
-  @Field() @MaxLength(254, { message: EMAIL_MESSAGE }) @IsEmail({}, { message: EMAIL_MESSAGE })
+  @Field() @IsEmailAddress()
   email!: string;
 
   /** Checked by the password policy, which gives a better message than a length rule. */
@@ -32,7 +33,7 @@ export class SignInInput {
 
 @InputType()
 export class RequestPasswordResetInput {
-  @Field() @MaxLength(254, { message: EMAIL_MESSAGE }) @IsEmail({}, { message: EMAIL_MESSAGE })
+  @Field() @IsEmailAddress()
   email!: string;
 }
 
@@ -42,4 +43,10 @@ export class ResetPasswordInput {
   token!: string;
 
   @Field() password!: string;
+}
+
+@InputType()
+export class ConfirmRegistrationInput {
+  @Field({ description: 'The token from the link in the registration email.' }) @MaxLength(100, { message: 'This link is not valid.' })
+  token!: string;
 }

@@ -4,7 +4,7 @@ import { inputErrors } from '../../graphql/input-errors';
 import type { Viewer as ViewerRoot } from './viewer';
 import type { AuthResult } from './auth.service';
 import { AuthPayload, RequestPasswordResetPayload, Viewer } from './auth.types';
-import { RegisterVolunteerInput, RequestPasswordResetInput, ResetPasswordInput, SignInInput } from './auth.inputs';
+import { ConfirmRegistrationInput, RegisterVolunteerInput, RequestPasswordResetInput, ResetPasswordInput, SignInInput } from './auth.inputs';
 
 interface AuthPayloadShape { viewer: ViewerRoot | null; token: string | null; userErrors: AuthPayload['userErrors'] }
 
@@ -23,12 +23,23 @@ export class AuthResolver {
     return this.started(ctx, await ctx.services.auth.signIn(input.email, input.password, ctx.origin, ctx.now));
   }
 
-  @Mutation(() => AuthPayload)
+  @Mutation(() => AuthPayload, {
+    description: 'Starts a volunteer\'s registration and emails a link that confirms the address (confirmRegistration). '
+      + 'Signs no one in, and answers an address that already has an account exactly as a new one (its owner is emailed instead).',
+  })
   async registerVolunteer(@Arg('input', () => RegisterVolunteerInput, { validate: false }) input: RegisterVolunteerInput,
     @Ctx() ctx: Context): Promise<AuthPayloadShape> {
     const userErrors = await inputErrors(input);
     if (userErrors.length) return { viewer: null, token: null, userErrors };
     return this.started(ctx, await ctx.services.auth.registerVolunteer(input, ctx.origin, ctx.now));
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Finishes a registration from its emailed link: makes the volunteer\'s account and signs in.' })
+  async confirmRegistration(@Arg('input', () => ConfirmRegistrationInput, { validate: false }) input: ConfirmRegistrationInput,
+    @Ctx() ctx: Context): Promise<AuthPayloadShape> {
+    const userErrors = await inputErrors(input);
+    if (userErrors.length) return { viewer: null, token: null, userErrors };
+    return this.started(ctx, await ctx.services.auth.confirmRegistration(input.token, ctx.origin, ctx.now));
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session. True even when there was none.' })
@@ -43,7 +54,7 @@ export class AuthResolver {
     @Ctx() ctx: Context): Promise<RequestPasswordResetPayload> {
     const userErrors = await inputErrors(input);
     if (userErrors.length) return { accepted: false, userErrors };
-    await ctx.services.auth.requestPasswordReset(input.email, ctx.origin, ctx.now);
+    await ctx.services.auth.requestPasswordReset(input.email, ctx.origin);
     return { accepted: true, userErrors: [] };
   }
 

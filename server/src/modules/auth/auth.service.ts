@@ -1,9 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { normaliseEmail } from '@portal/domain';
 import type { Config } from '../../config';
 import type { Logger } from '../../observability/logger';
 import { userError, type UserError } from '../../graphql/user-error';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Mailer } from '../notifications/mailer';
+import { queueEmail } from '../notifications/outbox-writer';
+import {
+  PASSWORD_RESET_KIND, passwordResetEmail, REGISTRATION_ATTEMPTED_KIND, REGISTRATION_CONFIRM_KIND, registrationAttemptedEmail,
+  registrationConfirmEmail,
+} from './account-emails';
 import type { RoleGrant, Viewer } from './viewer';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-policy';
@@ -18,6 +24,8 @@ export interface Session {
 }
 
 export type AuthResult = { session: Session; userErrors: [] } | { session: null; userErrors: UserError[] };
+/** Registration signs no one in: the address is confirmed first (by its emailed link). */
+export type RegistrationResult = { session: null; userErrors: UserError[] };
 
 /** A person with their role grants, as the viewer of a request; callers add joins, WHERE and GROUP BY p.id. */
 const SELECT_VIEWER = `SELECT p.id, p.partnership_id, p.organisation_id,
@@ -30,7 +38,6 @@ function viewerOf(row: { id: string; partnership_id: string; organisation_id: st
 }
 
 const WRONG_CREDENTIALS = 'The email address or password is not right.';
-const normaliseEmail = (email: string) => email.trim().normalize('NFKC').toLowerCase();
 
 /**
  * Accounts and sessions: one instance per server process (it holds the hasher's queue and the
@@ -105,9 +112,16 @@ export class AuthService {
   }
 
   async registerVolunteer(input: { partnershipSlug: string; name: string; email: string; password: string; organisationId?: string },
-    origin: RequestOrigin, now: Date): Promise<AuthResult> {
+    origin: RequestOrigin, now: Date): Promise<RegistrationResult> {
     const email = normaliseEmail(input.email);
     const name = input.name.trim();
+    const waitSeconds = await this.limiter.consumeRegistration(origin.ipAddress);
+    if (waitSeconds !== null) {
+      await recordAudit(this.dataSource.manager, origin, { partnershipId: null, actorPersonId: null, action: 'auth.register_limited',
+        details: { email } });
+      return { session: null, userErrors: [userError(['input', 'email'],
+        `Too many accounts have been registered from your network. Wait ${Math.ceil(waitSeconds / 60)} minutes, then try again.`, 'RATE_LIMITED')] };
+    }
     const errors: UserError[] = [];
     const [partnership] = await this.dataSource.query('SELECT id FROM partnership WHERE slug = $1', [input.partnershipSlug]);
     if (!partnership) errors.push(userError(['input', 'partnershipSlug'], `There is no partnership "${input.partnershipSlug}".`, 'NOT_FOUND'));
@@ -123,19 +137,58 @@ export class AuthService {
     }
     if (errors.length) return { session: null, userErrors: errors };
 
+    // Hashed either way, and either way one email is queued: a taken address answers as a new one, in about the same time.
     const passwordHash = await this.hasher.hash(input.password);
+    await this.dataSource.transaction(async (manager) => {
+      const [owner] = await manager.query(`SELECT id, partnership_id, name, email, disabled_at FROM person WHERE email = $1`, [email]);
+      if (owner) {
+        // The owner hears of it (and how to sign in or reset), whichever partnership they belong to.
+        if (!owner.disabled_at) {
+          await queueEmail(manager, { partnershipId: owner.partnership_id, personId: owner.id, kind: REGISTRATION_ATTEMPTED_KIND,
+            to: owner.email, ...registrationAttemptedEmail({ name: owner.name, publicUrl: this.config.publicUrl }) });
+        }
+      } else {
+        const [registration] = await manager.query(
+          `INSERT INTO volunteer_registration (partnership_id, organisation_id, name, email, password_hash, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+          [partnership.id, input.organisationId ?? null, name, email, passwordHash,
+            new Date(now.getTime() + this.config.registrationConfirmTtlHours * 3_600_000)]);
+        await queueEmail(manager, { partnershipId: partnership.id, personId: null, registrationId: registration.id,
+          kind: REGISTRATION_CONFIRM_KIND, to: email, ...registrationConfirmEmail({ name, publicUrl: this.config.publicUrl,
+            partnershipSlug: input.partnershipSlug, ttlHours: this.config.registrationConfirmTtlHours }) });
+      }
+      await recordAudit(manager, origin, { partnershipId: partnership.id, actorPersonId: null, action: 'auth.registration_requested',
+        details: { email } });
+    });
+    return { session: null, userErrors: [] };
+  }
+
+  /**
+   * Opens the link a registration's email carried: the registration becomes a volunteer with the
+   * password chosen at registration, signed in. The link works once; if the address has gained an
+   * account meanwhile, the holder of the link (who reads that address's mail) is told so.
+   */
+  async confirmRegistration(token: string, origin: RequestOrigin, now: Date): Promise<AuthResult> {
+    const invalid = { session: null, userErrors: [userError(['input', 'token'],
+      'This link has expired or been used. Register again, or sign in if you have finished registering.', 'INVALID_TOKEN')] };
+    if (!TOKEN_PATTERN.test(token)) return invalid;
     return this.dataSource.transaction(async (manager) => {
+      // Marking it confirmed first, conditionally, makes a replayed or concurrent confirmation a no-op.
+      const [[registration]] = await manager.query(
+        `UPDATE volunteer_registration SET confirmed_at = $2 WHERE token_hash = $1 AND confirmed_at IS NULL AND expires_at > $2
+         RETURNING id, partnership_id, organisation_id, name, email, password_hash`, [tokenHash(token), now]);
+      if (!registration) return invalid;
       const [person] = await manager.query(
         `INSERT INTO person (partnership_id, organisation_id, kind, name, email, password_hash, password_changed_at)
          VALUES ($1, $2, 'volunteer', $3, $4, $5, $6) ON CONFLICT (email) DO NOTHING RETURNING id`,
-        [partnership.id, input.organisationId ?? null, name, email, passwordHash, now]);
+        [registration.partnership_id, registration.organisation_id, registration.name, registration.email, registration.password_hash, now]);
       if (!person) {
-        return { session: null, userErrors: [userError(['input', 'email'],
-          'An account with this email address already exists. Sign in, or reset your password if you have forgotten it.', 'TAKEN')] };
+        return { session: null, userErrors: [userError(['input', 'token'],
+          'This email address already has an account. Sign in, or reset your password if you have forgotten it.', 'TAKEN')] };
       }
       await manager.query(`INSERT INTO role_grant (partnership_id, person_id, role, organisation_id) VALUES ($1, $2, 'volunteer', $3)`,
-        [partnership.id, person.id, input.organisationId ?? null]);
-      await recordAudit(manager, origin, { partnershipId: partnership.id, actorPersonId: person.id, action: 'auth.registered',
+        [registration.partnership_id, person.id, registration.organisation_id]);
+      await recordAudit(manager, origin, { partnershipId: registration.partnership_id, actorPersonId: person.id, action: 'auth.registered',
         subjectType: 'person', subjectId: person.id });
       return { session: await this.createSession(manager, person.id, origin, now), userErrors: [] as [] };
     });
@@ -152,29 +205,20 @@ export class AuthService {
     });
   }
 
-  /** Same answer whether or not the email has an account; the email goes out after the answer. */
-  async requestPasswordReset(email: string, origin: RequestOrigin, now: Date): Promise<void> {
+  /**
+   * Same answer whether or not the email has an account. The email is written to the outbox in
+   * this transaction and delivered by the send_email job, which makes the single-use link.
+   */
+  async requestPasswordReset(email: string, origin: RequestOrigin): Promise<void> {
     const account = normaliseEmail(email);
     if ((await this.limiter.consume(`reset:${account}`, origin.ipAddress)) !== null) return;
-    const token = newToken();
-    const person = await this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(`SELECT id, partnership_id, name FROM person WHERE email = $1 AND disabled_at IS NULL`, [account]);
-      if (!row) return null;
-      await manager.query(
-        `INSERT INTO password_reset (partnership_id, person_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
-        [row.partnership_id, row.id, tokenHash(token), new Date(now.getTime() + this.config.passwordResetTtlMinutes * 60_000)]);
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(`SELECT id, partnership_id, name, email FROM person WHERE email = $1 AND disabled_at IS NULL`, [account]);
+      if (!row) return;
+      await queueEmail(manager, { partnershipId: row.partnership_id, personId: row.id, kind: PASSWORD_RESET_KIND, to: row.email,
+        ...passwordResetEmail({ name: row.name, publicUrl: this.config.publicUrl, ttlMinutes: this.config.passwordResetTtlMinutes }) });
       await recordAudit(manager, origin, { partnershipId: row.partnership_id, actorPersonId: null, action: 'auth.reset_requested',
         subjectType: 'person', subjectId: row.id });
-      return row as { id: string; name: string };
-    });
-    if (!person) return;
-    const link = `${this.config.publicUrl}/reset-password?token=${token}`;
-    setImmediate(() => {
-      this.mailer.send({
-        to: account,
-        subject: 'Reset your Partnership Portal password',
-        text: `Hello ${person.name},\n\nSomeone asked to reset the password for this email address. If it was you, choose a new password here:\n\n${link}\n\nThe link works once, for ${this.config.passwordResetTtlMinutes} minutes. If it was not you, ignore this email: your password has not changed.\n`,
-      }).catch((error: unknown) => this.log.error({ err: error }, 'password reset email failed'));
     });
   }
 

@@ -1,4 +1,5 @@
 import { createEvent, type EventAttributes } from 'ics';
+import { isDeliverableEmail } from '@portal/domain';
 import { sessionLink, whereText, type BookingNoticeData, type NoticeSettings } from './booking-notice-data';
 
 /**
@@ -44,9 +45,17 @@ function eventStatus(method: InviteMethod, status: string): EventAttributes['sta
   return status === 'requested' ? 'TENTATIVE' : 'CONFIRMED';
 }
 
+/**
+ * Throws when the invite cannot be made (an attendee address outside the portal's rule, which
+ * only rows stored before the rule can have): call it where a failure costs one email, in the
+ * delivery job, never in the transaction of a booking change.
+ */
 export function bookingInvite(data: BookingNoticeData, settings: NoticeSettings, now: Date): BookingInvite | null {
   const method = inviteMethodFor(data);
   if (!method) return null;
+  if (!isDeliverableEmail(data.person.email)) {
+    throw new Error(`could not build the invite for booking ${data.bookingId}: the attendee's address does not follow the portal's rule for email addresses`);
+  }
   const link = sessionLink(data, settings);
   const attributes = {
     productId: '-//Partnership Portal//Booking invites//EN',

@@ -25,6 +25,28 @@ export interface BookingNoticeData {
   partnership: { name: string; slug: string; timeZone: string };
 }
 
+/**
+ * What a booking's invite is built from, kept on its outbox row (invite_facts) by the booking's
+ * transaction and turned into iCalendar by the delivery job: building an invite can fail (an
+ * address it cannot carry), and that must fail the email, never the booking.
+ */
+export interface InviteFacts {
+  data: BookingNoticeData;
+  settings: NoticeSettings;
+  /** The invite's DTSTAMP: when the change was made, not when the email went out. */
+  madeAt: string;
+}
+
+/** The facts as read back from jsonb: dates were written as ISO strings. */
+export function inviteFactsFromJson(json: InviteFacts): { data: BookingNoticeData; settings: NoticeSettings; madeAt: Date } {
+  const { session } = json.data;
+  return {
+    data: { ...json.data, session: { ...session, startsAt: new Date(session.startsAt), endsAt: new Date(session.endsAt) } },
+    settings: json.settings,
+    madeAt: new Date(json.madeAt),
+  };
+}
+
 /** Settings of the deployment that emails need. */
 export interface NoticeSettings {
   /** Where links point, without a trailing slash. */

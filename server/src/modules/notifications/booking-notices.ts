@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { loadConfig } from '../../config';
-import type { BookingNoticeData, BookingNoticeKind, NoticeSettings } from './booking-notice-data';
-import { bookingInvite } from './booking-invite';
+import type { BookingNoticeData, BookingNoticeKind, InviteFacts, NoticeSettings } from './booking-notice-data';
+import { inviteMethodFor } from './booking-invite';
 import { renderBookingEmail } from './render-booking-email';
-import { SEND_EMAIL_TASK, SEND_EMAIL_MAX_ATTEMPTS } from './send-email.task';
+import { queueEmail } from './outbox-writer';
 
 export type { BookingNoticeKind, NoticeSettings } from './booking-notice-data';
 
@@ -60,16 +60,6 @@ const LOAD_NOTICE = `
   LEFT JOIN venue v ON v.id = s.venue_id
   JOIN partnership pa ON pa.id = b.partnership_id`;
 
-/** Writes the email and queues its delivery in the same statement (graphile-worker's add_job is SQL). */
-const WRITE_OUTBOX = `
-  WITH email AS (
-    INSERT INTO email_outbox (partnership_id, person_id, booking_id, kind, to_address, subject, text, ics, ics_method, created_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, clock_timestamp()) RETURNING id
-  )
-  SELECT email.id FROM email
-  CROSS JOIN LATERAL graphile_worker.add_job('${SEND_EMAIL_TASK}', json_build_object('id', email.id),
-    max_attempts => ${SEND_EMAIL_MAX_ATTEMPTS}) AS job`;
-
 function noticeData(kind: BookingNoticeKind, row: NoticeRow): BookingNoticeData {
   return {
     kind, bookingId: row.id, status: row.status, sequence: Number(row.sequence), invited: row.invited,
@@ -89,12 +79,12 @@ export async function noticeBookingChange(manager: EntityManager, change: { book
   if (!row) return null;
   const noticeSettings = { ...currentSettings(), ...context };
   const data = noticeData(change.kind, row);
-  const now = new Date(row.now);
   const email = renderBookingEmail(data, noticeSettings);
-  const invite = bookingInvite(data, noticeSettings, now);
-  const [written]: Array<{ id: string }> = await manager.query(WRITE_OUTBOX, [row.partnership_id, row.person_id, row.id, change.kind,
-    row.person_email, email.subject, email.text, invite?.ics ?? null, invite?.method ?? null]);
-  return { emailId: written.id };
+  // Only the facts: the delivery job builds the invite (send-email.task.ts), so it cannot fail this change.
+  const method = inviteMethodFor(data);
+  const facts: InviteFacts | null = method ? { data, settings: noticeSettings, madeAt: new Date(row.now).toISOString() } : null;
+  return queueEmail(manager, { partnershipId: row.partnership_id, personId: row.person_id, bookingId: row.id, kind: change.kind,
+    to: row.person_email, subject: email.subject, text: email.text, inviteMethod: method, inviteFacts: facts });
 }
 
 /**

@@ -25,6 +25,7 @@ const ukTime = new Intl.DateTimeFormat('en-GB', {
 
 function state(email: OutboxRecord): string {
   if (email.sentAt) return `sent ${ukTime.format(email.sentAt)}`;
+  if (email.failedAt) return `given up ${ukTime.format(email.failedAt)}: ${email.lastError ?? ''}`;
   if (email.lastError) return `not delivered after ${email.attempts} attempt(s): ${email.lastError}`;
   return 'waiting to be sent';
 }

@@ -4,8 +4,13 @@ import { PageInfo } from '../../graphql/connection';
 export enum EmailKind {
   CONFIRMED = 'confirmed', REQUESTED = 'requested', APPROVED = 'approved', DECLINED = 'declined', WAITLISTED = 'waitlisted',
   PROMOTED = 'promoted', CANCELLED = 'cancelled', SESSION_CHANGED = 'session_changed', SESSION_CANCELLED = 'session_cancelled',
+  PASSWORD_RESET = 'password_reset', REGISTRATION_CONFIRM = 'registration_confirm', REGISTRATION_ATTEMPTED = 'registration_attempted',
 }
-registerEnumType(EmailKind, { name: 'EmailKind', description: 'The change to a booking an email tells its person about.' });
+registerEnumType(EmailKind, {
+  name: 'EmailKind',
+  description: 'What an email is about: a change to a booking, or an account (a password reset, the link that confirms a '
+    + 'registration, or the note to an address\'s owner that someone tried to register it).',
+});
 
 export enum InviteMethod { REQUEST = 'REQUEST', CANCEL = 'CANCEL' }
 registerEnumType(InviteMethod, { name: 'InviteMethod', description: 'iCalendar METHOD of an invite: REQUEST adds or updates, CANCEL removes.' });
@@ -25,6 +30,8 @@ export class Email {
   @Field(() => Int, { description: 'Delivery attempts so far.' }) attempts!: number;
   @Field(() => String, { nullable: true, description: 'Why the last attempt failed. Administrators only.' }) lastError!: string | null;
   @Field(() => Date, { nullable: true, description: 'When delivery is tried again after a failure.' }) nextAttemptAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When delivery was given up for good (an address or invite that can never be sent); lastError says why.' })
+  failedAt!: Date | null;
 }
 
 @ObjectType()

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { isDeliverableEmail } from '@portal/domain';
 import type { Config } from '../../config';
 import type { Logger } from '../../observability/logger';
 
@@ -25,7 +26,7 @@ function calendarParts(calendar: NonNullable<Email['calendar']>) {
 
 /**
  * Real SMTP when SMTP_URL is set. Without it, outside production, each email is written to the
- * log (and booking emails stay readable in the outbox, at /dev/mail) so a person running the
+ * log (and every email stays readable in the outbox, at /dev/mail, links included) so a person running the
  * demo can still follow a link; in production it is an error, so the job retries.
  */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'production'>, log: Logger): Mailer {
@@ -43,6 +44,8 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'prod
   });
   return {
     send: async ({ calendar, ...email }) => {
+      // The last guard of the one rule: no address outside it reaches a mail header.
+      if (!isDeliverableEmail(email.to)) throw new Error('refused to send to an address outside the portal\'s rule for email addresses');
       await transport.sendMail({ from: config.mailFrom, ...email, ...(calendar ? calendarParts(calendar) : {}) });
     },
   };

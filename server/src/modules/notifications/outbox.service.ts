@@ -18,6 +18,7 @@ export interface OutboxRecord {
   attempts: number;
   lastError: string | null;
   nextAttemptAt: Date | null;
+  failedAt: Date | null;
 }
 
 export interface OutboxPage {
@@ -27,7 +28,7 @@ export interface OutboxPage {
 }
 
 const COLUMNS = `id, kind, to_address AS "to", subject, text, booking_id AS "bookingId", ics_method AS "inviteMethod", ics AS invite,
-  created_at AS "createdAt", sent_at AS "sentAt", attempts, last_error AS "lastError", next_attempt_at AS "nextAttemptAt",
+  created_at AS "createdAt", sent_at AS "sentAt", attempts, last_error AS "lastError", next_attempt_at AS "nextAttemptAt", failed_at AS "failedAt",
   to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"`;
 
 /** Reads the email outbox, newest first. Lives for the process: it knows whether people may read their own mail. */

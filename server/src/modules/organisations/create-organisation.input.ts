@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsEmail, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsEmailAddress } from '../../graphql/email-address.validator';
 import { OrganisationRole, Sector } from './organisation.enums';
 
-const EMAIL_MESSAGE = 'Enter an email address in the correct format, like name@example.org.';
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 const MAX_HEADCOUNT = 1_000_000;
 
@@ -15,7 +15,7 @@ export class NewPersonInput {
   name!: string;
 
   @Field({ description: 'Their work email: it must not belong to anyone in the portal yet.' })
-  @MaxLength(254, { message: EMAIL_MESSAGE }) @IsEmail({}, { message: EMAIL_MESSAGE })
+  @IsEmailAddress()
   email!: string;
 
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200, { message: 'The job title must be 200 characters or fewer.' })

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
+import { normaliseEmail } from '@portal/domain';
 import { userError, type UserError } from '../../graphql/user-error';
 import { Refusal, unlessRefused } from '../../db/refusal';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
-import { normaliseEmail } from '../people/parse-people-csv';
 import { PersonEntity } from '../people/person.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { isUuid } from '../../graphql/uuid';

@@ -1,5 +1,5 @@
 import { parse, type CsvError } from 'csv-parse/sync';
-import { isEmail } from 'class-validator';
+import { normaliseEmail, parseEmailAddress } from '@portal/domain';
 
 /**
  * Reads and checks a people CSV file with no database: the header, the shape of every row, and
@@ -14,7 +14,6 @@ const REQUIRED_COLUMNS: PeopleCsvColumn[] = ['name', 'email'];
 
 export const MAX_IMPORT_ROWS = 10_000;
 const MAX_NAME = 200;
-const MAX_EMAIL = 254;
 const MAX_TEXT = 200;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
@@ -28,7 +27,7 @@ export interface ImportRowError {
 export interface PersonCsvRow {
   line: number;
   name: string;
-  /** Trimmed, NFKC-normalised and lower-cased, as person.email is stored. */
+  /** As person.email is stored (packages/domain's parseEmailAddress); a refused one trimmed and lower-cased. */
   email: string;
   kind: 'staff' | 'volunteer';
   jobTitle: string | null;
@@ -45,8 +44,6 @@ export interface ParsedPeopleCsv {
   totalRows: number;
   errors: ImportRowError[];
 }
-
-export const normaliseEmail = (email: string): string => email.trim().normalize('NFKC').toLowerCase();
 
 const rowShape = /^[\s,]*$/;
 
@@ -110,6 +107,16 @@ function optional(value: string | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+/** The portal's rule for an address, with the value quoted so the person can find it in the file. */
+function emailProblem(value: string): string | null {
+  const parsed = parseEmailAddress(value);
+  if (parsed.ok) return null;
+  const shown = `"${value.slice(0, 60).replace(/[\u0000-\u001f\u007f]/g, ' ')}"`;
+  return parsed.code === 'INVALID_FORMAT'
+    ? `${shown} is not an email address in the correct format, like name@example.org.`
+    : `${shown}: ${parsed.message}`;
+}
+
 function checkRow(row: PersonCsvRow, rawKind: string | null, errors: ImportRowError[]): void {
   const error = (field: PeopleCsvColumn, message: string) => errors.push({ line: row.line, field, message });
   if (!row.name) error('name', 'Enter a name.');
@@ -117,8 +124,9 @@ function checkRow(row: PersonCsvRow, rawKind: string | null, errors: ImportRowEr
   else if (CONTROL_CHARACTERS.test(row.name)) error('name', 'The name cannot contain line breaks or control characters.');
 
   if (!row.email) error('email', 'Enter an email address.');
-  else if (row.email.length > MAX_EMAIL || !isEmail(row.email)) {
-    error('email', `"${row.email.slice(0, 60)}" is not an email address in the correct format, like name@example.org.`);
+  else {
+    const problem = emailProblem(row.email);
+    if (problem) error('email', problem);
   }
 
   if (rawKind !== null && row.kind !== rawKind) error('kind', `The kind must be staff or volunteer, not "${rawKind.slice(0, 40)}".`);
@@ -130,8 +138,9 @@ function checkRow(row: PersonCsvRow, rawKind: string | null, errors: ImportRowEr
   }
 
   if (row.lineManagerEmail !== null) {
-    if (row.lineManagerEmail.length > MAX_EMAIL || !isEmail(row.lineManagerEmail)) {
-      error('line_manager_email', `"${row.lineManagerEmail.slice(0, 60)}" is not an email address in the correct format, like name@example.org.`);
+    const problem = emailProblem(row.lineManagerEmail);
+    if (problem) {
+      error('line_manager_email', problem);
     } else if (row.lineManagerEmail === row.email) {
       error('line_manager_email', 'A person cannot be their own line manager.');
     }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { isDeliverableEmail } from '@portal/domain';
 import type { UserError } from '../../graphql/user-error';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
@@ -195,7 +196,9 @@ export class PeopleImportService {
         if (row.duplicateOf === null && takenEmails.has(row.email)) {
           errors.push({ line: row.line, field: 'email', message: `${row.email} already belongs to someone in the portal.` });
         }
-        if (row.lineManagerEmail && !inFile.has(row.lineManagerEmail) && !existingManagers.has(row.lineManagerEmail)) {
+        // A malformed line manager address already has its error from the file's own checks.
+        if (row.lineManagerEmail && isDeliverableEmail(row.lineManagerEmail) && !inFile.has(row.lineManagerEmail)
+          && !existingManagers.has(row.lineManagerEmail)) {
           errors.push({ line: row.line, field: 'line_manager_email',
             message: `${row.lineManagerEmail} is neither in this file nor a person of ${organisation.name}.` });
         }
