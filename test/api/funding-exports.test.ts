@@ -96,18 +96,19 @@ interface EntryNode {
 }
 interface EntriesPage { totalCount: number; summary: Sums; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: EntryNode }> }
 // The page size is a variable, as the client sends it: written inline, armor's cost limit counts it 200 times over.
-const ENTRIES = `query($slug: String!, $year: String!, $first: Int!, $after: String) {
-  ledgerEntries(filter: { partnershipSlug: $slug, financialYear: $year }, first: $first, after: $after) {
+const ENTRIES = `query($slug: String!, $year: String!, $organisationId: ID, $first: Int!, $after: String) {
+  ledgerEntries(filter: { partnershipSlug: $slug, financialYear: $year, organisationId: $organisationId }, first: $first, after: $after) {
     totalCount summary { ${SUMS} } pageInfo { hasNextPage endCursor }
     edges { node { id sequence kind amount { pence } effect { ${SUMS} } balanceAfter { ${SUMS} } stream { id name }
       organisation { name } courseTitle wasted occurredAt quarter reason } } } }`;
 
 /** Every entry of the year as the API pages them for this person. */
-async function allEntries(token: string, year = YEAR.label): Promise<{ totalCount: number; summary: Sums; nodes: EntryNode[] }> {
+async function allEntries(token: string, year = YEAR.label, organisationId: string | null = null):
+  Promise<{ totalCount: number; summary: Sums; nodes: EntryNode[] }> {
   const nodes: EntryNode[] = [];
   let after: string | null = null;
   for (;;) {
-    const response = await portal.graphql<{ ledgerEntries: EntriesPage }>(ENTRIES, { slug: SLUG, year, first: 200, after }, { token });
+    const response = await portal.graphql<{ ledgerEntries: EntriesPage }>(ENTRIES, { slug: SLUG, year, organisationId, first: 200, after }, { token });
     expect(response.errors).toBeUndefined();
     const page: EntriesPage = response.data!.ledgerEntries;
     nodes.push(...page.edges.map((edge) => edge.node));
@@ -115,6 +116,17 @@ async function allEntries(token: string, year = YEAR.label): Promise<{ totalCoun
     after = page.pageInfo.endCursor;
   }
 }
+
+/** What a person reads in the CSV: codes as words, times as UK wall-clock time, ratios as percentages. */
+const FUNDER_KIND_WORDS: Record<string, string> = {
+  PARTNER: 'Partner organisation', NHS_EDUCATION: 'NHS education funding', APPRENTICESHIP_LEVY: 'Apprenticeship levy',
+  COUNCIL_GRANT: 'Council grant', CHARITY_GRANT: 'Charity or trust grant', IN_KIND: 'In kind', OTHER: 'Other outside body',
+};
+const KIND_WORDS: Record<string, string> = {
+  BUDGET: 'Budget', CONTRIBUTION: 'Contribution', ALLOCATION: 'Allocation', COMMITMENT: 'Commitment', RELEASE: 'Release', SPEND: 'Spend',
+  ADJUSTMENT: 'Adjustment',
+};
+const londonTime = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/London' });
 
 interface StreamNode { id: string; name: string; financialYear: string; amount: { pence: number } }
 async function streamsFor(token: string): Promise<StreamNode[]> {
@@ -230,7 +242,8 @@ describe('CSV of the funding tables', () => {
     const optionalPence = (cell: string) => (cell === '' ? null : penceOf(cell));
     expect(optionalPence(totals['Cost per learner (£)'])).toBe(overview.costPerLearner?.pence ?? null);
     expect(optionalPence(totals['Cost per learning hour (£)'])).toBe(overview.costPerLearningHour?.pence ?? null);
-    expect(Number(totals['Seat utilisation'])).toBe(overview.seatUtilisation);
+    expect(totals['Seat utilisation (%)']).toBe((Math.round(overview.seatUtilisation * 1000) / 10).toFixed(1));
+    expect(Number(totals['Seat utilisation (%)'])).toBeLessThanOrEqual(100);
     expect(penceOf(totals['No-show cost (£)'])).toBe(overview.noShowCost.pence);
     expect(Number(totals.Learners)).toBe(overview.learners);
     expect(Number(totals['Learning hours'])).toBe(overview.learningHours);
@@ -240,7 +253,8 @@ describe('CSV of the funding tables', () => {
     const streams = records(files.streams);
     expect(streams.map((row) => row['Stream ID'])).toEqual(overview.byStream.map((row) => row.stream.id));
     overview.byStream.forEach(({ stream, summary }, i) => {
-      expect(streams[i]).toMatchObject({ Stream: neutralised(stream.name), Funder: neutralised(stream.funderName), 'Funder kind': stream.funderKind,
+      expect(streams[i]).toMatchObject({ Stream: neutralised(stream.name), Funder: neutralised(stream.funderName),
+        'Funder kind': FUNDER_KIND_WORDS[stream.funderKind],
         'Managed by': neutralised(stream.managingOrganisation.name), Pooled: stream.pooled ? 'Yes' : 'No' });
       expectSums(streams[i], summary);
     });
@@ -258,6 +272,9 @@ describe('CSV of the funding tables', () => {
         if (keyColumn) expect(rows[i][keyColumn]).toBe(neutralised(row.key));
         expectSums(rows[i], row.summary);
       });
+      // The name is the first column; a key or id, if any, the last.
+      expect(headerOf(files[table])[0]).toBe(labelColumn);
+      if (keyColumn) expect(headerOf(files[table]).at(-1)).toBe(keyColumn);
       expect(sumRows(rows)).toEqual(penceSums(overview.totals));
     }
     // Every money cell is pounds with exactly 2 decimals.
@@ -298,22 +315,23 @@ describe('CSV of the funding tables', () => {
     const effectColumns = ['Budget effect (£)', 'Committed effect (£)', 'Spent effect (£)', 'Remaining effect (£)'];
     const afterColumns = ['Budget after (£)', 'Committed after (£)', 'Spent after (£)', 'Remaining after (£)'];
     const fourSums = (sums: Sums) => [sums.budget.pence, sums.committed.pence, sums.spent.pence, sums.remaining.pence];
-    for (const who of ['steering', 'lead']) {
-      const [file, api] = await Promise.all([download(csvPath('entries'), { token: tokens[who] }), allEntries(tokens[who])]);
+    // A lead's file is their organisation's own entries, the ones behind their figures.
+    for (const [who, organisationId] of [['steering', null], ['lead', ids.pcc]] as const) {
+      const [file, api] = await Promise.all([download(csvPath('entries'), { token: tokens[who] }), allEntries(tokens[who], YEAR.label, organisationId)]);
       const rows = records(file);
       expect(Number(file.headers.get('x-total-rows'))).toBe(api.totalCount);
       expect(rows).toHaveLength(api.totalCount);
       // One comparison of the whole file with the API's pages, row by row, in the API's order.
       expect(rows.map((row) => ({
         id: row['Entry ID'], stream: row.Stream, streamId: row['Stream ID'], sequence: row.Entry, kind: row.Kind,
-        organisation: row.Organisation, course: row.Course, wasted: row.Wasted, occurredAt: row['Occurred at'], quarter: row.Quarter,
+        organisation: row.Organisation, course: row.Course, wasted: row.Wasted, occurredAt: row['Occurred at (UK time)'], quarter: row.Quarter,
         reason: row.Reason, amount: penceOf(row['Amount (£)']), effect: asPence(row, effectColumns),
         // A lead sees no balance on streams their organisation neither manages nor funds: the cells are empty.
         after: row['Budget after (£)'] === '' ? null : asPence(row, afterColumns),
       }))).toEqual(api.nodes.map((node) => ({
-        id: node.id, stream: neutralised(node.stream.name), streamId: node.stream.id, sequence: String(node.sequence), kind: node.kind,
+        id: node.id, stream: neutralised(node.stream.name), streamId: node.stream.id, sequence: String(node.sequence), kind: KIND_WORDS[node.kind],
         organisation: neutralised(node.organisation?.name ?? ''), course: neutralised(node.courseTitle ?? ''), wasted: node.wasted ? 'Yes' : 'No',
-        occurredAt: node.occurredAt, quarter: `Q${node.quarter}`, reason: neutralised(node.reason), amount: node.amount.pence,
+        occurredAt: londonTime(node.occurredAt), quarter: `Q${node.quarter}`, reason: neutralised(node.reason), amount: node.amount.pence,
         effect: fourSums(node.effect), after: node.balanceAfter ? fourSums(node.balanceAfter) : null,
       })));
       const effects = effectColumns.map((column) => rows.reduce((sum, r) => sum + penceOf(r[column]), 0));
@@ -328,8 +346,9 @@ describe('CSV of the funding tables', () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('x-total-rows')).toBe('0');
     expect(records(file)).toEqual([]);
-    expect(headerOf(file)).toEqual(['Stream ID', 'Stream', 'Funder', 'Funder kind', 'Managed by', 'Pooled',
-      'Budget (£)', 'Committed (£)', 'Spent (£)', 'Remaining (£)']);
+    // Names first, ids last.
+    expect(headerOf(file)).toEqual(['Stream', 'Funder', 'Funder kind', 'Managed by', 'Pooled',
+      'Budget (£)', 'Committed (£)', 'Spent (£)', 'Remaining (£)', 'Stream ID']);
   });
 });
 
