@@ -14,7 +14,7 @@ import { formatUkDateTime } from '../ui/uk-date-time';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { BreakdownSection } from './breakdown-section';
 import { TableCsvButton } from './csv-download';
-import { csvText, poundsFromPence } from './csv-text';
+import { csvText, poundsFromPence, ukDateTimeText } from './csv-text';
 import { yearToParam } from './financial-year';
 import { ScrollingTable } from './figures-table';
 import { FundingStreamQuery as StreamQuery } from './funding.operations';
@@ -35,7 +35,7 @@ function coursesCsv(stream: Stream): string {
   ]);
   return csvText([
     { header: 'Course', value: (r) => r.course.title },
-    { header: 'Session starts', value: (r) => r.session?.startsAt ?? 'All sessions' },
+    { header: 'Session starts (UK time)', value: (r) => (r.session ? ukDateTimeText(r.session.startsAt) : 'All sessions') },
     { header: 'Seats offered', value: (r) => r.session?.seatsOffered },
     { header: 'Seats used', value: (r) => r.session?.seatsUsed },
     { header: 'Cancelled', value: (r) => (r.session ? r.session.cancelled : null) },
