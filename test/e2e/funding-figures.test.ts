@@ -44,13 +44,16 @@ interface Money { pence: number; formatted: string }
 interface Sums { budget: Money; committed: Money; spent: Money; remaining: Money }
 interface Overview {
   totals: Sums; learners: number; seatsOffered: number; seatsUsed: number; seatUtilisation: number;
-  deliveredLearningSpend: Money; costPerLearner: Money | null; learningHours: number;
-  byStream: Array<{ stream: { id: string } }>; streamsHeld: Array<{ stream: { id: string }; summary: Sums }>; streamsHeldTotals: Sums;
+  costPerLearner: Money | null; learningHours: number; byStream: Array<{ stream: { id: string } }>;
 }
+interface Held { deliveredLearningSpend: Money; streamsHeld: Array<{ stream: { id: string }; summary: Sums }>; streamsHeldTotals: Sums }
 const SUMS = 'budget { pence formatted } committed { pence formatted } spent { pence formatted } remaining { pence formatted }';
 const OVERVIEW = `query ($slug: String!, $year: String!) { fundingOverview(partnershipSlug: $slug, financialYear: $year) {
-  totals { ${SUMS} } learners learningHours seatsOffered seatsUsed seatUtilisation deliveredLearningSpend { pence formatted }
-  costPerLearner { pence formatted } byStream { stream { id } } streamsHeld { stream { id } summary { ${SUMS} } } streamsHeldTotals { ${SUMS} } } }`;
+  totals { ${SUMS} } learners learningHours seatsOffered seatsUsed seatUtilisation costPerLearner { pence formatted } byStream { stream { id } } } }`;
+const HELD = `query ($slug: String!, $year: String!) { fundingOverview(partnershipSlug: $slug, financialYear: $year) {
+  deliveredLearningSpend { pence formatted } streamsHeld { stream { id } summary { ${SUMS} } } streamsHeldTotals { ${SUMS} } } }`;
+/** Waiting for what the page should show, not for ever: a missing element fails the test in seconds. */
+const SOON = { timeout: 10_000 };
 
 async function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const body = await page.evaluate(async ({ q, v }) => (await fetch('/graphql', {
@@ -113,20 +116,21 @@ describe.each(SCREENS)('funding figures on a %s', (screen, options) => {
       await page.goto(`${portal.url}/funding?year=${YEAR_PARAM}`);
       await page.getByTestId('section-headline').waitFor();
 
-      // 2: the page says whose figures they are.
-      expect(await page.getByTestId('funding-scope').textContent()).toContain('Figures for the whole partnership');
       // 1: used never passes offered.
       const seats = await seatsShown(page);
       expect(seats.used).toBeLessThanOrEqual(seats.offered);
       expect(seats.percent).toBeLessThanOrEqual(100);
+      // 2: the page says whose figures they are.
+      expect(await page.getByTestId('funding-scope').textContent(SOON)).toContain('Figures for the whole partnership');
       // 3: the formula beside the figure, and the figure is that formula.
-      const formula = (await page.getByTestId('formula-cost-per-learner').textContent())!.replace(/\s+/g, ' ');
-      expect(formula).toContain(`Spend on delivered learning (${o.deliveredLearningSpend.formatted}) ÷ distinct learners who attended (${o.learners.toLocaleString('en-GB')})`);
-      expect(o.costPerLearner!.pence).toBe(Math.round(o.deliveredLearningSpend.pence / o.learners));
-      expect(await page.getByTestId('formula-cost-per-hour').textContent()).toMatch(/÷ learning hours attended/);
+      const formula = (await page.getByTestId('formula-cost-per-learner').textContent(SOON))!.replace(/\s+/g, ' ');
+      const held = (await api<{ fundingOverview: Held }>(page, HELD, { slug: SLUG, year: YEAR })).fundingOverview;
+      expect(formula).toContain(`Spend on delivered learning (${held.deliveredLearningSpend.formatted}) ÷ distinct learners who attended (${o.learners.toLocaleString('en-GB')})`);
+      expect(o.costPerLearner!.pence).toBe(Math.round(held.deliveredLearningSpend.pence / o.learners));
+      expect(await page.getByTestId('formula-cost-per-hour').textContent(SOON)).toMatch(/÷ learning hours attended/);
 
       // 4: every quarter against the year's budget, with what was left at its end; the last is the year's remaining.
-      await page.getByTestId('quarters-note').waitFor();
+      await page.getByTestId('quarters-note').waitFor(SOON);
       const quarters = await tableFigures(page, 'table-quarters');
       expect(quarters.map((q) => q.key)).toEqual(['Q1', 'Q2', 'Q3', 'Q4', 'total']);
       for (const q of quarters) expect(q.figures.budget).toBe(o.totals.budget.formatted);
@@ -184,17 +188,18 @@ describe.each(SCREENS)('funding figures on a %s', (screen, options) => {
       await signInAs(page, 'lead@demo.portal');
       const o = (await api<{ fundingOverview: Overview }>(page, OVERVIEW, { slug: SLUG, year: YEAR })).fundingOverview;
       await page.goto(`${portal.url}/funding/my-organisation?year=${YEAR_PARAM}`);
-      await page.getByTestId('section-spent').waitFor();
+      await page.getByTestId('figure-utilisation').waitFor();
 
-      // 2: one scope, stated.
-      expect(await page.getByTestId('funding-scope').textContent()).toContain('Figures for Peterborough City Council');
       // 1: used never passes offered, utilisation never passes 100 %.
       const seats = await seatsShown(page);
       expect(seats.used).toBeLessThanOrEqual(seats.offered);
       expect(seats.percent).toBeLessThanOrEqual(100);
       expect([seats.used, seats.offered]).toEqual([o.seatsUsed, o.seatsOffered]);
+      // 2: one scope, stated.
+      expect(await page.getByTestId('funding-scope').textContent(SOON)).toContain('Figures for Peterborough City Council');
+      await page.getByTestId('section-spent').waitFor(SOON);
       // 3: the formula beside the figure.
-      expect(await page.getByTestId('formula-cost-per-learner').textContent()).toMatch(/Spend on delivered learning \(£[\d,.]+\) ÷ distinct learners who attended/);
+      expect(await page.getByTestId('formula-cost-per-learner').textContent(SOON)).toMatch(/Spend on delivered learning \(£[\d,.]+\) ÷ distinct learners who attended/);
 
       // 2: its spending by stream: committed and spent only (a budget is a stream's), adding up to the total.
       const spending = await tableFigures(page, 'table-spent-streams');
@@ -207,14 +212,15 @@ describe.each(SCREENS)('funding figures on a %s', (screen, options) => {
       expect(await page.getByTestId('section-organisations').count()).toBe(0);
 
       // 2: the streams it holds, each whole: a real budget, never a negative remaining, adding up.
+      const mine = (await api<{ fundingOverview: Held }>(page, HELD, { slug: SLUG, year: YEAR })).fundingOverview;
       const held = await tableFigures(page, 'table-held');
-      expect(held.map((r) => r.key)).toEqual([...o.streamsHeld.map((s) => s.stream.id), 'total']);
+      expect(held.map((r) => r.key)).toEqual([...mine.streamsHeld.map((s) => s.stream.id), 'total']);
       for (const row of held) {
         expect(penceOf(row.figures.budget)).toBeGreaterThan(0);
         expect(penceOf(row.figures.remaining)).toBeGreaterThanOrEqual(0);
       }
       expectAddsUp(held);
-      expect(await page.getByTestId('figure-held-budget-value').textContent()).toBe(o.streamsHeldTotals.budget.formatted);
+      expect(await page.getByTestId('figure-held-budget-value').textContent()).toBe(mine.streamsHeldTotals.budget.formatted);
 
       // 2: the entries below are the spending section's: the same committed and spent.
       const entries = page.getByTestId('ledger-entries');
