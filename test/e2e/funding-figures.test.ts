@@ -104,7 +104,7 @@ async function seatsShown(page: Page): Promise<{ used: number; offered: number; 
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false, scale: 'css' });
 }
 
 describe.each(SCREENS)('funding figures on a %s', (screen, options) => {
@@ -122,6 +122,7 @@ describe.each(SCREENS)('funding figures on a %s', (screen, options) => {
       expect(seats.percent).toBeLessThanOrEqual(100);
       // 2: the page says whose figures they are.
       expect(await page.getByTestId('funding-scope').textContent(SOON)).toContain('Figures for the whole partnership');
+      await page.getByTestId('section-headline').screenshot({ path: path.join(ARTIFACTS, `funding-figures-${screen}-partnership-headline.png`), scale: 'css' });
       // 3: the formula beside the figure, and the figure is that formula.
       const formula = (await page.getByTestId('formula-cost-per-learner').textContent(SOON))!.replace(/\s+/g, ' ');
       const held = (await api<{ fundingOverview: Held }>(page, HELD, { slug: SLUG, year: YEAR })).fundingOverview;
@@ -136,6 +137,7 @@ describe.each(SCREENS)('funding figures on a %s', (screen, options) => {
       for (const q of quarters) expect(q.figures.budget).toBe(o.totals.budget.formatted);
       expect(quarters[3].figures.remaining).toBe(o.totals.remaining.formatted);
       expect(quarters.at(-1)!.figures.remaining).toBe(o.totals.remaining.formatted);
+      await page.getByTestId('section-quarters').screenshot({ path: path.join(ARTIFACTS, `funding-figures-${screen}-quarters.png`), scale: 'css' });
       // 4: largest first, not alphabetical.
       for (const id of ['table-organisations', 'table-funders', 'table-sectors']) {
         const rows = (await tableFigures(page, id)).filter((r) => r.key !== 'total');
@@ -151,7 +153,7 @@ describe.each(SCREENS)('funding figures on a %s', (screen, options) => {
       expect(bars).toBe(Math.min(tableRows, tableRows > 11 ? 11 : tableRows));
       const box = (await chart.boundingBox())!;
       expect(box.height).toBeLessThanOrEqual(screen === 'laptop' ? 700 : 844);
-      await organisations.screenshot({ path: path.join(ARTIFACTS, `funding-figures-${screen}-organisations.png`) });
+      await organisations.screenshot({ path: path.join(ARTIFACTS, `funding-figures-${screen}-organisations.png`), scale: 'css' });
       await expectNoAxeViolations(page, `the steering group's funding page on a ${screen}`);
 
       // 5: the ledger, newest first.
@@ -228,7 +230,7 @@ describe.each(SCREENS)('funding figures on a %s', (screen, options) => {
       expect(await entries.getByTestId('figure-entries-spent-value').textContent()).toBe(o.totals.spent.formatted);
       expect(await entries.getByTestId('figure-entries-committed-value').textContent()).toBe(o.totals.committed.formatted);
       expect(await entries.getByTestId('figure-entries-budget').count()).toBe(0);
-      await page.getByTestId('section-held').screenshot({ path: path.join(ARTIFACTS, `funding-figures-${screen}-lead-held.png`) });
+      await page.getByTestId('section-held').screenshot({ path: path.join(ARTIFACTS, `funding-figures-${screen}-lead-held.png`), scale: 'css' });
       await page.evaluate(() => window.scrollTo(0, 0));
       await screenshot(page, `funding-figures-${screen}-lead-top`);
       await expectNoAxeViolations(page, `a lead's funding page on a ${screen}`);
