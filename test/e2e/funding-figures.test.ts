@@ -236,10 +236,23 @@ describe.each(SCREENS)('funding figures on a %s', (screen, options) => {
       await expectNoAxeViolations(page, `a lead's funding page on a ${screen}`);
 
       // 1: a stream's sessions: the council's seats used are never more than it was offered.
+      // 2: a stream it does not hold shows the council's places on it, with no budget and no negative remaining.
       let checked = 0;
+      const heldIds = new Set(mine.streamsHeld.map((h) => h.stream.id));
+      // The demo's council spends from streams it holds and from others'.
+      expect(o.byStream.some((s) => heldIds.has(s.stream.id)) && o.byStream.some((s) => !heldIds.has(s.stream.id))).toBe(true);
       for (const { stream } of o.byStream) {
         await page.goto(`${portal.url}/funding/streams/${stream.id}`);
         await page.getByTestId('section-courses').waitFor();
+        const figures = page.getByTestId('section-stream-figures');
+        if (heldIds.has(stream.id)) {
+          expect(await page.getByTestId('stream-scope').textContent()).toContain('Figures for the whole stream');
+          expect(penceOf((await figures.getByTestId('figure-remaining-value').textContent())!)).toBeGreaterThanOrEqual(0);
+        } else {
+          expect(await page.getByTestId('stream-scope').textContent()).toContain('Figures for Peterborough City Council');
+          expect(await figures.getByTestId('figure-budget').count()).toBe(0);
+          expect(await figures.getByTestId('figure-remaining').count()).toBe(0);
+        }
         const cells = await page.getByTestId('section-courses').locator('td').evaluateAll((tds) => tds.map((td) => td.textContent?.trim() ?? ''));
         for (const cell of cells) {
           const match = /^(\d+) of (\d+)$/.exec(cell);
