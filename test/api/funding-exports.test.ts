@@ -138,21 +138,26 @@ async function streamsFor(token: string): Promise<StreamNode[]> {
 }
 
 /** The four money columns of a row, in pence, against a summary's. */
+/** The money columns a table has: all four for the partnership; an organisation's own money has no budget or remaining of its own. */
+const SUM_COLUMNS = [['budget', 'Budget (£)'], ['committed', 'Committed (£)'], ['spent', 'Spent (£)'], ['remaining', 'Remaining (£)']] as const;
+let moneyColumns: ReadonlyArray<(typeof SUM_COLUMNS)[number]> = SUM_COLUMNS;
+
 function expectSums(row: Record<string, string>, summary: Sums): void {
-  expect({
-    budget: penceOf(row['Budget (£)']), committed: penceOf(row['Committed (£)']),
-    spent: penceOf(row['Spent (£)']), remaining: penceOf(row['Remaining (£)']),
-  }).toEqual({ budget: summary.budget.pence, committed: summary.committed.pence, spent: summary.spent.pence, remaining: summary.remaining.pence });
+  expect(Object.fromEntries(moneyColumns.map(([key, column]) => [key, penceOf(row[column])])))
+    .toEqual(Object.fromEntries(moneyColumns.map(([key]) => [key, summary[key].pence])));
 }
 
 function sumRows(rows: Array<Record<string, string>>) {
   const total = (column: string) => rows.reduce((sum, row) => sum + penceOf(row[column]), 0);
-  return { budget: total('Budget (£)'), committed: total('Committed (£)'), spent: total('Spent (£)'), remaining: total('Remaining (£)') };
+  return Object.fromEntries(moneyColumns.map(([key, column]) => [key, total(column)]));
 }
 
-const penceSums = (summary: Sums) => ({
-  budget: summary.budget.pence, committed: summary.committed.pence, spent: summary.spent.pence, remaining: summary.remaining.pence,
+const LEAD_COLUMNS = SUM_COLUMNS.filter(([key]) => key === 'committed' || key === 'spent');
+beforeEach(() => {
+  moneyColumns = SUM_COLUMNS;
 });
+
+const penceSums = (summary: Sums) => Object.fromEntries(moneyColumns.map(([key]) => [key, summary[key].pence]));
 
 async function entry(input: Record<string, unknown>): Promise<void> {
   const response = await recordEntry(portal, tokens.admin, input);
@@ -234,6 +239,11 @@ describe('CSV of the funding tables', () => {
     const files = Object.fromEntries(await Promise.all(SUMMARY_TABLES.map(async (table) =>
       [table, await download(csvPath(table), { token: tokens[who] })] as const)));
     for (const file of Object.values(files)) expect(file.status).toBe(200);
+    // A lead's figures are their organisation's own money: committed and spent, no budget or remaining of a stream's.
+    moneyColumns = who === 'lead' ? LEAD_COLUMNS : SUM_COLUMNS;
+    for (const file of Object.values(files)) {
+      expect(headerOf(file).filter((h) => /^(Budget|Remaining) \(£\)$/.test(h))).toEqual(who === 'lead' ? [] : ['Budget (£)', 'Remaining (£)']);
+    }
 
     const [totals] = records(files.totals);
     expect(records(files.totals)).toHaveLength(1);
@@ -298,11 +308,12 @@ describe('CSV of the funding tables', () => {
     expect(reasons).toEqual(expect.arrayContaining(["'@SUM(A1:A9)", "'-2+3", "'+ agency fee", 'Invoice 7, "agency"\nsecond line']));
     expect(entries.filter((r) => r['Stream ID'] === ids.formula).every((r) => r.Stream === `'${HYPERLINK_STREAM}`)).toBe(true);
 
-    // The PCC lead sees the trust's stream's spend on PCC without its budget: a negative remaining, written as a number.
+    // The PCC lead sees the trust's stream's spend on PCC: their own money, with no £0 budget and no negative remaining.
     const lead = records(await download(csvPath('streams'), { token: tokens.lead }));
     const slice = lead.find((r) => r['Stream ID'] === ids.formula)!;
-    expect(slice['Remaining (£)']).toBe('-1334.55');
-    expect(slice['Budget (£)']).toBe('0.00');
+    expect(penceOf(slice['Committed (£)']) + penceOf(slice['Spent (£)'])).toBe(133_455);
+    expect(Object.keys(slice)).not.toContain('Remaining (£)');
+    expect(Object.keys(slice)).not.toContain('Budget (£)');
     const leadEntries = records(await download(csvPath('entries'), { token: tokens.lead }));
     expect(leadEntries.some((r) => r['Remaining effect (£)'] === '-1234.56')).toBe(true);
     // No figure anywhere was taken for a formula.
@@ -439,6 +450,7 @@ describe('access', () => {
     const lead = records(await download(csvPath('totals'), { token: tokens.lead }))[0];
     const steering = records(await download(csvPath('totals'), { token: tokens.steering }))[0];
     expect(lead).not.toEqual(steering);
+    moneyColumns = LEAD_COLUMNS;
     expectSums(lead, (await overviewFor(tokens.lead)).totals);
     const leadStreams = records(await download(csvPath('streams'), { token: tokens.lead })).map((r) => r['Stream ID']);
     expect(leadStreams).not.toContain(ids.partner);

@@ -26,6 +26,7 @@ interface BreakdownData { key: string; label: string; summary: SumsData }
 export interface OverviewData {
   fundingOverview: {
     financialYear: string;
+    scope: { kind: 'PARTNERSHIP' | 'ORGANISATION' };
     totals: SumsData;
     byStream: Array<{ stream: { id: string; name: string; funderName: string; funderKind: string; pooled: boolean; managingOrganisation: { name: string } }; summary: SumsData }>;
     byFunder: BreakdownData[];
@@ -63,7 +64,7 @@ const BREAKDOWN = 'key label summary { ...ExportSums }';
 
 export const OVERVIEW_QUERY = `query FundingExportOverview($partnershipSlug: String!, $financialYear: String!) {
   fundingOverview(partnershipSlug: $partnershipSlug, financialYear: $financialYear) {
-    financialYear totals { ...ExportSums }
+    financialYear scope { kind } totals { ...ExportSums }
     byStream { stream { id name funderName funderKind pooled managingOrganisation { name } } summary { ...ExportSums } }
     byFunder { ${BREAKDOWN} } byOrganisation { ${BREAKDOWN} } bySector { ${BREAKDOWN} } byQuarter { ${BREAKDOWN} }
     costPerLearner { pence } costPerLearningHour { pence } seatUtilisation noShowCost { pence }
@@ -114,15 +115,24 @@ function sums(summary: SumsData): CsvRow {
 /** A summary table: its columns (keys and headers) and its rows, all from one fundingOverview answer. */
 export interface SummaryTable { columns: ColumnOption[]; rows: CsvRow[] }
 
+/**
+ * An organisation's own money (an L&D lead's figures) has committed and spent but no budget of a
+ * stream's, so its tables leave out budget and remaining, as its page does: a £0 budget and a
+ * negative remaining would be figures of no one's.
+ */
+const SPENDING_COLUMNS = SUM_COLUMNS.filter((column) => column.key === 'committed' || column.key === 'spent');
+
 export function summaryTable(table: Exclude<ExportTable, 'entries'>, data: OverviewData['fundingOverview']): SummaryTable {
+  // The rows keep every figure; csv-stringify writes only the columns listed.
+  const sumColumns = data.scope.kind === 'ORGANISATION' ? SPENDING_COLUMNS : SUM_COLUMNS;
   const breakdown = (label: string, rows: BreakdownData[], withKey?: string): SummaryTable => ({
-    columns: [{ key: 'label', header: label }, ...SUM_COLUMNS, ...(withKey ? [{ key: 'key', header: withKey }] : [])],
+    columns: [{ key: 'label', header: label }, ...sumColumns, ...(withKey ? [{ key: 'key', header: withKey }] : [])],
     rows: rows.map((row) => ({ ...(withKey ? { key: row.key } : {}), label: row.label, ...sums(row.summary) })),
   });
   switch (table) {
     case 'totals':
       return {
-        columns: [{ key: 'financialYear', header: 'Financial year' }, ...SUM_COLUMNS,
+        columns: [{ key: 'financialYear', header: 'Financial year' }, ...sumColumns,
           { key: 'costPerLearner', header: 'Cost per learner (£)' }, { key: 'costPerLearningHour', header: 'Cost per learning hour (£)' },
           { key: 'seatUtilisation', header: 'Seat utilisation (%)' }, { key: 'noShowCost', header: 'No-show cost (£)' },
           { key: 'learners', header: 'Learners' }, { key: 'learningHours', header: 'Learning hours' },
@@ -138,7 +148,7 @@ export function summaryTable(table: Exclude<ExportTable, 'entries'>, data: Overv
       return {
         columns: [{ key: 'name', header: 'Stream' }, { key: 'funder', header: 'Funder' },
           { key: 'funderKind', header: 'Funder kind' }, { key: 'managedBy', header: 'Managed by' }, { key: 'pooled', header: 'Pooled' },
-          ...SUM_COLUMNS, { key: 'id', header: 'Stream ID' }],
+          ...sumColumns, { key: 'id', header: 'Stream ID' }],
         rows: data.byStream.map(({ stream, summary }) => ({
           id: stream.id, name: stream.name, funder: stream.funderName, funderKind: words(FUNDER_KIND_WORDS, stream.funderKind),
           managedBy: stream.managingOrganisation.name, pooled: yesNo(stream.pooled), ...sums(summary),
