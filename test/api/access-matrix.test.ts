@@ -329,9 +329,13 @@ it('allows and denies exactly what each role may do, in its own partnership and 
 
   // A booking of each partnership's administrator, for the cancellation row; a council learner for on-behalf booking.
   for (const [tenant, actor] of [['own', 'admin'], ['other', 'otherAdmin']] as const) {
+    const me = (await portal.graphql<{ viewer: { id: string } }>('{ viewer { id } }', {}, { token: tokens[actor] })).data!.viewer.id;
+    // A course the administrator holds no place on: one live place per person per course.
     const session = await one(`SELECT s.id FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.partnership_id = $1
       AND c.audience IN ('staff', 'both') AND c.visibility = 'public' AND c.eligible_sectors = '{}' AND s.status = 'scheduled'
-      AND s.booking_closes_at > now() AND s.id <> $2 ORDER BY s.starts_at LIMIT 1`, [tenant === 'own' ? ids.gp : ids.fen, ids[`${tenant}.openSession`]]);
+      AND s.booking_closes_at > now() AND s.id <> $2 AND NOT EXISTS (SELECT 1 FROM booking b JOIN training_session o ON o.id = b.session_id
+        WHERE o.course_id = s.course_id AND b.person_id = $3 AND b.status IN ('requested', 'confirmed', 'waitlisted'))
+      ORDER BY s.starts_at LIMIT 1`, [tenant === 'own' ? ids.gp : ids.fen, ids[`${tenant}.openSession`], me]);
     const booked = await portal.graphql<{ bookSession: { booking: { id: string } | null; userErrors: unknown[] } }>(
       'mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id } userErrors { field code message } } }',
       { input: { sessionId: session.id } }, { token: tokens[actor] });

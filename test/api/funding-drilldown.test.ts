@@ -148,7 +148,8 @@ describe('a stream\'s courses and sessions', () => {
     // Of the trust's stream, the council sees its own place at L1 only (not the budget, not the trust's place).
     expect(figures(lead.summary)).toEqual(sums(0, 3_000, 0));
     expect(lead.courses.map((c) => [c.courseId, figures(c.summary)])).toEqual([[ids.l, sums(0, 3_000, 0)]]);
-    expect(lead.courses[0].sessions.map((s) => [s.sessionId, s.seatsUsed, s.seatsOffered])).toEqual([[ids.l1, 1, 0]]);
+    // The council holds no seats at L1; its one place came from the pool, so it was offered that place and used it.
+    expect(lead.courses[0].sessions.map((s) => [s.sessionId, s.seatsUsed, s.seatsOffered])).toEqual([[ids.l1, 1, 1]]);
     const admin = (await stream(tokens.admin, ids.t)).data!.fundingStream!;
     expect(admin.courses[0].sessions.map((s) => [s.seatsUsed, s.seatsOffered, figures(s.summary)])).toEqual([[2, 10, sums(0, 6_000, 0)]]);
     // On the council's own stream the lead is offered the council's allocated seats.
@@ -169,16 +170,17 @@ describe('a stream\'s courses and sessions', () => {
 
 describe('ledgerEntries', () => {
   it('traces every figure of the overview to entries whose summary is that figure', async () => {
-    for (const who of ['admin', 'lead']) {
+    // A lead's overview is the council's own money: the entries that name the council.
+    for (const [who, own] of [['admin', {}], ['lead', { organisationId: ids.pcc }]] as const) {
       const token = tokens[who];
       const o = (await portal.graphql<{ fundingOverview: Overview }>(OVERVIEW, { slug: SLUG, year: YEAR }, { token })).data!.fundingOverview;
-      expect(await summaryOf(token, {})).toEqual(figures(o.totals));
-      expect((await summaryOf(token, { wasted: true }))[2]).toBe(o.noShowCost.pence);
-      for (const row of o.byStream) expect(await summaryOf(token, { streamId: row.stream.id })).toEqual(figures(row.summary));
-      for (const row of o.byFunder) expect(await summaryOf(token, { funderName: row.key })).toEqual(figures(row.summary));
-      for (const row of o.byOrganisation) expect(await summaryOf(token, { organisationId: row.key })).toEqual(figures(row.summary));
-      for (const row of o.bySector) expect(await summaryOf(token, { sector: row.key })).toEqual(figures(row.summary));
-      for (const row of o.byQuarter) expect(await summaryOf(token, { quarter: Number(row.key.slice(1)) })).toEqual(figures(row.summary));
+      expect(await summaryOf(token, own)).toEqual(figures(o.totals));
+      expect((await summaryOf(token, { ...own, wasted: true }))[2]).toBe(o.noShowCost.pence);
+      for (const row of o.byStream) expect(await summaryOf(token, { ...own, streamId: row.stream.id })).toEqual(figures(row.summary));
+      for (const row of o.byFunder) expect(await summaryOf(token, { ...own, funderName: row.key })).toEqual(figures(row.summary));
+      for (const row of o.byOrganisation) expect(await summaryOf(token, { ...own, organisationId: row.key })).toEqual(figures(row.summary));
+      for (const row of o.bySector) expect(await summaryOf(token, { ...own, sector: row.key })).toEqual(figures(row.summary));
+      for (const row of o.byQuarter) expect(await summaryOf(token, { ...own, quarter: Number(row.key.slice(1)) })).toEqual(figures(row.summary));
     }
   });
 
@@ -194,7 +196,7 @@ describe('ledgerEntries', () => {
     }
   });
 
-  it('pages through a stream\'s entries in the order the money moved, each entry once', async () => {
+  it('pages through a stream\'s entries newest first, each entry once', async () => {
     const seen: EntryNode[] = [];
     let after: string | undefined;
     let total = 0;
@@ -208,9 +210,12 @@ describe('ledgerEntries', () => {
       after = page.pageInfo.endCursor!;
     }
     const rows: Array<{ id: string }> = await portal.dataSource.query(
-      'SELECT id FROM ledger_entry WHERE stream_id = $1 ORDER BY occurred_at, stream_id, sequence', [ids.s]);
+      'SELECT id FROM ledger_entry WHERE stream_id = $1 ORDER BY occurred_at DESC, stream_id DESC, sequence DESC', [ids.s]);
     expect(seen.map((e) => e.id)).toEqual(rows.map((r) => r.id));
     expect(total).toBe(rows.length);
+    // The stream's set-up is the oldest entry: last.
+    expect(seen.at(-1)!.kind).toBe('BUDGET');
+    expect(seen.map((e) => e.occurredAt)).toEqual([...seen.map((e) => e.occurredAt)].sort().reverse());
     // Budget; three commitments at K1 and one at K2; K2's release; the register's release and spend for each place at K1.
     expect(seen.map((e) => e.kind).sort()).toEqual(['BUDGET', 'COMMITMENT', 'COMMITMENT', 'COMMITMENT', 'COMMITMENT', 'RELEASE', 'RELEASE', 'RELEASE',
       'RELEASE', 'SPEND', 'SPEND', 'SPEND']);

@@ -96,18 +96,19 @@ interface EntryNode {
 }
 interface EntriesPage { totalCount: number; summary: Sums; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: EntryNode }> }
 // The page size is a variable, as the client sends it (the cost limit prices it as if written inline).
-const ENTRIES = `query($slug: String!, $year: String!, $first: Int!, $after: String) {
-  ledgerEntries(filter: { partnershipSlug: $slug, financialYear: $year }, first: $first, after: $after) {
+const ENTRIES = `query($slug: String!, $year: String!, $organisationId: ID, $first: Int!, $after: String) {
+  ledgerEntries(filter: { partnershipSlug: $slug, financialYear: $year, organisationId: $organisationId }, first: $first, after: $after) {
     totalCount summary { ${SUMS} } pageInfo { hasNextPage endCursor }
     edges { node { id sequence kind amount { pence } effect { ${SUMS} } balanceAfter { ${SUMS} } stream { id name }
       organisation { name } courseTitle wasted occurredAt quarter reason } } } }`;
 
 /** Every entry of the year as the API pages them for this person. */
-async function allEntries(token: string, year = YEAR.label): Promise<{ totalCount: number; summary: Sums; nodes: EntryNode[] }> {
+async function allEntries(token: string, year = YEAR.label, organisationId: string | null = null):
+  Promise<{ totalCount: number; summary: Sums; nodes: EntryNode[] }> {
   const nodes: EntryNode[] = [];
   let after: string | null = null;
   for (;;) {
-    const response = await portal.graphql<{ ledgerEntries: EntriesPage }>(ENTRIES, { slug: SLUG, year, first: 200, after }, { token });
+    const response = await portal.graphql<{ ledgerEntries: EntriesPage }>(ENTRIES, { slug: SLUG, year, organisationId, first: 200, after }, { token });
     expect(response.errors).toBeUndefined();
     const page: EntriesPage = response.data!.ledgerEntries;
     nodes.push(...page.edges.map((edge) => edge.node));
@@ -115,6 +116,17 @@ async function allEntries(token: string, year = YEAR.label): Promise<{ totalCoun
     after = page.pageInfo.endCursor;
   }
 }
+
+/** What a person reads in the CSV: codes as words, times as UK wall-clock time, ratios as percentages. */
+const FUNDER_KIND_WORDS: Record<string, string> = {
+  PARTNER: 'Partner organisation', NHS_EDUCATION: 'NHS education funding', APPRENTICESHIP_LEVY: 'Apprenticeship levy',
+  COUNCIL_GRANT: 'Council grant', CHARITY_GRANT: 'Charity or trust grant', IN_KIND: 'In kind', OTHER: 'Other outside body',
+};
+const KIND_WORDS: Record<string, string> = {
+  BUDGET: 'Budget', CONTRIBUTION: 'Contribution', ALLOCATION: 'Allocation', COMMITMENT: 'Commitment', RELEASE: 'Release', SPEND: 'Spend',
+  ADJUSTMENT: 'Adjustment',
+};
+const londonTime = (iso: string) => new Date(iso).toLocaleString('sv-SE', { timeZone: 'Europe/London' });
 
 interface StreamNode { id: string; name: string; financialYear: string; amount: { pence: number } }
 async function streamsFor(token: string): Promise<StreamNode[]> {
@@ -126,21 +138,26 @@ async function streamsFor(token: string): Promise<StreamNode[]> {
 }
 
 /** The four money columns of a row, in pence, against a summary's. */
+/** The money columns a table has: all four for the partnership; an organisation's own money has no budget or remaining of its own. */
+const SUM_COLUMNS = [['budget', 'Budget (£)'], ['committed', 'Committed (£)'], ['spent', 'Spent (£)'], ['remaining', 'Remaining (£)']] as const;
+let moneyColumns: ReadonlyArray<(typeof SUM_COLUMNS)[number]> = SUM_COLUMNS;
+
 function expectSums(row: Record<string, string>, summary: Sums): void {
-  expect({
-    budget: penceOf(row['Budget (£)']), committed: penceOf(row['Committed (£)']),
-    spent: penceOf(row['Spent (£)']), remaining: penceOf(row['Remaining (£)']),
-  }).toEqual({ budget: summary.budget.pence, committed: summary.committed.pence, spent: summary.spent.pence, remaining: summary.remaining.pence });
+  expect(Object.fromEntries(moneyColumns.map(([key, column]) => [key, penceOf(row[column])])))
+    .toEqual(Object.fromEntries(moneyColumns.map(([key]) => [key, summary[key].pence])));
 }
 
 function sumRows(rows: Array<Record<string, string>>) {
   const total = (column: string) => rows.reduce((sum, row) => sum + penceOf(row[column]), 0);
-  return { budget: total('Budget (£)'), committed: total('Committed (£)'), spent: total('Spent (£)'), remaining: total('Remaining (£)') };
+  return Object.fromEntries(moneyColumns.map(([key, column]) => [key, total(column)]));
 }
 
-const penceSums = (summary: Sums) => ({
-  budget: summary.budget.pence, committed: summary.committed.pence, spent: summary.spent.pence, remaining: summary.remaining.pence,
+const LEAD_COLUMNS = SUM_COLUMNS.filter(([key]) => key === 'committed' || key === 'spent');
+beforeEach(() => {
+  moneyColumns = SUM_COLUMNS;
 });
+
+const penceSums = (summary: Sums) => Object.fromEntries(moneyColumns.map(([key]) => [key, summary[key].pence]));
 
 async function entry(input: Record<string, unknown>): Promise<void> {
   const response = await recordEntry(portal, tokens.admin, input);
@@ -222,6 +239,11 @@ describe('CSV of the funding tables', () => {
     const files = Object.fromEntries(await Promise.all(SUMMARY_TABLES.map(async (table) =>
       [table, await download(csvPath(table), { token: tokens[who] })] as const)));
     for (const file of Object.values(files)) expect(file.status).toBe(200);
+    // A lead's figures are their organisation's own money: committed and spent, no budget or remaining of a stream's.
+    moneyColumns = who === 'lead' ? LEAD_COLUMNS : SUM_COLUMNS;
+    for (const file of Object.values(files)) {
+      expect(headerOf(file).filter((h) => /^(Budget|Remaining) \(£\)$/.test(h))).toEqual(who === 'lead' ? [] : ['Budget (£)', 'Remaining (£)']);
+    }
 
     const [totals] = records(files.totals);
     expect(records(files.totals)).toHaveLength(1);
@@ -230,7 +252,8 @@ describe('CSV of the funding tables', () => {
     const optionalPence = (cell: string) => (cell === '' ? null : penceOf(cell));
     expect(optionalPence(totals['Cost per learner (£)'])).toBe(overview.costPerLearner?.pence ?? null);
     expect(optionalPence(totals['Cost per learning hour (£)'])).toBe(overview.costPerLearningHour?.pence ?? null);
-    expect(Number(totals['Seat utilisation'])).toBe(overview.seatUtilisation);
+    expect(totals['Seat utilisation (%)']).toBe((Math.round(overview.seatUtilisation * 1000) / 10).toFixed(1));
+    expect(Number(totals['Seat utilisation (%)'])).toBeLessThanOrEqual(100);
     expect(penceOf(totals['No-show cost (£)'])).toBe(overview.noShowCost.pence);
     expect(Number(totals.Learners)).toBe(overview.learners);
     expect(Number(totals['Learning hours'])).toBe(overview.learningHours);
@@ -240,7 +263,8 @@ describe('CSV of the funding tables', () => {
     const streams = records(files.streams);
     expect(streams.map((row) => row['Stream ID'])).toEqual(overview.byStream.map((row) => row.stream.id));
     overview.byStream.forEach(({ stream, summary }, i) => {
-      expect(streams[i]).toMatchObject({ Stream: neutralised(stream.name), Funder: neutralised(stream.funderName), 'Funder kind': stream.funderKind,
+      expect(streams[i]).toMatchObject({ Stream: neutralised(stream.name), Funder: neutralised(stream.funderName),
+        'Funder kind': FUNDER_KIND_WORDS[stream.funderKind],
         'Managed by': neutralised(stream.managingOrganisation.name), Pooled: stream.pooled ? 'Yes' : 'No' });
       expectSums(streams[i], summary);
     });
@@ -258,6 +282,9 @@ describe('CSV of the funding tables', () => {
         if (keyColumn) expect(rows[i][keyColumn]).toBe(neutralised(row.key));
         expectSums(rows[i], row.summary);
       });
+      // The name is the first column; a key or id, if any, the last.
+      expect(headerOf(files[table])[0]).toBe(labelColumn);
+      if (keyColumn) expect(headerOf(files[table]).at(-1)).toBe(keyColumn);
       expect(sumRows(rows)).toEqual(penceSums(overview.totals));
     }
     // Every money cell is pounds with exactly 2 decimals.
@@ -281,11 +308,12 @@ describe('CSV of the funding tables', () => {
     expect(reasons).toEqual(expect.arrayContaining(["'@SUM(A1:A9)", "'-2+3", "'+ agency fee", 'Invoice 7, "agency"\nsecond line']));
     expect(entries.filter((r) => r['Stream ID'] === ids.formula).every((r) => r.Stream === `'${HYPERLINK_STREAM}`)).toBe(true);
 
-    // The PCC lead sees the trust's stream's spend on PCC without its budget: a negative remaining, written as a number.
+    // The PCC lead sees the trust's stream's spend on PCC: their own money, with no £0 budget and no negative remaining.
     const lead = records(await download(csvPath('streams'), { token: tokens.lead }));
     const slice = lead.find((r) => r['Stream ID'] === ids.formula)!;
-    expect(slice['Remaining (£)']).toBe('-1334.55');
-    expect(slice['Budget (£)']).toBe('0.00');
+    expect(penceOf(slice['Committed (£)']) + penceOf(slice['Spent (£)'])).toBe(133_455);
+    expect(Object.keys(slice)).not.toContain('Remaining (£)');
+    expect(Object.keys(slice)).not.toContain('Budget (£)');
     const leadEntries = records(await download(csvPath('entries'), { token: tokens.lead }));
     expect(leadEntries.some((r) => r['Remaining effect (£)'] === '-1234.56')).toBe(true);
     // No figure anywhere was taken for a formula.
@@ -298,22 +326,23 @@ describe('CSV of the funding tables', () => {
     const effectColumns = ['Budget effect (£)', 'Committed effect (£)', 'Spent effect (£)', 'Remaining effect (£)'];
     const afterColumns = ['Budget after (£)', 'Committed after (£)', 'Spent after (£)', 'Remaining after (£)'];
     const fourSums = (sums: Sums) => [sums.budget.pence, sums.committed.pence, sums.spent.pence, sums.remaining.pence];
-    for (const who of ['steering', 'lead']) {
-      const [file, api] = await Promise.all([download(csvPath('entries'), { token: tokens[who] }), allEntries(tokens[who])]);
+    // A lead's file is their organisation's own entries, the ones behind their figures.
+    for (const [who, organisationId] of [['steering', null], ['lead', ids.pcc]] as const) {
+      const [file, api] = await Promise.all([download(csvPath('entries'), { token: tokens[who] }), allEntries(tokens[who], YEAR.label, organisationId)]);
       const rows = records(file);
       expect(Number(file.headers.get('x-total-rows'))).toBe(api.totalCount);
       expect(rows).toHaveLength(api.totalCount);
       // One comparison of the whole file with the API's pages, row by row, in the API's order.
       expect(rows.map((row) => ({
         id: row['Entry ID'], stream: row.Stream, streamId: row['Stream ID'], sequence: row.Entry, kind: row.Kind,
-        organisation: row.Organisation, course: row.Course, wasted: row.Wasted, occurredAt: row['Occurred at'], quarter: row.Quarter,
+        organisation: row.Organisation, course: row.Course, wasted: row.Wasted, occurredAt: row['Occurred at (UK time)'], quarter: row.Quarter,
         reason: row.Reason, amount: penceOf(row['Amount (£)']), effect: asPence(row, effectColumns),
         // A lead sees no balance on streams their organisation neither manages nor funds: the cells are empty.
         after: row['Budget after (£)'] === '' ? null : asPence(row, afterColumns),
       }))).toEqual(api.nodes.map((node) => ({
-        id: node.id, stream: neutralised(node.stream.name), streamId: node.stream.id, sequence: String(node.sequence), kind: node.kind,
+        id: node.id, stream: neutralised(node.stream.name), streamId: node.stream.id, sequence: String(node.sequence), kind: KIND_WORDS[node.kind],
         organisation: neutralised(node.organisation?.name ?? ''), course: neutralised(node.courseTitle ?? ''), wasted: node.wasted ? 'Yes' : 'No',
-        occurredAt: node.occurredAt, quarter: `Q${node.quarter}`, reason: neutralised(node.reason), amount: node.amount.pence,
+        occurredAt: londonTime(node.occurredAt), quarter: `Q${node.quarter}`, reason: neutralised(node.reason), amount: node.amount.pence,
         effect: fourSums(node.effect), after: node.balanceAfter ? fourSums(node.balanceAfter) : null,
       })));
       const effects = effectColumns.map((column) => rows.reduce((sum, r) => sum + penceOf(r[column]), 0));
@@ -328,8 +357,9 @@ describe('CSV of the funding tables', () => {
     expect(file.status).toBe(200);
     expect(file.headers.get('x-total-rows')).toBe('0');
     expect(records(file)).toEqual([]);
-    expect(headerOf(file)).toEqual(['Stream ID', 'Stream', 'Funder', 'Funder kind', 'Managed by', 'Pooled',
-      'Budget (£)', 'Committed (£)', 'Spent (£)', 'Remaining (£)']);
+    // Names first, ids last.
+    expect(headerOf(file)).toEqual(['Stream', 'Funder', 'Funder kind', 'Managed by', 'Pooled',
+      'Budget (£)', 'Committed (£)', 'Spent (£)', 'Remaining (£)', 'Stream ID']);
   });
 });
 
@@ -420,6 +450,7 @@ describe('access', () => {
     const lead = records(await download(csvPath('totals'), { token: tokens.lead }))[0];
     const steering = records(await download(csvPath('totals'), { token: tokens.steering }))[0];
     expect(lead).not.toEqual(steering);
+    moneyColumns = LEAD_COLUMNS;
     expectSums(lead, (await overviewFor(tokens.lead)).totals);
     const leadStreams = records(await download(csvPath('streams'), { token: tokens.lead })).map((r) => r['Stream ID']);
     expect(leadStreams).not.toContain(ids.partner);

@@ -22,8 +22,9 @@ const ids: Record<string, string> = {};
 const YEAR = parseFinancialYear('2035/36')!;
 
 const OVERVIEW = `query($slug: String!, $year: String!) { fundingOverview(partnershipSlug: $slug, financialYear: $year) {
-  financialYear
+  financialYear scope { kind name }
   totals { ...sums }
+  streamsHeld { stream { id } summary { ...sums } } streamsHeldTotals { ...sums } deliveredLearningSpend { pence }
   byStream { stream { id name managingOrganisation { id } summary { ...sums } } summary { ...sums } }
   byFunder { key label summary { ...sums } }
   byOrganisation { key label summary { ...sums } }
@@ -37,7 +38,8 @@ interface Sums { budget: number; committed: number; spent: number; remaining: nu
 interface SumsShape { budget: { pence: number }; committed: { pence: number }; spent: { pence: number }; remaining: { pence: number } }
 interface Row { key: string; label: string; summary: SumsShape }
 interface Overview {
-  financialYear: string; totals: SumsShape;
+  financialYear: string; totals: SumsShape; scope: { kind: string; name: string };
+  streamsHeld: Array<{ stream: { id: string }; summary: SumsShape }>; streamsHeldTotals: SumsShape; deliveredLearningSpend: { pence: number };
   byStream: Array<{ stream: { id: string; name: string; managingOrganisation: { id: string }; summary: SumsShape }; summary: SumsShape }>;
   byFunder: Row[]; byOrganisation: Row[]; bySector: Row[]; byQuarter: Row[];
   costPerLearner: { pence: number; formatted: string } | null; costPerLearningHour: { pence: number } | null;
@@ -245,22 +247,28 @@ describe('fundingOverview for the partnership', () => {
 });
 
 describe('fundingOverview for an L&D lead', () => {
-  it('shows the council\'s slice: its streams, and its own people\'s money on others\' streams', async () => {
+  it('shows the council\'s own money on whichever stream, and the streams it holds, each whole', async () => {
     const response = await overview(tokens.lead);
     expect(response.errors).toBeUndefined();
     const o = response.data!.fundingOverview;
-    // A in full; of B only the council's places (p1 attended, p2 no-show, p3 cancelled); C not at all.
-    expect(pence(o.totals)).toEqual(sums(500_000, 0, 30_000));
-    expect(o.byStream.map((s) => [s.stream.id, pence(s.summary)])).toEqual([[ids.a, sums(500_000, 0, 10_000)], [ids.b, sums(0, 0, 20_000)]]);
+    expect(o.scope).toEqual({ kind: 'ORGANISATION', name: ids.pccName });
+    // The entries that name the council: A's budget (it funds A), p1's places at X1 (B) and Y1 (A), p2's no-show at X1 (B),
+    // p3's place at X2 committed and released. Not the volunteer's place or the room hire (they name no organisation).
+    expect(pence(o.totals)).toEqual(sums(500_000, 0, 24_000));
+    expect(o.byStream.map((s) => [s.stream.id, pence(s.summary)])).toEqual([[ids.a, sums(500_000, 0, 4_000)], [ids.b, sums(0, 0, 20_000)]]);
     for (const row of o.byStream) expect(pence(row.stream.summary)).toEqual(pence(row.summary));
-    expect(table(o.byOrganisation)).toEqual({ [ids.pcc]: sums(500_000, 0, 24_000), none: sums(0, 0, 6_000) });
-    expect(table(o.bySector)).toEqual({ local_authority: sums(500_000, 0, 24_000), independent: sums(0, 0, 6_000) });
+    expect(table(o.byOrganisation)).toEqual({ [ids.pcc]: sums(500_000, 0, 24_000) });
+    expect(table(o.bySector)).toEqual({ local_authority: sums(500_000, 0, 24_000) });
     addsUp(o);
-    // Learners: p1 (X1, Y1) and v1 (Y1, on the council's stream): 3 + 2 + 2 hours.
-    expect([o.learners, o.learningHours, o.costPerLearner?.pence, o.costPerLearningHour?.pence]).toEqual([2, 7, 15_000, 4_286]);
-    // Offered: the council's 4 allocated seats at X1; used: the council's own attended places.
-    expect([o.seatsOffered, o.seatsUsed, o.seatUtilisation]).toEqual([4, 2, 0.5]);
+    // Learners: p1 (X1, Y1): 3 + 2 hours; delivered learning: p1's £100 and £40 and p2's £100 no-show place.
+    expect([o.learners, o.learningHours, o.deliveredLearningSpend.pence, o.costPerLearner?.pence, o.costPerLearningHour?.pence])
+      .toEqual([1, 5, 24_000, 24_000, 4_800]);
+    // Offered: the council's 4 allocated seats at X1 plus p1's pool places at X1 and Y1; used: those two places.
+    expect([o.seatsOffered, o.seatsUsed, o.seatUtilisation]).toEqual([6, 2, 2 / 6]);
     expect(o.noShowCost.pence).toBe(10_000);
+    // The stream it holds, whole: A's budget, p1's and the volunteer's £40 places at Y1 and the £20 room hire.
+    expect(o.streamsHeld.map((s) => [s.stream.id, pence(s.summary)])).toEqual([[ids.a, sums(500_000, 0, 10_000)]]);
+    expect(pence(o.streamsHeldTotals)).toEqual(sums(500_000, 0, 10_000));
   });
 });
 

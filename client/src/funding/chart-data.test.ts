@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { chartData, quarterShortLabel, wrapLabel } from './chart-data';
+import { bySize, chartData, moneyOf, quarterPosition, quarterShortLabel, topWithOthers, wrapLabel } from './chart-data';
 
 const money = (pence: number) => ({ pence, formatted: `£${(pence / 100).toFixed(2)}` });
 const summary = (budget: number, committed: number, spent: number) => ({
@@ -32,5 +32,49 @@ describe('wrapLabel', () => {
     expect(wrapLabel('Peterborough City Council', 14)).toEqual(['Peterborough', 'City Council']);
     expect(wrapLabel('Short', 14)).toEqual(['Short']);
     expect(wrapLabel('one two three four five six', 5, 2)).toEqual(['one', 'two…']);
+  });
+});
+
+describe('bySize', () => {
+  it('puts the rows that moved most money first, not the first in the alphabet', () => {
+    const rows = [
+      { key: 'a', label: 'Alder Trust', summary: summary(0, 0, 1_000) },
+      { key: 'z', label: 'Zeta Council', summary: summary(0, 2_000, 5_000) },
+      { key: 'm', label: 'Mill Surgery', summary: summary(0, 0, 3_000) },
+    ];
+    expect(bySize(rows).map((r) => r.key)).toEqual(['z', 'm', 'a']);
+  });
+});
+
+describe('topWithOthers', () => {
+  const rows = Array.from({ length: 14 }, (_, i) => ({ key: `o${i}`, label: `Organisation ${i}`, summary: summary(0, 100, (i + 1) * 1_000) }));
+
+  it('keeps the ten largest and adds up the rest in one row', () => {
+    const top = topWithOthers(rows, 10, ['organisation', 'organisations']);
+    expect(top).toHaveLength(11);
+    expect(top[0].key).toBe('o13');
+    expect(top.at(-1)).toMatchObject({ key: 'others', label: 'Others (4 organisations)' });
+    // The four smallest: 1,000 + 2,000 + 3,000 + 4,000 spent, 4 × 100 committed.
+    expect(top.at(-1)!.summary.spent).toEqual({ pence: 10_000, formatted: '£100.00' });
+    expect(top.at(-1)!.summary.committed.pence).toBe(400);
+    const spent = (list: typeof rows) => list.reduce((sum, r) => sum + r.summary.spent.pence, 0);
+    expect(spent(top)).toBe(spent(rows));
+  });
+
+  it('leaves a short list whole rather than hiding one row under "others"', () => {
+    expect(topWithOthers(rows.slice(0, 11), 10, ['organisation', 'organisations'])).toHaveLength(11);
+  });
+});
+
+describe('quarterPosition', () => {
+  it('shows the year\'s budget in every quarter and what was left of it at the end of each', () => {
+    // The whole £1,000 budget is posted in Q1; £100 spent in Q2, £50 committed in Q3, £200 spent in Q4.
+    const quarters = [summary(100_000, 0, 0), summary(0, 0, 10_000), summary(0, 5_000, 0), summary(0, 0, 20_000)]
+      .map((s, i) => ({ key: `Q${i + 1}`, label: `Q${i + 1}`, summary: s }));
+    const position = quarterPosition(quarters, 100_000);
+    expect(position.map((q) => [q.summary.budget.pence, q.summary.committed.pence, q.summary.spent.pence, q.summary.remaining.pence])).toEqual([
+      [100_000, 0, 0, 100_000], [100_000, 0, 10_000, 90_000], [100_000, 5_000, 0, 85_000], [100_000, 0, 20_000, 65_000],
+    ]);
+    expect(moneyOf(6_500_000).formatted).toBe('£65,000.00');
   });
 });

@@ -62,3 +62,56 @@ export function wrapLabel(text: string, width: number, max = 3): string[] {
   kept[max - 1] = `${kept[max - 1].slice(0, Math.max(width - 1, 1))}…`;
   return kept;
 }
+
+/** Pence as the API writes money ("£1,234.56", "-£5.00"), for figures the page adds up itself. */
+const GBP = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2 });
+export function moneyOf(pence: number): MoneySummaryFieldsFragment['budget'] {
+  return { pence, formatted: GBP.format(pence / 100) };
+}
+
+function summaryOf(budget: number, committed: number, spent: number): MoneySummaryFieldsFragment {
+  return { budget: moneyOf(budget), committed: moneyOf(committed), spent: moneyOf(spent), remaining: moneyOf(budget - committed - spent) };
+}
+
+/** How much a row moved: committed plus spent, the length of its bar. */
+const sizeOf = (row: { summary: MoneySummaryFieldsFragment }) => row.summary.committed.pence + row.summary.spent.pence;
+
+/** Largest first (committed plus spent, then budget), so the chart reads as a ranking; ties by name. */
+export function bySize<R extends { label: string; summary: MoneySummaryFieldsFragment }>(rows: readonly R[]): R[] {
+  return [...rows].sort((a, b) => sizeOf(b) - sizeOf(a) || b.summary.budget.pence - a.summary.budget.pence
+    || a.label.localeCompare(b.label, 'en-GB'));
+}
+
+/**
+ * The `limit` largest rows and one row adding up the rest ("Others (8 organisations)"), so a chart
+ * of many organisations fits a laptop's screen; the table beside it keeps every row.
+ */
+export function topWithOthers(rows: readonly ChartRow[], limit: number, noun: [string, string]): ChartRow[] {
+  const sorted = bySize(rows);
+  if (sorted.length <= limit + 1) return sorted;
+  const rest = sorted.slice(limit);
+  const add = (key: 'budget' | 'committed' | 'spent') => rest.reduce((sum, row) => sum + row.summary[key].pence, 0);
+  return [...sorted.slice(0, limit), {
+    key: 'others', label: `Others (${rest.length} ${rest.length === 1 ? noun[0] : noun[1]})`,
+    summary: summaryOf(add('budget'), add('committed'), add('spent')),
+  }];
+}
+
+/**
+ * The quarters as a budget holder reads them: each quarter's committed and spent, against the
+ * year's budget (not split across quarters: every quarter shows the whole year's budget), and
+ * what was left of it at the end of each quarter (the year's budget less everything committed and
+ * spent up to then). The last quarter's remaining is the year's.
+ */
+export function quarterPosition<R extends ChartRow>(quarters: readonly R[], yearBudgetPence: number): R[] {
+  let committed = 0;
+  let spent = 0;
+  return quarters.map((row) => {
+    committed += row.summary.committed.pence;
+    spent += row.summary.spent.pence;
+    return {
+      ...row,
+      summary: { ...row.summary, budget: moneyOf(yearBudgetPence), remaining: moneyOf(yearBudgetPence - committed - spent) },
+    };
+  });
+}

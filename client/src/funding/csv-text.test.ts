@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { csvText, poundsFromPence, type CsvColumn } from './csv-text';
+import { csvText, poundsFromPence, ukDateTimeText, type CsvColumn } from './csv-text';
 
 interface Row { name: string; pence: number; note?: string | null }
 const columns: Array<CsvColumn<Row>> = [
@@ -25,5 +25,12 @@ describe('poundsFromPence', () => {
     expect(poundsFromPence(0)).toBe('0.00');
     expect(poundsFromPence(7)).toBe('0.07');
     expect(poundsFromPence(-123_456)).toBe('-1234.56');
+  });
+});
+
+describe('ukDateTimeText', () => {
+  it('writes the API\'s instants as UK wall-clock time, summer and winter', () => {
+    expect(ukDateTimeText('2025-07-01T08:30:00.000Z')).toBe('2025-07-01 09:30:00');
+    expect(ukDateTimeText('2026-01-15T23:05:09.000Z')).toBe('2026-01-15 23:05:09');
   });
 });

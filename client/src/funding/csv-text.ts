@@ -34,6 +34,17 @@ export function poundsFromPence(pence: number): string {
   return `${pence < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+const LONDON = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant (ISO text from the API) as UK wall-clock time, "2025-07-01 09:30:00", as the server's exports write it. */
+export function ukDateTimeText(iso: string): string {
+  const part = Object.fromEntries(LONDON.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+}
+
 /** Hands a file to the browser as a download. */
 export function saveFile(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);

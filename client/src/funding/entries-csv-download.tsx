@@ -4,7 +4,7 @@ import type {
 } from '../gql/graphql';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
 import { ProgressiveDownload, type DownloadWork } from './csv-download';
-import { csvText, poundsFromPence, saveFile, type CsvColumn } from './csv-text';
+import { csvText, poundsFromPence, saveFile, ukDateTimeText, type CsvColumn } from './csv-text';
 import { LedgerEntriesQuery } from './funding.operations';
 import { ENTRY_KIND_TEXT } from './funding-text';
 
@@ -14,7 +14,7 @@ const PAGE = 200;
 export const ENTRY_CSV_COLUMNS: Array<CsvColumn<LedgerEntryFieldsFragment>> = [
   { header: 'Stream', value: (e) => e.stream.name },
   { header: 'Entry', value: (e) => e.sequence },
-  { header: 'Kind', value: (e) => e.kind },
+  { header: 'Kind', value: (e) => ENTRY_KIND_TEXT[e.kind].text },
   { header: 'Amount (£)', value: (e) => poundsFromPence(e.amount.pence) },
   { header: 'Budget effect (£)', value: (e) => poundsFromPence(e.effect.budget.pence) },
   { header: 'Committed effect (£)', value: (e) => poundsFromPence(e.effect.committed.pence) },
@@ -23,7 +23,7 @@ export const ENTRY_CSV_COLUMNS: Array<CsvColumn<LedgerEntryFieldsFragment>> = [
   { header: 'Organisation', value: (e) => e.organisation?.name },
   { header: 'Course', value: (e) => e.courseTitle },
   { header: 'Wasted', value: (e) => e.wasted },
-  { header: 'Occurred at', value: (e) => e.occurredAt },
+  { header: 'Occurred at (UK time)', value: (e) => ukDateTimeText(e.occurredAt) },
   { header: 'Quarter', value: (e) => `Q${e.quarter}` },
   { header: 'Reason', value: (e) => e.reason },
   { header: 'Entry ID', value: (e) => e.id },

@@ -13,6 +13,8 @@ import { shortPounds } from './funding-text';
  */
 
 const NARROW = '(max-width: 40.0525em)';
+/** A name takes at most two lines beside its bar (the table has it whole), so eleven bars fit a laptop's screen. */
+const LABEL_LINES = 2;
 const AXIS_TEXT = '#4c6272';
 const GRID = '#d8dde0';
 
@@ -35,7 +37,7 @@ function labelChars(width: number, fontSize: number): number {
 function CategoryTick({ x, y, payload, width, fontSize }: {
   x?: number | string; y?: number | string; payload?: { value: string }; width: number; fontSize: number;
 }) {
-  const lines = wrapLabel(payload?.value ?? '', labelChars(width, fontSize));
+  const lines = wrapLabel(payload?.value ?? '', labelChars(width, fontSize), LABEL_LINES);
   const lineHeight = fontSize * 1.15;
   const top = -((lines.length - 1) * lineHeight) / 2;
   return (
@@ -74,7 +76,7 @@ export function BreakdownChart({ rows, series, layout }: { rows: ChartRow[]; ser
   if (layout === 'bars') {
     // Each bar's row is as tall as its longest wrapped name, so names never run into each other.
     const charsPerLine = labelChars(labelWidth, fontSize);
-    const lines = Math.max(1, ...data.map((datum) => wrapLabel(datum.label, charsPerLine).length));
+    const lines = Math.max(1, ...data.map((datum) => wrapLabel(datum.label, charsPerLine, LABEL_LINES).length));
     const height = Math.max(data.length * Math.max(36, lines * fontSize * 1.15 + 14) + 80, 160);
     return (
       <ResponsiveContainer width="100%" height={height}>

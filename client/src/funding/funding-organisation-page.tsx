@@ -7,7 +7,7 @@ import { AccessProblemPage } from '../ui/access-problem';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { FundingOrganisationsQuery, FundingOverviewQuery } from './funding.operations';
-import { FundingOverviewView } from './funding-overview-view';
+import { OrganisationFundingView, ScopeStatement } from './funding-overview-view';
 import { LedgerEntriesList } from './ledger-entries-list';
 import { FUNDING_AUDIENCE, fundingHomeOf, ledOrganisation, RequireFundingRole } from './require-funding-role';
 import { useFundingYear } from './use-funding-year';
@@ -56,13 +56,14 @@ function MyOrganisationFunding({ viewer }: { viewer: SignedInViewer }) {
   return (
     <div className="funding-page">
       <YearHeading title={`${title} ${year.year}`} caption={organisation?.name ?? viewer.partnership.name} year={year} slug={slug} />
-      <p>The funding streams your organisation manages, funds or spends from, and what its people committed and spent.</p>
+      {overview ? <ScopeStatement overview={overview} /> : null}
       <div role="status">{loading && !overview ? <p>Loading the funding figures…</p> : null}</div>
       {error && !overview ? <p>{SERVICE_PROBLEM}</p> : null}
-      {overview && !overview.byStream.length ? <p data-testid="no-funding">Your organisation has no funding recorded for {year.year}.</p> : null}
-      {overview && overview.byStream.length ? <FundingOverviewView overview={overview} slug={slug} yearParam={year.param} /> : null}
+      {overview && !overview.byStream.length && !overview.streamsHeld.length
+        ? <p data-testid="no-funding">Your organisation has no funding recorded for {year.year}.</p> : null}
+      {overview && (overview.byStream.length || overview.streamsHeld.length) ? <OrganisationFundingView overview={overview} /> : null}
       {organisation ? (
-        <LedgerEntriesList filter={{ partnershipSlug: slug, financialYear: year.year, organisationId: organisation.id }}
+        <LedgerEntriesList filter={{ partnershipSlug: slug, financialYear: year.year, organisationId: organisation.id }} withBudget={false}
           caption={`Entries for ${organisation.name}`} filename={`funding-${year.param}-my-organisation-entries.csv`} />
       ) : null}
     </div>

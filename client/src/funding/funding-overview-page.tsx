@@ -5,7 +5,7 @@ import { AccessProblemPage } from '../ui/access-problem';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { FundingOverviewQuery } from './funding.operations';
-import { FundingOverviewView } from './funding-overview-view';
+import { FundingOverviewView, ScopeStatement } from './funding-overview-view';
 import { FUNDING_AUDIENCE, RequireFundingRole } from './require-funding-role';
 import { useFundingYear } from './use-funding-year';
 import { YearHeading } from './year-switcher';
@@ -23,6 +23,7 @@ function FundingOverviewContent({ viewer }: { viewer: SignedInViewer }) {
   return (
     <div className="funding-page">
       <YearHeading title={`Funding for learning ${year.year}`} caption={viewer.partnership.name} year={year} slug={slug} />
+      {overview ? <ScopeStatement overview={overview} /> : null}
       <div role="status">{loading && !overview ? <p>Loading the funding figures…</p> : null}</div>
       {error && !overview ? <p>{SERVICE_PROBLEM}</p> : null}
       {overview && !overview.byStream.length ? (

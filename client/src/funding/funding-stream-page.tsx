@@ -14,7 +14,7 @@ import { formatUkDateTime } from '../ui/uk-date-time';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { BreakdownSection } from './breakdown-section';
 import { TableCsvButton } from './csv-download';
-import { csvText, poundsFromPence } from './csv-text';
+import { csvText, poundsFromPence, ukDateTimeText } from './csv-text';
 import { yearToParam } from './financial-year';
 import { ScrollingTable } from './figures-table';
 import { FundingStreamQuery as StreamQuery } from './funding.operations';
@@ -22,7 +22,7 @@ import { entriesPath } from './funding-paths';
 import { countText, FUNDER_KIND_TEXT, FUNDING_PURPOSE_TEXT } from './funding-text';
 import { HeadlineFigures } from './headline-figures';
 import { LedgerEntriesList } from './ledger-entries-list';
-import { FUNDING_AUDIENCE, fundingHomeOf, RequireFundingRole } from './require-funding-role';
+import { FUNDING_AUDIENCE, fundingHomeOf, ledOrganisation, RequireFundingRole } from './require-funding-role';
 import './funding.scss';
 
 type Stream = NonNullable<FundingStreamQuery['fundingStream']>;
@@ -35,7 +35,7 @@ function coursesCsv(stream: Stream): string {
   ]);
   return csvText([
     { header: 'Course', value: (r) => r.course.title },
-    { header: 'Session starts', value: (r) => r.session?.startsAt ?? 'All sessions' },
+    { header: 'Session starts (UK time)', value: (r) => (r.session ? ukDateTimeText(r.session.startsAt) : 'All sessions') },
     { header: 'Seats offered', value: (r) => r.session?.seatsOffered },
     { header: 'Seats used', value: (r) => r.session?.seatsUsed },
     { header: 'Cancelled', value: (r) => (r.session ? r.session.cancelled : null) },
@@ -127,6 +127,19 @@ function StreamDetails({ stream }: { stream: Stream }) {
   );
 }
 
+/**
+ * The organisation whose slice of the stream a lead sees, when their organisation neither manages,
+ * funds nor contributes to it: then the figures are its people's places only, and the stream's
+ * budget (and so what is left of it) is not theirs to show. Null when the figures are the whole stream's.
+ */
+function sliceOf(viewer: SignedInViewer, stream: Stream): { id: string; name: string } | null {
+  if (viewer.roles.some((grant) => grant.role === 'STEERING_GROUP' || grant.role === 'PARTNERSHIP_ADMIN')) return null;
+  const led = new Set(viewer.roles.filter((grant) => grant.role === 'LD_LEAD' && grant.organisation).map((grant) => grant.organisation!.id));
+  const holds = led.has(stream.managingOrganisation.id) || (!!stream.funderOrganisation && led.has(stream.funderOrganisation.id))
+    || stream.contributions.some((c) => led.has(c.organisation.id));
+  return holds ? null : ledOrganisation(viewer);
+}
+
 function FundingStreamContent({ viewer }: { viewer: SignedInViewer }) {
   const { id = '' } = useParams();
   const { data, loading, error } = useQuery(StreamQuery, { variables: { id } });
@@ -139,6 +152,7 @@ function FundingStreamContent({ viewer }: { viewer: SignedInViewer }) {
   if (!stream) return <NotFoundPage />;
   const yearParam = yearToParam(stream.financialYear) ?? '';
   const home = fundingHomeOf(viewer);
+  const slice = sliceOf(viewer, stream);
   const courseRows = stream.courses.map((course) => ({
     key: course.courseId, label: course.title, summary: course.summary,
     href: entriesPath({ year: yearParam, stream: stream.id, course: course.courseId }),
@@ -153,11 +167,17 @@ function FundingStreamContent({ viewer }: { viewer: SignedInViewer }) {
 
       <section className="funding-section" aria-labelledby="stream-figures-heading" data-testid="section-stream-figures">
         <h2 id="stream-figures-heading">Where the money stands</h2>
+        <p data-testid="stream-scope">
+          {slice
+            ? <><strong>Figures for {slice.name}</strong>: its people’s places on this stream. The budget is held by
+              {' '}{stream.managingOrganisation.name}, so the budget and what is left of it are not shown here.</>
+            : <><strong>Figures for the whole stream</strong>: its budget and everything committed and spent from it.</>}
+        </p>
         <HeadlineFigures figures={[
-          { key: 'budget', label: 'Budget', value: stream.summary.budget.formatted },
+          ...(slice ? [] : [{ key: 'budget', label: 'Budget', value: stream.summary.budget.formatted }]),
           { key: 'committed', label: 'Committed', value: stream.summary.committed.formatted },
           { key: 'spent', label: 'Spent', value: stream.summary.spent.formatted },
-          { key: 'remaining', label: 'Remaining', value: stream.summary.remaining.formatted },
+          ...(slice ? [] : [{ key: 'remaining', label: 'Remaining', value: stream.summary.remaining.formatted }]),
         ]} />
       </section>
 
@@ -185,7 +205,7 @@ function FundingStreamContent({ viewer }: { viewer: SignedInViewer }) {
         ) : null} />
 
       <LedgerEntriesList filter={{ partnershipSlug: viewer.partnership.slug, financialYear: stream.financialYear, streamId: stream.id }}
-        caption={`Entries on ${stream.name}`} filename={`funding-stream-${yearParam}-entries.csv`} showStream={false} />
+        withBudget={!slice} caption={`Entries on ${stream.name}`} filename={`funding-stream-${yearParam}-entries.csv`} showStream={false} />
     </div>
   );
 }

@@ -35,8 +35,34 @@ export const FundingOverviewQuery = graphql(`
   query FundingOverview($partnershipSlug: String!, $financialYear: String!) {
     fundingOverview(partnershipSlug: $partnershipSlug, financialYear: $financialYear) {
       financialYear
+      scope {
+        kind
+        name
+      }
       totals {
         ...MoneySummaryFields
+      }
+      streamsHeld {
+        stream {
+          id
+          name
+          funderName
+          pooled
+          managingOrganisation {
+            id
+            name
+          }
+        }
+        summary {
+          ...MoneySummaryFields
+        }
+      }
+      streamsHeldTotals {
+        ...MoneySummaryFields
+      }
+      deliveredLearningSpend {
+        pence
+        formatted
       }
       byStream {
         stream {

@@ -61,12 +61,14 @@ function EntriesTable({ entries, caption, showStream }: { entries: LedgerEntryFi
  * The ledger entries behind a figure, a page at a time (the cursor lives in the address), with
  * their sum at the top, which is the figure itself, and a CSV of all of them.
  */
-export function LedgerEntriesList({ filter, caption, filename, showStream = true, headingLevel = 2 }: {
+export function LedgerEntriesList({ filter, caption, filename, showStream = true, headingLevel = 2, withBudget = true }: {
   filter: LedgerEntryFilter;
   caption: string;
   filename: string;
   showStream?: boolean;
   headingLevel?: 2 | 3;
+  /** Off where the page's figures are an organisation's own spending, which has no budget of its own. */
+  withBudget?: boolean;
 }) {
   const { search } = useLocation();
   const paging = pageStateOf(new URLSearchParams(search));
@@ -96,7 +98,7 @@ export function LedgerEntriesList({ filter, caption, filename, showStream = true
       {connection && connection.totalCount ? (
         <>
           <HeadlineFigures figures={[
-            { key: 'entries-budget', label: 'Budget', value: connection.summary.budget.formatted },
+            ...(withBudget ? [{ key: 'entries-budget', label: 'Budget', value: connection.summary.budget.formatted }] : []),
             { key: 'entries-committed', label: 'Committed', value: connection.summary.committed.formatted },
             { key: 'entries-spent', label: 'Spent', value: connection.summary.spent.formatted },
           ]} />

@@ -1,5 +1,5 @@
 import { parseFinancialYear } from '@portal/domain';
-import { financialYearFromPath, neutraliseFormula, poundsFromPence, ukDate } from './funding-export.format';
+import { financialYearFromPath, neutraliseFormula, percentFromShare, poundsFromPence, ukDate, ukDateTime } from './funding-export.format';
 
 describe('poundsFromPence', () => {
   it.each([
@@ -37,5 +37,20 @@ describe('dates and years', () => {
   it('turns the address form of a year into its label', () => {
     expect(financialYearFromPath('2025-26')).toBe('2025/26');
     for (const bad of ['2025/26', '2025', '25-26', '2025-2026', '']) expect(financialYearFromPath(bad)).toBeNull();
+  });
+});
+
+describe('ukDateTime', () => {
+  it('writes an instant as UK wall-clock time, in summer time and in winter', () => {
+    expect(ukDateTime(new Date('2025-07-01T08:30:00Z'))).toBe('2025-07-01 09:30:00');
+    expect(ukDateTime(new Date('2026-01-15T23:05:09Z'))).toBe('2026-01-15 23:05:09');
+    // The first instant of a financial year is midnight on 1 April in London, 23:00 UTC the day before.
+    expect(ukDateTime(new Date('2025-03-31T23:00:00Z'))).toBe('2025-04-01 00:00:00');
+  });
+});
+
+describe('percentFromShare', () => {
+  it.each([[0, '0.0'], [1, '100.0'], [2 / 3, '66.7'], [0.125, '12.5'], [0.0004, '0.0']])('writes %d as %s per cent', (share, text) => {
+    expect(percentFromShare(share)).toBe(text);
   });
 });

@@ -29,3 +29,19 @@ export function financialYearFromPath(segment: string): string | null {
   const match = /^(\d{4})-(\d{2})$/.exec(segment);
   return match ? `${match[1]}/${match[2]}` : null;
 }
+
+const londonDateTime = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as UK wall-clock time, "2025-07-01 09:30:00" (BST or GMT as it was then), which a spreadsheet reads as a date and time. */
+export function ukDateTime(instant: Date): string {
+  const part = Object.fromEntries(londonDateTime.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}:${part.second}`;
+}
+
+/** A share 0..1 as a percentage to one decimal place ("66.7"), for a column headed "(%)". */
+export function percentFromShare(share: number): string {
+  return (Math.round(share * 1000) / 10).toFixed(1);
+}

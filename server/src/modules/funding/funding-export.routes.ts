@@ -8,6 +8,8 @@ import { parseFinancialYear } from '@portal/domain';
 import type { Logger } from '../../observability/logger';
 import type { Context, Services } from '../../graphql/context';
 import { requestContext } from '../../http/request-context';
+import type { Viewer } from '../auth/viewer';
+import { fundingScope } from './funding.policy';
 import { financialYearFromPath, neutraliseFormula } from './funding-export.format';
 import { ExportRefusal, queryRunner, type RunQuery } from './funding-export.graphql';
 import {
@@ -62,7 +64,22 @@ async function* entryRows(runQuery: RunQuery, variables: Record<string, unknown>
   }
 }
 
-async function exportCsv(res: Response, runQuery: RunQuery, table: ExportTable, variables: { partnershipSlug: string; financialYear: string },
+/**
+ * The organisation whose own money an L&D lead's overview adds up (see FIGURE_IN_SCOPE), so that
+ * their entries file is the entries behind their figures; null for the partnership's figures (and
+ * for a lead of several organisations, whose file then has every entry they may see).
+ */
+function ownOrganisationOf(viewer: Viewer | null): string | null {
+  try {
+    const scope = fundingScope(viewer);
+    return scope.kind === 'organisations' && scope.organisationIds.length === 1 ? scope.organisationIds[0] : null;
+  } catch {
+    return null;
+  }
+}
+
+async function exportCsv(res: Response, runQuery: RunQuery, table: ExportTable,
+  variables: { partnershipSlug: string; financialYear: string; organisationId: string | null },
   filename: string): Promise<void> {
   if (table === 'entries') {
     const pageVariables = { ...variables, first: ENTRIES_PAGE_SIZE, after: null };
@@ -71,7 +88,7 @@ async function exportCsv(res: Response, runQuery: RunQuery, table: ExportTable, 
     await pipeline(Readable.from(entryRows(runQuery, pageVariables, first)), csvStream(ENTRY_COLUMNS), res);
     return;
   }
-  const { fundingOverview } = await runQuery<OverviewData>(OVERVIEW_QUERY, variables);
+  const { fundingOverview } = await runQuery<OverviewData>(OVERVIEW_QUERY, { partnershipSlug: variables.partnershipSlug, financialYear: variables.financialYear });
   const { columns, rows } = summaryTable(table, fundingOverview);
   startDownload(res, 'text/csv; charset=utf-8', filename, rows.length);
   await pipeline(Readable.from(rows), csvStream(columns), res);
@@ -103,11 +120,12 @@ export function fundingExportRoutes(deps: FundingExportDependencies): Router {
     if (file !== '360giving.json' && !table) {
       return refuse(400, `There is no export "${file}". Ask for 360giving.json or one of: ${EXPORT_TABLES.map((t) => `${t}.csv`).join(', ')}.`);
     }
-    const variables = { partnershipSlug, financialYear };
     const filename = table ? `funding-${year}-${table}.csv` : `funding-${year}-360giving.json`;
     try {
-      const runQuery = queryRunner(deps.apollo, await requestContext(deps, req, res));
-      if (table) await exportCsv(res, runQuery, table, variables, filename);
+      const context = await requestContext(deps, req, res);
+      const runQuery = queryRunner(deps.apollo, context);
+      const variables = { partnershipSlug, financialYear };
+      if (table) await exportCsv(res, runQuery, table, { ...variables, organisationId: ownOrganisationOf(context.viewer) }, filename);
       else await export360Giving(res, runQuery, variables, filename);
     } catch (error) {
       // The client hung up (before or while the file was sent): nothing to answer, nothing wrong.

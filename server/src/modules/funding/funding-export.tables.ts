@@ -1,10 +1,12 @@
 import type { ColumnOption } from 'csv-stringify';
-import { poundsFromPence } from './funding-export.format';
+import { percentFromShare, poundsFromPence, ukDateTime } from './funding-export.format';
 import { MAX_PAGE } from './ledger-entries.args';
 
 /**
  * The tables of the funding page as CSV: the operations that fetch them (the page's own queries)
- * and how each row is written. Money is pounds with 2 decimals; enums keep their GraphQL names.
+ * and how each row is written, for a person reading it in a spreadsheet: money is pounds with 2
+ * decimals, ratios are percentages, codes are words ("Commitment", not COMMITMENT), times are UK
+ * time (Europe/London) and every name comes before the ids, which are last.
  */
 
 export const EXPORT_TABLES = ['totals', 'streams', 'funders', 'organisations', 'sectors', 'quarters', 'entries'] as const;
@@ -24,6 +26,7 @@ interface BreakdownData { key: string; label: string; summary: SumsData }
 export interface OverviewData {
   fundingOverview: {
     financialYear: string;
+    scope: { kind: 'PARTNERSHIP' | 'ORGANISATION' };
     totals: SumsData;
     byStream: Array<{ stream: { id: string; name: string; funderName: string; funderKind: string; pooled: boolean; managingOrganisation: { name: string } }; summary: SumsData }>;
     byFunder: BreakdownData[];
@@ -61,7 +64,7 @@ const BREAKDOWN = 'key label summary { ...ExportSums }';
 
 export const OVERVIEW_QUERY = `query FundingExportOverview($partnershipSlug: String!, $financialYear: String!) {
   fundingOverview(partnershipSlug: $partnershipSlug, financialYear: $financialYear) {
-    financialYear totals { ...ExportSums }
+    financialYear scope { kind } totals { ...ExportSums }
     byStream { stream { id name funderName funderKind pooled managingOrganisation { name } } summary { ...ExportSums } }
     byFunder { ${BREAKDOWN} } byOrganisation { ${BREAKDOWN} } bySector { ${BREAKDOWN} } byQuarter { ${BREAKDOWN} }
     costPerLearner { pence } costPerLearningHour { pence } seatUtilisation noShowCost { pence }
@@ -70,8 +73,10 @@ export const OVERVIEW_QUERY = `query FundingExportOverview($partnershipSlug: Str
 }
 ${SUMS}`;
 
-export const ENTRIES_QUERY = `query FundingExportEntries($partnershipSlug: String!, $financialYear: String!, $first: Int!, $after: String) {
-  ledgerEntries(filter: { partnershipSlug: $partnershipSlug, financialYear: $financialYear }, first: $first, after: $after) {
+export const ENTRIES_QUERY = `query FundingExportEntries($partnershipSlug: String!, $financialYear: String!, $organisationId: ID, $first: Int!,
+  $after: String) {
+  ledgerEntries(filter: { partnershipSlug: $partnershipSlug, financialYear: $financialYear, organisationId: $organisationId }, first: $first,
+    after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node {
       id sequence kind amount { pence } effect { ...ExportSums } balanceAfter { ...ExportSums }
@@ -87,6 +92,17 @@ export type CsvRow = Record<string, string | number>;
 const pounds = (money: MoneyData | null): string => (money ? poundsFromPence(money.pence) : '');
 const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
 
+/** The GraphQL enum names as words (FunderKind, LedgerEntryKind). */
+const FUNDER_KIND_WORDS: Record<string, string> = {
+  PARTNER: 'Partner organisation', NHS_EDUCATION: 'NHS education funding', APPRENTICESHIP_LEVY: 'Apprenticeship levy',
+  COUNCIL_GRANT: 'Council grant', CHARITY_GRANT: 'Charity or trust grant', IN_KIND: 'In kind', OTHER: 'Other outside body',
+};
+const ENTRY_KIND_WORDS: Record<string, string> = {
+  BUDGET: 'Budget', CONTRIBUTION: 'Contribution', ALLOCATION: 'Allocation', COMMITMENT: 'Commitment', RELEASE: 'Release',
+  SPEND: 'Spend', ADJUSTMENT: 'Adjustment',
+};
+const words = (table: Record<string, string>, code: string): string => table[code] ?? code;
+
 const SUM_COLUMNS: ColumnOption[] = [
   { key: 'budget', header: 'Budget (£)' }, { key: 'committed', header: 'Committed (£)' },
   { key: 'spent', header: 'Spent (£)' }, { key: 'remaining', header: 'Remaining (£)' },
@@ -99,33 +115,42 @@ function sums(summary: SumsData): CsvRow {
 /** A summary table: its columns (keys and headers) and its rows, all from one fundingOverview answer. */
 export interface SummaryTable { columns: ColumnOption[]; rows: CsvRow[] }
 
+/**
+ * An organisation's own money (an L&D lead's figures) has committed and spent but no budget of a
+ * stream's, so its tables leave out budget and remaining, as its page does: a £0 budget and a
+ * negative remaining would be figures of no one's.
+ */
+const SPENDING_COLUMNS = SUM_COLUMNS.filter((column) => column.key === 'committed' || column.key === 'spent');
+
 export function summaryTable(table: Exclude<ExportTable, 'entries'>, data: OverviewData['fundingOverview']): SummaryTable {
+  // The rows keep every figure; csv-stringify writes only the columns listed.
+  const sumColumns = data.scope.kind === 'ORGANISATION' ? SPENDING_COLUMNS : SUM_COLUMNS;
   const breakdown = (label: string, rows: BreakdownData[], withKey?: string): SummaryTable => ({
-    columns: [...(withKey ? [{ key: 'key', header: withKey }] : []), { key: 'label', header: label }, ...SUM_COLUMNS],
+    columns: [{ key: 'label', header: label }, ...sumColumns, ...(withKey ? [{ key: 'key', header: withKey }] : [])],
     rows: rows.map((row) => ({ ...(withKey ? { key: row.key } : {}), label: row.label, ...sums(row.summary) })),
   });
   switch (table) {
     case 'totals':
       return {
-        columns: [{ key: 'financialYear', header: 'Financial year' }, ...SUM_COLUMNS,
+        columns: [{ key: 'financialYear', header: 'Financial year' }, ...sumColumns,
           { key: 'costPerLearner', header: 'Cost per learner (£)' }, { key: 'costPerLearningHour', header: 'Cost per learning hour (£)' },
-          { key: 'seatUtilisation', header: 'Seat utilisation' }, { key: 'noShowCost', header: 'No-show cost (£)' },
+          { key: 'seatUtilisation', header: 'Seat utilisation (%)' }, { key: 'noShowCost', header: 'No-show cost (£)' },
           { key: 'learners', header: 'Learners' }, { key: 'learningHours', header: 'Learning hours' },
           { key: 'seatsOffered', header: 'Seats offered' }, { key: 'seatsUsed', header: 'Seats used' }],
         rows: [{
           financialYear: data.financialYear, ...sums(data.totals),
           costPerLearner: pounds(data.costPerLearner), costPerLearningHour: pounds(data.costPerLearningHour),
-          seatUtilisation: data.seatUtilisation, noShowCost: pounds(data.noShowCost), learners: data.learners,
+          seatUtilisation: percentFromShare(data.seatUtilisation), noShowCost: pounds(data.noShowCost), learners: data.learners,
           learningHours: data.learningHours, seatsOffered: data.seatsOffered, seatsUsed: data.seatsUsed,
         }],
       };
     case 'streams':
       return {
-        columns: [{ key: 'id', header: 'Stream ID' }, { key: 'name', header: 'Stream' }, { key: 'funder', header: 'Funder' },
+        columns: [{ key: 'name', header: 'Stream' }, { key: 'funder', header: 'Funder' },
           { key: 'funderKind', header: 'Funder kind' }, { key: 'managedBy', header: 'Managed by' }, { key: 'pooled', header: 'Pooled' },
-          ...SUM_COLUMNS],
+          ...sumColumns, { key: 'id', header: 'Stream ID' }],
         rows: data.byStream.map(({ stream, summary }) => ({
-          id: stream.id, name: stream.name, funder: stream.funderName, funderKind: stream.funderKind,
+          id: stream.id, name: stream.name, funder: stream.funderName, funderKind: words(FUNDER_KIND_WORDS, stream.funderKind),
           managedBy: stream.managingOrganisation.name, pooled: yesNo(stream.pooled), ...sums(summary),
         })),
       };
@@ -144,21 +169,22 @@ export const ENTRY_COLUMNS: ColumnOption[] = [
   { key: 'budgetAfter', header: 'Budget after (£)' }, { key: 'committedAfter', header: 'Committed after (£)' },
   { key: 'spentAfter', header: 'Spent after (£)' }, { key: 'remainingAfter', header: 'Remaining after (£)' },
   { key: 'organisation', header: 'Organisation' }, { key: 'course', header: 'Course' }, { key: 'wasted', header: 'Wasted' },
-  { key: 'occurredAt', header: 'Occurred at' }, { key: 'quarter', header: 'Quarter' }, { key: 'reason', header: 'Reason' },
-  { key: 'recordedAt', header: 'Recorded at' }, { key: 'id', header: 'Entry ID' }, { key: 'streamId', header: 'Stream ID' },
+  { key: 'occurredAt', header: 'Occurred at (UK time)' }, { key: 'quarter', header: 'Quarter' }, { key: 'reason', header: 'Reason' },
+  { key: 'recordedAt', header: 'Recorded at (UK time)' }, { key: 'id', header: 'Entry ID' }, { key: 'streamId', header: 'Stream ID' },
   { key: 'courseId', header: 'Course ID' }, { key: 'sessionId', header: 'Session ID' }, { key: 'bookingId', header: 'Booking ID' },
   { key: 'reversesEntryId', header: 'Reverses entry ID' },
 ];
 
 export function entryRow(entry: LedgerEntryData): CsvRow {
   return {
-    stream: entry.stream.name, sequence: entry.sequence, kind: entry.kind, amount: pounds(entry.amount),
+    stream: entry.stream.name, sequence: entry.sequence, kind: words(ENTRY_KIND_WORDS, entry.kind), amount: pounds(entry.amount),
     budgetEffect: pounds(entry.effect.budget), committedEffect: pounds(entry.effect.committed),
     spentEffect: pounds(entry.effect.spent), remainingEffect: pounds(entry.effect.remaining),
     budgetAfter: pounds(entry.balanceAfter?.budget ?? null), committedAfter: pounds(entry.balanceAfter?.committed ?? null),
     spentAfter: pounds(entry.balanceAfter?.spent ?? null), remainingAfter: pounds(entry.balanceAfter?.remaining ?? null),
     organisation: entry.organisation?.name ?? '', course: entry.courseTitle ?? '', wasted: yesNo(entry.wasted),
-    occurredAt: entry.occurredAt, quarter: `Q${entry.quarter}`, reason: entry.reason, recordedAt: entry.recordedAt,
+    occurredAt: ukDateTime(new Date(entry.occurredAt)), quarter: `Q${entry.quarter}`, reason: entry.reason,
+    recordedAt: ukDateTime(new Date(entry.recordedAt)),
     id: entry.id, streamId: entry.stream.id, courseId: entry.courseId ?? '', sessionId: entry.sessionId ?? '',
     bookingId: entry.bookingId ?? '', reversesEntryId: entry.reversesEntryId ?? '',
   };

@@ -3,12 +3,13 @@ import { breakdownsNotAddingUp, overviewFigures, type Grouping } from './funding
 
 const year = parseFinancialYear('2026/27')!;
 const g = (dimension: Grouping['dimension'], key: string, budget: number, committed: number, spent: number, label: string | null = null,
-  wastedPence = 0): Grouping => ({ dimension, key, label, sums: { budget, committed, spent }, wastedPence });
-const measures = { learners: 3, learningMinutes: 270, seatsOffered: 40, seatsUsed: 50 };
+  wastedPence = 0, deliveredPence = 0): Grouping => ({ dimension, key, label, sums: { budget, committed, spent }, wastedPence, deliveredPence });
+const measures = { learners: 3, learningMinutes: 270, seatsOffered: 50, seatsUsed: 40 };
 
 describe('overview figures', () => {
   const groupings = [
-    g('total', '', 1000, 100, 300, null, 40),
+    g('total', '', 1000, 100, 300, null, 40, 240),
+    g('held', 's-2', 600, 100, 200, 'Zeta fund'), g('held', 's-1', 400, 0, 100, 'Alpha fund'),
     g('stream', 's-2', 600, 100, 200, 'Zeta fund'), g('stream', 's-1', 400, 0, 100, 'Alpha fund'), g('stream', 's-3', 0, 0, 0, 'Empty fund'),
     g('organisation', 'none', 0, 0, 50), g('organisation', 'o-2', 600, 100, 50, 'Yaxley Surgery'), g('organisation', 'o-1', 400, 0, 200, 'Alder Trust'),
     g('sector', 'independent', 0, 0, 50), g('sector', 'acute_trust', 1000, 100, 250),
@@ -31,8 +32,11 @@ describe('overview figures', () => {
   });
 
   it('works out the measures from their parts', () => {
-    expect(figures).toMatchObject({ totals: { budget: 1000, committed: 100, spent: 300 }, noShowPence: 40, costPerLearner: 100,
-      costPerLearningHour: 67, learners: 3, learningHours: 4.5, seatUtilisation: 1 });
+    // Unit costs divide the spend on delivered learning (240), not all spend (300): 240 ÷ 3 learners, 240 ÷ 4.5 hours.
+    expect(figures).toMatchObject({ totals: { budget: 1000, committed: 100, spent: 300 }, noShowPence: 40, deliveredSpendPence: 240,
+      costPerLearner: 80, costPerLearningHour: 53, learners: 3, learningHours: 4.5, seatUtilisation: 0.8 });
+    expect(figures.streamsHeld.map((r) => r.label)).toEqual(['Alpha fund', 'Zeta fund']);
+    expect(figures.streamsHeldTotals).toEqual({ budget: 1000, committed: 100, spent: 300 });
     expect(breakdownsNotAddingUp(figures)).toEqual([]);
   });
 

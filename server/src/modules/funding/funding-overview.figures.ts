@@ -1,4 +1,4 @@
-import { costPer, costPerLearningHour, learningHoursOf, NO_SECTOR_KEY, quarterLabel, seatUtilisation, sectorLabel,
+import { learningHoursOf, NO_SECTOR_KEY, quarterLabel, seatUtilisation, sectorLabel, unitCosts,
   type FinancialYear, type LedgerEffects, type Pence } from '@portal/domain';
 import type { OverviewDimension } from './funding-overview.query';
 
@@ -6,7 +6,7 @@ import type { OverviewDimension } from './funding-overview.query';
  * Turns the overview statement's groupings into the figures the page shows: labels, order, the
  * four quarters always present, and the measures worked out from their parts. No I/O.
  */
-export interface Grouping { dimension: OverviewDimension; key: string; label: string | null; sums: LedgerEffects; wastedPence: Pence }
+export interface Grouping { dimension: OverviewDimension; key: string; label: string | null; sums: LedgerEffects; wastedPence: Pence; deliveredPence: Pence }
 export interface Measures { learners: number; learningMinutes: number; seatsOffered: number; seatsUsed: number }
 export interface BreakdownRow { key: string; label: string; sums: LedgerEffects }
 
@@ -18,7 +18,12 @@ export interface OverviewFigures {
   byOrganisation: BreakdownRow[];
   bySector: BreakdownRow[];
   byQuarter: BreakdownRow[];
+  /** The streams the scope holds (manages, funds or contributes to), each whole, by name; and their sum. */
+  streamsHeld: BreakdownRow[];
+  streamsHeldTotals: LedgerEffects;
   noShowPence: Pence;
+  /** What the unit costs divide: spend on delivered learning. */
+  deliveredSpendPence: Pence;
   costPerLearner: Pence | null;
   costPerLearningHour: Pence | null;
   learners: number;
@@ -50,6 +55,8 @@ function rowsOf(groupings: Grouping[], dimension: OverviewDimension, label: (g: 
 export function overviewFigures(groupings: Grouping[], measures: Measures, year: FinancialYear): OverviewFigures {
   const total = groupings.find((g) => g.dimension === 'total');
   const totals = total?.sums ?? ZERO;
+  const deliveredPence = total?.deliveredPence ?? 0;
+  const held = byLabel(rowsOf(groupings, 'held', (g) => g.label ?? g.key));
   const quarters = new Map(groupings.filter((g) => g.dimension === 'quarter').map((g) => [Number(g.key), g.sums]));
   return {
     totals,
@@ -59,9 +66,13 @@ export function overviewFigures(groupings: Grouping[], measures: Measures, year:
       NO_ORGANISATION_KEY),
     bySector: byLabel(rowsOf(groupings, 'sector', (g) => sectorLabel(g.key)), NO_SECTOR_KEY),
     byQuarter: QUARTERS.map((q) => ({ key: quarterKey(q), label: quarterLabel(year, q), sums: quarters.get(q) ?? ZERO })),
+    streamsHeld: held,
+    streamsHeldTotals: held.reduce((acc, row) => ({
+      budget: acc.budget + row.sums.budget, committed: acc.committed + row.sums.committed, spent: acc.spent + row.sums.spent,
+    }), ZERO),
     noShowPence: total?.wastedPence ?? 0,
-    costPerLearner: costPer(totals.spent, measures.learners),
-    costPerLearningHour: costPerLearningHour(totals.spent, measures.learningMinutes),
+    deliveredSpendPence: deliveredPence,
+    ...unitCosts({ deliveredSpendPence: deliveredPence, learners: measures.learners, learningMinutes: measures.learningMinutes }),
     learners: measures.learners,
     learningHours: learningHoursOf(measures.learningMinutes),
     seatsOffered: measures.seatsOffered,

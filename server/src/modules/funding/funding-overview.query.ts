@@ -1,5 +1,6 @@
 import { NO_SECTOR_KEY } from '@portal/domain';
-import { ENTRY_IN_SCOPE, STREAM_IN_SCOPE } from './funding.policy';
+import { FIGURE_IN_SCOPE, STREAM_HELD } from './funding.policy';
+import { SESSION_SEATS } from './session-seats.sql';
 
 /**
  * The whole funding overview of one year in one statement, so that its cost does not grow with
@@ -7,14 +8,18 @@ import { ENTRY_IN_SCOPE, STREAM_IN_SCOPE } from './funding.policy';
  * apart between statements). Parameters: $1 partnership, $2 the scope's organisations (null: the
  * whole partnership), $3 the financial year's label, $4 and $5 its first and next year's first instant.
  *
- * Rows: one per grouping (dimension, grouping_key, grouping_label, sum_*): every stream in scope
- * (with its funding_stream columns, so resolvers get the entity without another statement, and
- * no sums when none of its entries is in scope), funder, organisation, sector and quarter, and
- * the 'total' row, which also carries the attendance and seat measures.
+ * The figures are the scope's own money (FIGURE_IN_SCOPE): the partnership's, or the entries that
+ * name the lead's organisation. Rows: one per grouping (dimension, grouping_key, grouping_label,
+ * sum_*): every stream with figures in scope (with its funding_stream columns, so resolvers get
+ * the entity without another statement; for the partnership every stream, with no sums when it
+ * has no entries), funder, organisation, sector and quarter, the 'total' row, which also carries
+ * the attendance and seat measures, and a 'held' row per stream the scope holds (STREAM_HELD)
+ * with the whole stream's sums.
  */
 export const OVERVIEW_SQL = `
 WITH scoped_streams AS (
-  SELECT fs.* FROM funding_stream fs WHERE fs.financial_year = $3 AND (${STREAM_IN_SCOPE})
+  SELECT fs.* FROM funding_stream fs WHERE fs.financial_year = $3 AND fs.partnership_id = $1
+    AND ($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM ledger_entry le WHERE le.stream_id = fs.id AND ${FIGURE_IN_SCOPE}))
 ),
 -- The entries in scope, summed once at the finest grain any breakdown needs (a few rows per
 -- stream, organisation and quarter), so that the grouping sets below work on hundreds of rows,
@@ -22,9 +27,11 @@ WITH scoped_streams AS (
 cells AS (
   SELECT le.stream_id, le.organisation_id, le.quarter,
     sum(le.budget_effect_pence) AS budget, sum(le.committed_effect_pence) AS committed, sum(le.spent_effect_pence) AS spent,
-    coalesce(sum(le.spent_effect_pence) FILTER (WHERE le.wasted), 0) AS wasted
+    coalesce(sum(le.spent_effect_pence) FILTER (WHERE le.wasted), 0) AS wasted,
+    -- Spend on delivered learning (packages/domain/src/learning-cost.ts): what names a session.
+    coalesce(sum(le.spent_effect_pence) FILTER (WHERE le.session_id IS NOT NULL), 0) AS delivered
   FROM ledger_entry le JOIN funding_stream fs ON fs.id = le.stream_id
-  WHERE fs.financial_year = $3 AND (${ENTRY_IN_SCOPE})
+  WHERE fs.financial_year = $3 AND (${FIGURE_IN_SCOPE})
   GROUP BY le.stream_id, le.organisation_id, le.quarter
 ),
 labelled AS (
@@ -40,14 +47,15 @@ money AS (
     stream_id AS grouped_stream_id,
     coalesce(funder_name, organisation_key, sector, quarter::text) AS grouping_key,
     organisation_name AS grouping_label,
-    sum(budget) AS sum_budget, sum(committed) AS sum_committed, sum(spent) AS sum_spent, sum(wasted) AS sum_wasted
+    sum(budget) AS sum_budget, sum(committed) AS sum_committed, sum(spent) AS sum_spent, sum(wasted) AS sum_wasted,
+    sum(delivered) AS sum_delivered
   FROM labelled
   GROUP BY GROUPING SETS ((stream_id), (funder_name), (organisation_key, organisation_name), (sector), (quarter), ())
 ),
 spend AS (
   SELECT le.booking_id, le.session_id
   FROM ledger_entry le JOIN funding_stream fs ON fs.id = le.stream_id
-  WHERE fs.financial_year = $3 AND le.kind = 'spend' AND (${ENTRY_IN_SCOPE})
+  WHERE fs.financial_year = $3 AND le.kind = 'spend' AND (${FIGURE_IN_SCOPE})
 ),
 -- Learners are the people who attended a place whose spend is in scope: the booking's own spend
 -- entry, or an invoice for the whole session (a spend entry with a session and no booking).
@@ -62,27 +70,38 @@ year_sessions AS (
   SELECT s.id, s.capacity FROM training_session s
   WHERE s.partnership_id = $1 AND s.status <> 'cancelled' AND s.starts_at >= $4::timestamptz AND s.starts_at < $5::timestamptz
 ),
--- A lead is offered their organisations' allocated seats and uses what their organisations book.
+seats AS (
+  SELECT coalesce(sum(x.offered), 0) AS offered, coalesce(sum(x.used), 0) AS used
+  FROM year_sessions s CROSS JOIN LATERAL ${SESSION_SEATS} x
+),
 measures AS (
   SELECT (SELECT count(DISTINCT person_id) FROM attended) AS learners,
     (SELECT coalesce(sum(duration_minutes), 0) FROM attended) AS learning_minutes,
-    CASE WHEN $2::uuid[] IS NULL THEN (SELECT coalesce(sum(capacity), 0) FROM year_sessions)
-      ELSE (SELECT coalesce(sum(a.seats), 0) FROM seat_allocation a JOIN year_sessions ys ON ys.id = a.session_id
-        WHERE a.organisation_id = ANY($2)) END AS seats_offered,
-    (SELECT count(*) FROM booking b JOIN year_sessions ys ON ys.id = b.session_id
-      WHERE b.status IN ('confirmed', 'attended') AND ($2::uuid[] IS NULL OR b.organisation_id = ANY($2))) AS seats_used
+    seats.offered AS seats_offered, seats.used AS seats_used
+  FROM seats
+),
+held_sums AS (
+  SELECT le.stream_id, sum(le.budget_effect_pence) AS budget, sum(le.committed_effect_pence) AS committed, sum(le.spent_effect_pence) AS spent
+  FROM ledger_entry le JOIN funding_stream fs ON fs.id = le.stream_id
+  WHERE fs.financial_year = $3 AND (${STREAM_HELD})
+  GROUP BY le.stream_id
 )
 SELECT coalesce(m.dimension, 'stream') AS dimension,
   coalesce(m.grouped_stream_id::text, m.grouping_key, ss.id::text) AS grouping_key,
   coalesce(m.grouping_label, ss.name) AS grouping_label,
-  m.sum_budget, m.sum_committed, m.sum_spent, m.sum_wasted,
+  m.sum_budget, m.sum_committed, m.sum_spent, m.sum_wasted, m.sum_delivered,
   ms.learners, ms.learning_minutes, ms.seats_offered, ms.seats_used,
   ss.*
 FROM money m
 FULL JOIN scoped_streams ss ON ss.id = m.grouped_stream_id
-LEFT JOIN measures ms ON m.dimension = 'total'`;
+LEFT JOIN measures ms ON m.dimension = 'total'
+UNION ALL
+SELECT 'held', fs.id::text, fs.name, coalesce(hs.budget, 0), coalesce(hs.committed, 0), coalesce(hs.spent, 0), 0, 0,
+  NULL, NULL, NULL, NULL, fs.*
+FROM funding_stream fs LEFT JOIN held_sums hs ON hs.stream_id = fs.id
+WHERE fs.financial_year = $3 AND (${STREAM_HELD})`;
 
-export type OverviewDimension = 'stream' | 'funder' | 'organisation' | 'sector' | 'quarter' | 'total';
+export type OverviewDimension = 'stream' | 'funder' | 'organisation' | 'sector' | 'quarter' | 'total' | 'held';
 
 /** A row of OVERVIEW_SQL: the grouping's figures, then (stream rows only) the stream's own columns. */
 export interface OverviewRow extends Record<string, unknown> {
@@ -93,6 +112,7 @@ export interface OverviewRow extends Record<string, unknown> {
   sum_committed: string | null;
   sum_spent: string | null;
   sum_wasted: string | null;
+  sum_delivered: string | null;
   learners: string | null;
   learning_minutes: string | null;
   seats_offered: string | null;

@@ -12,6 +12,8 @@ export interface FundingOverviewResult {
   figures: OverviewFigures;
   /** The streams of byStream, by id, each with its sums in scope (the stream's `summary`). */
   streams: Map<string, ScopedStream>;
+  /** The streams of streamsHeld, by id, each with the whole stream's sums. */
+  heldStreams: Map<string, ScopedStream>;
 }
 
 /** A financial year's money in a scope: one statement, whatever the number of streams and entries. */
@@ -27,13 +29,18 @@ export class FundingOverviewService {
       seatsOffered: countFromSql(total?.seats_offered), seatsUsed: countFromSql(total?.seats_used),
     }, year);
     const streams = new Map<string, ScopedStream>();
+    const heldStreams = new Map<string, ScopedStream>();
     rows.forEach((row, i) => {
+      if (row.dimension === 'held') {
+        heldStreams.set(row.id!, Object.assign(entityFromRow(this.dataSource, FundingStreamEntity, row), { scopedSummary: groupings[i].sums }));
+        return;
+      }
       if (row.dimension !== 'stream') return;
       // The scope's rules put the stream of every entry in scope in scope too; a stream row without one is a broken rule.
       if (!row.id) throw new Error(`funding overview: entries in scope on stream ${row.grouping_key}, which is not in scope`);
       streams.set(row.id, Object.assign(entityFromRow(this.dataSource, FundingStreamEntity, row), { scopedSummary: groupings[i].sums }));
     });
-    return { figures, streams };
+    return { figures, streams, heldStreams };
   }
 }
 
@@ -44,5 +51,6 @@ function groupingOf(row: OverviewRow): Grouping {
     label: row.grouping_label,
     sums: { budget: penceFromSql(row.sum_budget), committed: penceFromSql(row.sum_committed), spent: penceFromSql(row.sum_spent) },
     wastedPence: penceFromSql(row.sum_wasted),
+    deliveredPence: penceFromSql(row.sum_delivered),
   };
 }

@@ -6,7 +6,7 @@ import { PartnershipService } from '../partnerships/partnership.service';
 import { fundingScope, type FundingScope } from './funding.policy';
 import { financialYearError } from './funding-stream.service';
 
-export interface FundingYearScope { scope: FundingScope; year: FinancialYear }
+export interface FundingYearScope { scope: FundingScope; year: FinancialYear; partnershipName: string }
 
 /**
  * The checks every funding report starts with: who may see which money (refused before anything
@@ -17,8 +17,8 @@ export interface FundingYearScope { scope: FundingScope; year: FinancialYear }
 export async function fundingYearScope(ctx: Context, partnershipSlug: string, financialYear: string, path: string[] = []): Promise<FundingYearScope> {
   const scope = fundingScope(ctx.viewer);
   const year = fundingYear(financialYear, path);
-  await requireOwnPartnership(ctx, scope, partnershipSlug, path);
-  return { scope, year };
+  const partnership = await requireOwnPartnership(ctx, scope, partnershipSlug, path);
+  return { scope, year, partnershipName: partnership.name };
 }
 
 /** A financial year argument; a bad one is BAD_USER_INPUT naming the field. */
@@ -30,7 +30,8 @@ export function fundingYear(financialYear: string, path: string[] = []): Financi
 }
 
 /** An unknown slug is BAD_USER_INPUT; another partnership's is FORBIDDEN. */
-export async function requireOwnPartnership(ctx: Context, scope: FundingScope, partnershipSlug: string, path: string[] = []): Promise<void> {
+export async function requireOwnPartnership(ctx: Context, scope: FundingScope, partnershipSlug: string, path: string[] = []): Promise<{ name: string }> {
   const partnership = await new PartnershipService(ctx.dataSource).requireBySlug(partnershipSlug, [...path, 'partnershipSlug']);
   if (partnership.id !== scope.partnershipId) throw new ForbiddenError('You can see only your own partnership\'s funding.');
+  return partnership;
 }

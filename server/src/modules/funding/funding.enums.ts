@@ -14,6 +14,13 @@ export enum LedgerEntryKind {
   RELEASE = 'release', SPEND = 'spend', ADJUSTMENT = 'adjustment',
 }
 
+/** Whose figures a funding report adds up. */
+export enum FundingScopeKind { PARTNERSHIP = 'partnership', ORGANISATION = 'organisation' }
+
+registerEnumType(FundingScopeKind, {
+  name: 'FundingScopeKind',
+  description: 'PARTNERSHIP: the whole partnership\'s money (steering group, administrators). ORGANISATION: one organisation\'s own money (an L&D lead).',
+});
 registerEnumType(FunderKind, { name: 'FunderKind', description: 'A partner organisation, or an outside body.' });
 registerEnumType(FundingPurpose, { name: 'FundingPurpose', description: 'What a stream may pay for; none listed: any learning.' });
 registerEnumType(LedgerEntryKind, {

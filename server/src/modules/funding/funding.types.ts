@@ -5,7 +5,7 @@ import { PageInfo } from '../../graphql/connection';
 import { Organisation } from '../organisations/organisation.type';
 import { Sector } from '../organisations/organisation.enums';
 import { CourseAudience } from '../catalogue/catalogue.enums';
-import { FunderKind, FundingPurpose, LedgerEntryKind } from './funding.enums';
+import { FunderKind, FundingPurpose, FundingScopeKind, LedgerEntryKind } from './funding.enums';
 
 @ObjectType({ description: 'Each figure is a sum over ledger entries; remaining = budget − committed − spent.' })
 export class MoneySummary {
@@ -102,21 +102,35 @@ export class StreamSummary {
   @Field(() => MoneySummary) summary!: MoneySummary;
 }
 
-@ObjectType({ description: 'A financial year\'s funding in the caller\'s scope. Each breakdown adds up to the totals.' })
+@ObjectType({ description: 'Whose figures a report adds up: one scope per report.' })
+export class FundingScopeInfo {
+  @Field(() => FundingScopeKind) kind!: FundingScopeKind;
+  @Field({ description: 'The partnership\'s name, or the organisation\'s ("Peterborough City Council").' }) name!: string;
+}
+
+@ObjectType({ description: 'A financial year\'s funding in one scope (see scope). Each breakdown adds up to the totals.' })
 export class FundingOverview {
   @Field({ description: 'UK financial year written "2026/27" (1 April 2026 to 31 March 2027).' }) financialYear!: string;
+  @Field(() => FundingScopeInfo, { description: 'Whose figures these are. For an L&D lead, the organisation\'s own money: the ledger entries that name it (its people\'s places, the budgets it funds, its contributions, what is paid to it), on whichever stream; the budget is then what it put in, not a stream\'s, so remaining is not a stream\'s remaining (streamsHeld has those).' })
+  scope!: FundingScopeInfo;
   @Field(() => MoneySummary) totals!: MoneySummary;
   @Field(() => [StreamSummary]) byStream!: StreamSummary[];
   @Field(() => [MoneyBreakdown]) byFunder!: MoneyBreakdown[];
   @Field(() => [MoneyBreakdown]) byOrganisation!: MoneyBreakdown[];
   @Field(() => [MoneyBreakdown]) bySector!: MoneyBreakdown[];
-  @Field(() => [MoneyBreakdown]) byQuarter!: MoneyBreakdown[];
-  @Field(() => Money, { nullable: true, description: 'Spent ÷ distinct learners who attended; null with none.' }) costPerLearner!: Money | null;
-  @Field(() => Money, { nullable: true, description: 'Spent ÷ learning hours attended; null with none.' }) costPerLearningHour!: Money | null;
-  @Field(() => Float, { description: 'Confirmed-and-attended seats ÷ seats offered, 0..1.' }) seatUtilisation!: number;
+  @Field(() => [MoneyBreakdown], { description: 'By the quarter each entry falls in: a budget posted at the start of the year is all in Q1.' }) byQuarter!: MoneyBreakdown[];
+  @Field(() => [StreamSummary], { description: 'The streams the scope holds, each whole, by name: for an L&D lead those their organisation manages, funds or contributes to; for the partnership every stream. Remaining is never negative.' })
+  streamsHeld!: StreamSummary[];
+  @Field(() => MoneySummary, { description: 'The sum of streamsHeld.' }) streamsHeldTotals!: MoneySummary;
+  @Field(() => Money, { description: 'Spend on delivered learning: the spend recorded against sessions (places, no-shows\' places, session invoices), net of corrections. Spend that names no session (levy transfers, programme fees) is not in it.' })
+  deliveredLearningSpend!: Money;
+  @Field(() => Money, { nullable: true, description: 'deliveredLearningSpend ÷ distinct learners who attended; null with none.' }) costPerLearner!: Money | null;
+  @Field(() => Money, { nullable: true, description: 'deliveredLearningSpend ÷ learning hours attended; null with none.' }) costPerLearningHour!: Money | null;
+  @Field(() => Float, { description: 'seatsUsed ÷ seatsOffered, 0..1 (used never exceeds offered).' }) seatUtilisation!: number;
   @Field(() => Money, { description: 'Spend on no-shows and late cancellations.' }) noShowCost!: Money;
   @Field(() => Int, { description: 'Distinct learners who attended (a count, never names).' }) learners!: number;
   @Field(() => Float, { description: 'Learning hours attended.' }) learningHours!: number;
-  @Field(() => Int) seatsOffered!: number;
-  @Field(() => Int) seatsUsed!: number;
+  @Field(() => Int, { description: 'Partnership: the capacity of the year\'s sessions not cancelled. Organisation: the seats allocated to it on them plus the places its people took from the shared pool.' })
+  seatsOffered!: number;
+  @Field(() => Int, { description: 'Confirmed and attended places on those sessions (an organisation: its people\'s).' }) seatsUsed!: number;
 }

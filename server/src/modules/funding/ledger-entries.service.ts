@@ -31,9 +31,9 @@ const isSequence = (text: string) => /^[1-9]\d{0,9}$/.test(text);
 
 /**
  * The ledger's entries behind a figure of the overview, under the same scope and year rules, so
- * that the summary of a filter naming a cell equals that cell. Ordered by when the money moved,
- * then by stream and sequence: entries posted together (a booking's release and its spend) keep
- * the order they were posted in.
+ * that the summary of a filter naming a cell equals that cell. Newest first, as a person reads a
+ * ledger: by when the money moved, then by stream and sequence, all descending, so that entries
+ * posted together (a booking's release and its spend) stay together, the later one on top.
  */
 export class LedgerEntriesService {
   constructor(private readonly dataSource: DataSource) {}
@@ -59,12 +59,12 @@ export class LedgerEntriesService {
     if (cursor) {
       pageParams.push(...cursor);
       const n = pageParams.length;
-      keyset = `AND (le.occurred_at, le.stream_id, le.sequence) > ($${n - 2}::timestamptz, $${n - 1}::uuid, $${n}::int)`;
+      keyset = `AND (le.occurred_at, le.stream_id, le.sequence) < ($${n - 2}::timestamptz, $${n - 1}::uuid, $${n}::int)`;
     }
     const rows: Array<Record<string, unknown> & { cursor_occurred_at: string }> = await this.dataSource.query(
       // The time as PostgreSQL writes it (microseconds), so a cursor compares exactly with the row it came from.
       `SELECT le.*, to_json(le.occurred_at) #>> '{}' AS cursor_occurred_at ${from} ${keyset}
-       ORDER BY le.occurred_at, le.stream_id, le.sequence LIMIT $${params.length + 1}`, pageParams);
+       ORDER BY le.occurred_at DESC, le.stream_id DESC, le.sequence DESC LIMIT $${params.length + 1}`, pageParams);
     const edges = rows.slice(0, size).map((row) => {
       const node = entityFromRow(this.dataSource, LedgerEntryEntity, row);
       return { cursor: encodeKeysetCursor([row.cursor_occurred_at, node.streamId, String(node.sequence)]), node };

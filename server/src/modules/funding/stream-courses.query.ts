@@ -1,4 +1,5 @@
 import { ENTRY_IN_SCOPE } from './funding.policy';
+import { SESSION_SEATS } from './session-seats.sql';
 
 /**
  * The courses and sessions of a batch of streams ($3) with their sums over the entries in scope
@@ -22,12 +23,7 @@ SELECT g.stream_id, g.course_id, c.title, g.session_id, g.session_row, g.budget,
 FROM grouped g
 JOIN course c ON c.id = g.course_id
 LEFT JOIN training_session s ON g.session_row AND s.id = g.session_id
-LEFT JOIN LATERAL (
-  SELECT CASE WHEN $2::uuid[] IS NULL THEN s.capacity
-      ELSE (SELECT coalesce(sum(a.seats), 0) FROM seat_allocation a WHERE a.session_id = s.id AND a.organisation_id = ANY($2)) END AS offered,
-    (SELECT count(*) FROM booking b WHERE b.session_id = s.id AND b.status IN ('confirmed', 'attended')
-      AND ($2::uuid[] IS NULL OR b.organisation_id = ANY($2))) AS used
-) seats ON s.id IS NOT NULL
+LEFT JOIN LATERAL ${SESSION_SEATS} seats ON s.id IS NOT NULL
 WHERE NOT g.session_row OR g.session_id IS NOT NULL
 ORDER BY g.stream_id, c.title, g.course_id, s.starts_at NULLS FIRST, g.session_id NULLS FIRST`;
 

@@ -13,8 +13,8 @@ export class StreamSession {
   @Field() startsAt!: Date;
   @Field() cancelled!: boolean;
   @Field(() => MoneySummary) summary!: MoneySummary;
-  @Field(() => Int, { description: 'Confirmed and attended places: for an L&D lead, their organisations\' only.' }) seatsUsed!: number;
-  @Field(() => Int, { description: 'The session\'s capacity; for an L&D lead, the seats allocated to their organisations.' }) seatsOffered!: number;
+  @Field(() => Int, { description: 'Confirmed and attended places: for an L&D lead, their organisations\' people\'s only. Never more than seatsOffered.' }) seatsUsed!: number;
+  @Field(() => Int, { description: 'The session\'s capacity; for an L&D lead, the seats allocated to their organisations plus the places their people took from the shared pool.' }) seatsOffered!: number;
 }
 
 @ObjectType({ description: 'A course with entries on a stream: its figures on the stream, in the caller\'s scope. Entries for the course that name no session count in the course\'s summary only.' })
