@@ -33,6 +33,8 @@ export interface Config {
   /** null: start the embedded PostgreSQL and keep its data in dataDir. */
   databaseUrl: string | null;
   dataDir: string;
+  /** Where the person ran the command (npm runs workspace scripts in the workspace's folder): relative paths given to db:backup and db:restore mean this folder. */
+  invocationDir: string;
   embeddedPostgresPort: number;
   dbPoolSize: number;
   dbStatementTimeoutMs: number;
@@ -73,6 +75,7 @@ export function loadConfig(): Config {
     host: process.env.HOST ?? '0.0.0.0',
     databaseUrl: process.env.DATABASE_URL || null,
     dataDir: path.resolve(process.env.DATA_DIR ?? path.join(repoRoot, '.data')),
+    invocationDir: path.resolve(process.env.INIT_CWD ?? process.cwd()),
     embeddedPostgresPort: int('EMBEDDED_POSTGRES_PORT', 5433, 1024, 65535),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
