@@ -174,7 +174,8 @@ export async function restoreDatabase(url: string, file: string, options: Restor
       return { method: 'copy', createdAt: manifest.createdAt, tables: manifest.tables.length, rows };
     } catch (error) {
       await client.query('ROLLBACK').catch(() => {});
-      throw error;
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; nothing was loaded: the database is left migrated `
+        + 'and without data (run the restore again with --replace)');
     }
   } finally {
     await client.end().catch(() => {});
