@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import * as tar from 'tar';
+import { matchingPgTool } from '../../server/src/db/backup/pg-tools';
 import { ledgerInvariantProblems } from '../support/ledger-invariants';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { dropTestDatabase, urlFor } from '../support/test-database';
@@ -126,7 +128,11 @@ describe('db:backup and db:restore', () => {
     const backup = await cli(['backup', 'portal.tar.gz'], sourceUrl);
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
-    expect(backup.stdout).toContain('"method":"copy"');
+    // pg_dump when one of the server's major version is on PATH (as with DATABASE_URL at a server
+    // that Debian's client programs match), else COPY (the embedded PostgreSQL ships no pg_dump).
+    const major = Math.floor(Number((await source.dataSource.query(`SELECT current_setting('server_version_num') AS n`))[0].n) / 10000);
+    const method = (await matchingPgTool('pg_dump', major)) ? 'pg_dump' : 'copy';
+    expect(backup.stdout).toContain(`"method":"${method}"`);
     expect(existsSync(archive())).toBe(true);
 
     const restore = await cli(['restore', archive()], urlFor(freshName));
@@ -171,6 +177,30 @@ describe('db:backup and db:restore', () => {
       const refused = await cli(['restore', 'damaged.tar.gz'], urlFor(empty));
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/Restore refused/);
+      const tables = await withClient(urlFor(empty), (client) => client.query(
+        `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'`));
+      expect(tables.rows[0].n).toBe(0);
+    } finally {
+      await dropTestDatabase(empty);
+    }
+  });
+
+  it('refuses a COPY archive taken at other migrations than this code has, before touching the database', async () => {
+    const empty = `${freshName}_older`;
+    const unpacked = path.join(work, 'older');
+    await withClient(urlFor('postgres'), (client) => client.query(`CREATE DATABASE "${empty}"`));
+    try {
+      expect((await cli(['backup', 'copy.tar.gz', '--method=copy'], sourceUrl)).code).toBe(0);
+      mkdirSync(unpacked);
+      await tar.x({ file: path.join(work, 'copy.tar.gz'), cwd: unpacked });
+      const manifest = JSON.parse(readFileSync(path.join(unpacked, 'manifest.json'), 'utf8'));
+      expect(manifest.method).toBe('copy');
+      manifest.migrations = manifest.migrations.slice(0, -1);
+      writeFileSync(path.join(unpacked, 'manifest.json'), JSON.stringify(manifest));
+      await tar.c({ gzip: true, file: path.join(work, 'older.tar.gz'), cwd: unpacked }, ['.']);
+      const refused = await cli(['restore', 'older.tar.gz'], urlFor(empty));
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/Restore refused: the backup was taken at migration .*portal version that made it/);
       const tables = await withClient(urlFor(empty), (client) => client.query(
         `SELECT count(*)::int AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'`));
       expect(tables.rows[0].n).toBe(0);

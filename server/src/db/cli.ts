@@ -57,7 +57,7 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
     if (!['auto', 'copy', 'pg_dump'].includes(method)) throw new Error(`--method must be auto, copy or pg_dump, got "${method}"`);
     const target = path.resolve(config.invocationDir, file ?? `portal-backup-${timestamp(new Date())}.tar.gz`);
     const summary = await withDatabase(config, log, (url) => backupDatabase(url, target, { method }));
-    log.info({ ...summary }, `backup written by ${summary.method === 'pg_dump' ? 'pg_dump' : 'COPY'} (${summary.methodReason})`);
+    log.info({ ...summary }, `backup written by ${summary.method === 'pg_dump' ? 'pg_dump' : 'COPY'}`);
     return;
   }
   if (command === 'restore') {
