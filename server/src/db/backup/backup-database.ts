@@ -117,8 +117,13 @@ export async function backupDatabase(url: string, file: string, options: { metho
     const target = path.resolve(file);
     await mkdir(path.dirname(target), { recursive: true });
     const partial = `${target}.partial`;
-    await tar.c({ gzip: true, file: partial, cwd: work, portable: true }, [MANIFEST_FILE, ...files]);
-    await rename(partial, target);
+    try {
+      await tar.c({ gzip: true, file: partial, cwd: work, portable: true }, [MANIFEST_FILE, ...files]);
+      await rename(partial, target);
+    } catch (error) {
+      await rm(partial, { force: true });
+      throw error;
+    }
     return {
       file: target,
       method: manifest.method,
