@@ -79,6 +79,8 @@ export interface Config {
   /** null: start the embedded PostgreSQL and keep its data in dataDir. */
   databaseUrl: string | null;
   dataDir: string;
+  /** Where the person ran the command (npm runs workspace scripts in the workspace's folder): relative paths given to db:backup and db:restore mean this folder. */
+  invocationDir: string;
   embeddedPostgresPort: number;
   dbPoolSize: number;
   dbStatementTimeoutMs: number;
@@ -139,6 +141,7 @@ export function loadConfig(): Config {
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 10000, 0, 600000),
     databaseUrl: process.env.DATABASE_URL || null,
     dataDir: path.resolve(process.env.DATA_DIR ?? path.join(repoRoot, '.data')),
+    invocationDir: path.resolve(process.env.INIT_CWD ?? process.cwd()),
     embeddedPostgresPort: int('EMBEDDED_POSTGRES_PORT', 5433, 1024, 65535),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),

@@ -10,7 +10,8 @@ export interface PreparedDatabase {
   close: () => Promise<void>;
 }
 
-const DATABASE_NAME = 'portal';
+/** The embedded PostgreSQL's database for the portal (db:backup and db:restore reach it by this name too). */
+export const DATABASE_NAME = 'portal';
 
 /**
  * With DATABASE_URL: migrate that database and load nothing (demo data only when asked, by
