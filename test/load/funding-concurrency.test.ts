@@ -20,7 +20,8 @@ const REQUESTS = 50;
 let portal: RunningPortal;
 let partnershipId: string;
 let employerId: string;
-let courseId: string;
+let providerId: string;
+let courses = 0;
 let admin: { personId: string; token: string };
 let people: Array<{ personId: string; token: string }>;
 const timings: string[] = [];
@@ -35,13 +36,18 @@ beforeAll(async () => {
   const db = portal.dataSource;
   const p = await makePartnership(db, 'funding-rush');
   partnershipId = p.id;
-  const provider = await makeOrganisation(db, p.id, { shortCode: 'FRPROV' });
+  providerId = await makeOrganisation(db, p.id, { shortCode: 'FRPROV' });
   employerId = await makeOrganisation(db, p.id, { shortCode: 'FREMPL', sector: 'primary_care' });
-  courseId = await makeCourse(db, p.id, provider, { title: 'Funded Life Support', audience: 'both', costPence: 4000 });
   people = await makeSignedInPeople(db, p.id, REQUESTS, { organisationId: employerId });
   [admin] = await makeSignedInPeople(db, p.id, 1, { organisationId: employerId });
   await db.query(`INSERT INTO role_grant (partnership_id, person_id, role) VALUES ($1, $2, 'partnership_admin')`, [p.id, admin.personId]);
 }, 120_000);
+
+/** The same people book every trial: each trial on a course of its own, as one person holds one place per course. */
+async function newCourse(): Promise<string> {
+  courses += 1;
+  return makeCourse(portal.dataSource, partnershipId, providerId, { title: `Funded Life Support ${courses}`, audience: 'both', costPence: 4000 });
+}
 
 afterEach(async () => {
   await expectLedgerInvariants(portal.dataSource);
@@ -99,7 +105,7 @@ describe('50 people booking a £40 place on a stream that pays for 12', () => {
     const budget = 12 * cost + 3_999;
     for (let trial = 1; trial <= TRIALS; trial += 1) {
       const streamId = await makeStream(portal.dataSource, { partnershipId, managingOrganisationId: employerId, budgetPence: budget });
-      const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 30 + trial, capacity: 100 });
+      const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 30 + trial, capacity: 100 });
       await chargeSessionTo(portal.dataSource, sessionId, streamId);
       const started = performance.now();
       const responses = await Promise.all(people.map((person) =>
@@ -127,7 +133,7 @@ describe('bookings, cancellations and hand-recorded commitments racing on one st
     for (let trial = 1; trial <= RACE_TRIALS; trial += 1) {
       const budget = 20 * cost;
       const streamId = await makeStream(portal.dataSource, { partnershipId, managingOrganisationId: employerId, budgetPence: budget });
-      const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 40 + trial, capacity: 100 });
+      const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 40 + trial, capacity: 100 });
       await chargeSessionTo(portal.dataSource, sessionId, streamId);
       // 15 places booked first; then at once: 10 of them cancel, 35 others book, and the administrator commits £30 ten times.
       const first = people.slice(0, 15);
@@ -166,7 +172,7 @@ describe('a funded session cancelled while its people cancel their own places', 
     const cost = 4_000;
     for (let trial = 1; trial <= RACE_TRIALS; trial += 1) {
       const streamId = await makeStream(portal.dataSource, { partnershipId, managingOrganisationId: employerId, budgetPence: 100 * cost });
-      const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 50 + trial, capacity: 30 });
+      const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 50 + trial, capacity: 30 });
       await chargeSessionTo(portal.dataSource, sessionId, streamId);
       const booked = await Promise.all(people.slice(0, 20).map(async (person) =>
         ({ person, id: (await portal.graphql<BookData>(BOOK, { input: { sessionId } }, { token: person.token })).data!.bookSession.booking!.id })));
@@ -204,7 +210,7 @@ describe('a funded session cancelled while people are still booking it', () => {
     for (let trial = 1; trial <= RACE_TRIALS; trial += 1) {
       const streamId = await makeStream(portal.dataSource, { partnershipId, managingOrganisationId: employerId, budgetPence: 100 * cost });
       // 2 seats for 30 people: most join the waiting list, the path that takes no seat.
-      const sessionId = await makeSession(portal.dataSource, partnershipId, courseId, { startsInDays: 60 + trial, capacity: 2 });
+      const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 60 + trial, capacity: 2 });
       await chargeSessionTo(portal.dataSource, sessionId, streamId);
       const started = performance.now();
       const [sessionCancelled, bookings] = await Promise.all([

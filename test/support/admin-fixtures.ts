@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from './test-database';
  */
 export const ADMIN = 'admin@demo.portal';
 export const NON_ADMINS = ['volunteer@demo.portal', 'learner@demo.portal', 'manager@demo.portal', 'lead@demo.portal',
-  'provider@demo.portal', 'steering@demo.portal'] as const;
+  'provider@demo.portal', 'steering@demo.portal', 'careworker@demo.portal', 'carehome-manager@demo.portal'] as const;
 export const OTHER_PARTNERSHIP = 'fenland-care-partnership';
 
 export interface UserErrorShape { field: string[]; message: string; code: string }
