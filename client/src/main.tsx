@@ -6,6 +6,10 @@ import { createApolloClient } from './apollo-client';
 import { createAppRouter } from './app-routes';
 import './ui/styles.scss';
 
+// What nhsuk-frontend's styles expect once its scripts can run; set here rather than by an
+// inline script, which a Content-Security-Policy without 'unsafe-inline' would block.
+document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
+
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to render into.');
 
