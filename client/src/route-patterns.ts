@@ -11,6 +11,7 @@ export const PARTNERSHIP_PAGES = {
   findTraining: '/p/:slug/find-training',
   session: '/p/:slug/sessions/:id',
   register: '/p/:slug/register',
+  signedOut: '/p/:slug/signed-out',
 } as const;
 
 export const SITE_PAGES = {
