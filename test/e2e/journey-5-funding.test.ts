@@ -93,11 +93,12 @@ async function api<T>(page: Page, query: string, variables: Record<string, unkno
 const header = (page: Page) => page.locator('header[role=banner]');
 
 async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${portal.url}/sign-in`);
+  // From Find training, as the journey starts there (signing in alone would land on the funding page).
+  await page.goto(`${portal.url}/sign-in?next=${encodeURIComponent(`/p/${SLUG}/find-training`)}`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  // Each role lands where its work is; the header says who is signed in on every page.
+  await page.waitForURL((url) => url.pathname === `/p/${SLUG}/find-training`);
   await header(page).getByTestId('signed-in-as').waitFor();
 }
 

@@ -59,8 +59,8 @@ async function withPage(options: BrowserContextOptions, run: (page: Page) => Pro
   expect(errors).toEqual([]);
 }
 
-function screenshot(page: Page, name: string) {
-  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+function screenshot(page: Page, name: string, fullPage = false) {
+  return page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 describe('the header on a phone', () => {
@@ -150,7 +150,7 @@ describe.each(DEVICES)('the start page on a $name', ({ name, options }) => {
       expect(await joint.count()).toBeLessThanOrEqual(5);
       await expect(page.title()).resolves.toBe('Greater Peterborough Health and Social Care Partnership – Partnership Portal');
       await expectNoAxeViolations(page, `the start page on a ${name}`);
-      await screenshot(page, `start-page-${name}`);
+      await screenshot(page, `start-page-${name}`, true);
       await page.getByLabel('Search for training').fill('first aid');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.waitForURL((url) => url.pathname === FIND_TRAINING && url.searchParams.get('q') === 'first aid');
