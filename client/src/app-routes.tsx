@@ -6,6 +6,8 @@ import { NotFoundPage } from './ui/not-found-page';
 import { ChoosePartnershipPage } from './find-training/choose-partnership-page';
 import { FindTrainingPage } from './find-training/find-training-page';
 import { SessionPage } from './find-training/session-page';
+import { PartnershipStartPage } from './find-training/partnership-start-page';
+import { SignedOutPage } from './account/signed-out-page';
 import { SignInPage } from './account/sign-in-page';
 import { RegisterPage } from './account/register-page';
 import { ConfirmRegistrationPage } from './account/confirm-registration-page';
@@ -34,11 +36,12 @@ export function createAppRouter() {
       path: PARTNERSHIP_PAGES.home,
       element: <PartnershipLayout />,
       children: [
-        { index: true, element: <Navigate to="find-training" replace /> },
+        { index: true, element: <PartnershipStartPage /> },
         { path: partnershipChild(PARTNERSHIP_PAGES.findTraining), element: <FindTrainingPage /> },
         { path: partnershipChild(PARTNERSHIP_PAGES.session), element: <SessionPage /> },
         { path: partnershipChild(PARTNERSHIP_PAGES.register), element: <RegisterPage /> },
         { path: partnershipChild(PARTNERSHIP_PAGES.confirmRegistration), element: <ConfirmRegistrationPage /> },
+        { path: partnershipChild(PARTNERSHIP_PAGES.signedOut), element: <SignedOutPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

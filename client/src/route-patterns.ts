@@ -12,6 +12,7 @@ export const PARTNERSHIP_PAGES = {
   session: '/p/:slug/sessions/:id',
   register: '/p/:slug/register',
   confirmRegistration: '/p/:slug/confirm-registration',
+  signedOut: '/p/:slug/signed-out',
 } as const;
 
 export const SITE_PAGES = {

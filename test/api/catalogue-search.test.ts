@@ -146,6 +146,12 @@ describe('sessions: filters', () => {
       ids.sgWisbech, ids.fireFull]);
   });
 
+  it('filters to courses run jointly across organisations (the start page\'s joint training)', async () => {
+    await portal.dataSource.query('UPDATE course SET is_joint = (id = $1)', [ids.safeguardingCourse]);
+    expect(idsOf(await search({ jointOnly: true }))).toEqual([ids.sgOnline, ids.sgPboro, ids.sgWisbech]);
+    expect(idsOf(await search({ jointOnly: false }))).toContain(ids.fireStamford);
+  });
+
   it('filters free, delivery mode, mandatory subject, KSF dimension, provider and course', async () => {
     expect((await search({ freeOnly: true })).edges.every((e) => e.node.course.isFree)).toBe(true);
     expect(idsOf(await search({ freeOnly: true }))).not.toContain(ids.fireStamford);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { ARTIFACTS, expectNoAxeViolations, launchChromium, prepareBrowserTests } from '../support/browser';
+import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, launchChromium, prepareBrowserTests } from '../support/browser';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
 import { financialYearOf } from '@portal/domain';
@@ -67,7 +67,7 @@ async function signInAs(page: Page, email: string): Promise<void> {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === FIND_TRAINING);
+  // Each role lands where its work is; the header says who is signed in on every page.
   await signedInAs(page).waitFor();
 }
 
@@ -170,7 +170,7 @@ describe('journey 1: a volunteer on a phone books and cancels', () => {
     expect(download.suggestedFilename()).toMatch(/\.ics$/);
 
     // My bookings lists it; cancel it there.
-    await header(page).getByRole('link', { name: 'My bookings' }).click();
+    await clickHeaderLink(page, 'My bookings');
     await page.waitForURL((url) => url.pathname === '/bookings');
     const item = page.locator(`[data-booking-id]`, { hasText: chosen!.course.title });
     await page.locator('h1', { hasText: 'My bookings' }).waitFor();

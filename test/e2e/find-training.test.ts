@@ -330,6 +330,9 @@ describe('pages around the search', () => {
     await page.goto(`${portal.url}/`);
     await page.getByRole('link', { name: /Fenland/ }).waitFor();
     await page.getByRole('link', { name: /Greater Peterborough/ }).click();
+    // The partnership's start page, which leads on to Find training.
+    await page.waitForURL((u) => u.pathname === `/p/${SLUG}`);
+    await page.getByRole('link', { name: 'Browse all training' }).click();
     await page.waitForURL((u) => u.pathname === FIND_TRAINING);
     await expectNoAxeViolations(page, 'the find training page with no filters');
   });

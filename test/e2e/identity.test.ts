@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { ARTIFACTS, expectNoAxeViolations, launchChromium, openCheckedPage, prepareBrowserTests } from '../support/browser';
+import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, launchChromium, openCheckedPage, prepareBrowserTests } from '../support/browser';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
 import { DEMO_PASSWORD } from '../support/test-database';
@@ -55,7 +55,9 @@ const header = (page: Page) => page.locator('header[role=banner]');
 const signedInAs = (page: Page) => header(page).getByTestId('signed-in-as');
 
 async function navigationTexts(page: Page): Promise<string[]> {
-  const links = header(page).getByRole('navigation', { name: 'Menu' }).getByRole('link');
+  // The links that do not fit are behind the header's "More" button, hidden until it is opened.
+  await page.locator('header[data-nhsuk-header-init]').waitFor({ state: 'attached' });
+  const links = header(page).getByRole('navigation', { name: 'Menu' }).getByRole('link', { includeHidden: true });
   return (await links.allTextContents()).map((text) => text.trim());
 }
 
@@ -162,7 +164,7 @@ describe('a volunteer on a phone', () => {
     await header(page).getByRole('button', { name: 'Sign out' }).click();
     await header(page).getByRole('link', { name: 'Sign in' }).waitFor();
     expect(await signedInAs(page).count()).toBe(0);
-    expect(new URL(page.url()).pathname).toBe(FIND_TRAINING);
+    expect(new URL(page.url()).pathname).toBe(`/p/${SLUG}/signed-out`);
     const viewer = await page.evaluate(async () => (await fetch('/graphql', {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { id } }' }),
     })).json());
@@ -274,7 +276,7 @@ describe('the administrator on a desktop', () => {
 
   it('adds an organisation with its L&D lead', async () => {
     if (!hasAdminApi) return;
-    await header(page).getByRole('link', { name: 'Organisations' }).click();
+    await clickHeaderLink(page, 'Organisations');
     await page.locator('h1', { hasText: 'Organisations' }).waitFor();
     await page.getByRole('cell', { name: 'Peterborough City Council' }).waitFor();
     await expectNoAxeViolations(page, 'the organisations page');
@@ -309,7 +311,7 @@ describe('the administrator on a desktop', () => {
 
   it('imports people from a CSV file: nothing while a row is wrong, then all of them', async () => {
     if (!hasAdminApi) return;
-    await header(page).getByRole('link', { name: 'Import people' }).click();
+    await clickHeaderLink(page, 'Import people');
     await page.locator('h1', { hasText: 'Import people' }).waitFor();
     await expect(page.locator('pre').textContent()).resolves.toBe('name,email,kind,job_title,team,line_manager_email');
     const example = page.getByRole('link', { name: /Download an example file/ });
@@ -375,7 +377,7 @@ describe('the administrator on a desktop', () => {
 
   it('gives and removes a role, and disables and enables an account', async () => {
     if (!hasAdminApi) return;
-    await header(page).getByRole('link', { name: 'People and roles' }).click();
+    await clickHeaderLink(page, 'People and roles');
     await page.locator('h1', { hasText: 'People and roles' }).waitFor();
     await page.locator('#people-count', { hasText: /people/ }).waitFor();
     await expectNoAxeViolations(page, 'the people and roles page');
@@ -421,7 +423,7 @@ describe('the administrator on a desktop', () => {
 
   it('shows the audit log, newest first', async () => {
     if (!hasAdminApi) return;
-    await header(page).getByRole('link', { name: 'Audit log' }).click();
+    await clickHeaderLink(page, 'Audit log');
     await page.locator('h1', { hasText: 'Audit log' }).waitFor();
     await page.locator('tbody tr').first().waitFor();
     await expect(page.locator('tbody tr').first().textContent()).resolves.toMatch(/Martin Crowe/);
@@ -437,13 +439,13 @@ describe('the administrator on a desktop', () => {
   });
 
   it('is sent to sign in when the session has ended meanwhile, and the header follows', async () => {
-    await header(page).getByRole('link', { name: 'Organisations' }).click();
+    await clickHeaderLink(page, 'Organisations');
     await page.locator('h1', { hasText: 'Organisations' }).waitFor();
     await signedInAs(page).waitFor();
     // The session ends on the server (expired, or revoked by a password reset elsewhere).
     await portal.dataSource.query(
       `UPDATE auth_session SET revoked_at = now() WHERE person_id = (SELECT id FROM person WHERE email = 'admin@demo.portal')`);
-    await header(page).getByRole('link', { name: 'Audit log' }).click();
+    await clickHeaderLink(page, 'Audit log');
     await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('next') === '/admin/audit-log');
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     expect(await signedInAs(page).count()).toBe(0);
@@ -454,11 +456,13 @@ describe('the administrator on a desktop', () => {
     await page.locator('h1', { hasText: 'Audit log' }).waitFor();
   });
 
-  it('signs out from an admin page to Find training', async () => {
-    await header(page).getByRole('link', { name: 'People and roles' }).click();
+  it('signs out from an admin page, and Find training is then asked for signed out', async () => {
+    await clickHeaderLink(page, 'People and roles');
     await page.locator('#people-count', { hasText: /people/ }).waitFor();
     await header(page).getByRole('button', { name: 'Sign out' }).click();
     await header(page).getByRole('link', { name: 'Sign in' }).waitFor();
+    await page.locator('h1', { hasText: 'You have signed out' }).waitFor();
+    await page.locator('main').getByRole('link', { name: 'Find training' }).click();
     await page.locator('#results-heading', { hasText: /sessions? found/ }).waitFor();
     await page.waitForTimeout(500);
     expect(new URL(page.url()).pathname).toBe(FIND_TRAINING);
@@ -468,6 +472,8 @@ describe('the administrator on a desktop', () => {
     const api = await portal.graphql<{ sessions: { totalCount: number } }>(
       'query ($slug: String!) { sessions(partnershipSlug: $slug) { totalCount } }', { slug: SLUG });
     expect(shown).toBe(api.data!.sessions.totalCount);
+    await page.goBack();
+    await page.locator('h1', { hasText: 'You have signed out' }).waitFor();
     await page.goBack();
     await page.waitForURL((url) => url.pathname === '/sign-in' && url.searchParams.get('next') === '/admin/people');
   });
@@ -490,7 +496,6 @@ describe('leads, managers and volunteers', () => {
   async function signInAs(email: string): Promise<void> {
     await page.goto(`${portal.url}/sign-in`);
     await signIn(page, email, DEMO_PASSWORD);
-    await page.waitForURL((url) => url.pathname === FIND_TRAINING);
     await signedInAs(page).waitFor();
   }
 
@@ -498,7 +503,7 @@ describe('leads, managers and volunteers', () => {
     await signInAs('lead@demo.portal');
     expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people", "My organisation's spend"]);
     if (!await adminApiExists()) return;
-    await header(page).getByRole('link', { name: "My organisation's people" }).click();
+    await clickHeaderLink(page, "My organisation's people");
     await page.locator('h1', { hasText: "My organisation's people" }).waitFor();
     await page.getByText('The staff and volunteers of Peterborough City Council.').waitFor();
     await page.locator('#people-count', { hasText: /\d+ people/ }).waitFor();
@@ -511,16 +516,18 @@ describe('leads, managers and volunteers', () => {
     await signInAs('manager@demo.portal');
     expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Requests to decide', 'My team']);
     if (!await adminApiExists()) return;
-    await header(page).getByRole('link', { name: 'My team' }).click();
+    await clickHeaderLink(page, 'My team');
     await page.locator('h1', { hasText: 'My team' }).waitFor();
     await page.getByRole('cell', { name: 'Jess Holloway' }).waitFor();
     await expectNoAxeViolations(page, "the manager's team page");
   });
 
-  it("wraps the administrator's navigation on a phone rather than scrolling sideways", async () => {
+  it("folds the administrator's navigation into the header's \"More\" menu on a phone rather than scrolling sideways", async () => {
     await signInAs('admin@demo.portal');
     expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Funding', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams']);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
+    await page.locator('header[data-nhsuk-header-init]').waitFor({ state: 'attached' });
+    await header(page).getByRole('button', { name: 'Browse More' }).click();
     for (const link of await header(page).getByRole('navigation', { name: 'Menu' }).getByRole('link').all()) {
       const box = await link.boundingBox();
       expect(box!.x + box!.width).toBeLessThanOrEqual(390);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
 import { financialYearOf, financialYearStarting } from '@portal/domain';
-import { ARTIFACTS, expectNoAxeViolations, launchChromium, openCheckedPage, prepareBrowserTests } from '../support/browser';
+import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, launchChromium, openCheckedPage, prepareBrowserTests } from '../support/browser';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
 
@@ -93,7 +93,8 @@ async function api<T>(page: Page, query: string, variables: Record<string, unkno
 const header = (page: Page) => page.locator('header[role=banner]');
 
 async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${portal.url}/sign-in`);
+  // From Find training, as the journey starts there (signing in alone would land on the funding page).
+  await page.goto(`${portal.url}/sign-in?next=${encodeURIComponent(`/p/${SLUG}/find-training`)}`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -154,7 +155,7 @@ async function waitForCharts(page: Page, count: number): Promise<void> {
 }
 
 async function openFundingPage(page: Page): Promise<void> {
-  await header(page).getByRole('link', { name: 'Funding', exact: true }).click();
+  await clickHeaderLink(page, 'Funding');
   await page.waitForURL((url) => url.pathname === '/funding');
   await page.locator('h1', { hasText: `Funding for learning ${CURRENT.label}` }).waitFor();
   // Back to the year the journey is about, through the year switcher.
@@ -404,7 +405,7 @@ describe('journey 5 on a phone', () => {
       await page.waitForURL((url) => url.pathname.startsWith(`/p/${SLUG}/sessions/`));
       await page.locator('h1').waitFor();
       await signInAs(page, 'volunteer@demo.portal');
-      await header(page).getByRole('link', { name: 'My bookings' }).click();
+      await clickHeaderLink(page, 'My bookings');
       await page.locator('h1', { hasText: 'My bookings' }).waitFor();
       expect(await header(page).getByRole('link', { name: 'Funding', exact: true }).count()).toBe(0);
       await page.waitForLoadState('networkidle');
@@ -425,7 +426,7 @@ describe("journey 5: an L&D lead sees their own organisation's spend", () => {
       await signInAs(page, 'lead@demo.portal');
       const mine = (await api<{ fundingOverview: Overview }>(page, OVERVIEW, { slug: SLUG, year: YEAR })).fundingOverview;
       expect(await header(page).getByRole('link', { name: 'Funding', exact: true }).count()).toBe(0);
-      await header(page).getByRole('link', { name: "My organisation's spend" }).click();
+      await clickHeaderLink(page, "My organisation's spend");
       await page.waitForURL((url) => url.pathname === '/funding/my-organisation');
       await page.getByLabel('Financial year', { exact: true }).selectOption(YEAR);
       await page.getByRole('button', { name: 'Show year' }).click();
@@ -455,7 +456,7 @@ describe('journey 5: an administrator adds a funding stream', () => {
     const { context, page, errors } = await openCheckedPage(browser, LAPTOP);
     try {
       await signInAs(page, 'admin@demo.portal');
-      await header(page).getByRole('link', { name: 'Funding streams' }).click();
+      await clickHeaderLink(page, 'Funding streams');
       await page.waitForURL((url) => url.pathname === '/admin/funding');
       await page.getByRole('button', { name: 'Add a funding stream' }).click();
       await page.waitForURL((url) => url.pathname === '/admin/funding/streams/new');

@@ -49,3 +49,19 @@ export async function openCheckedPage(browser: Browser, options: BrowserContextO
   });
   return { context, page, errors };
 }
+
+/**
+ * Follows a link of the header's navigation: on a narrow screen the links that do not fit are
+ * behind the NHS.UK header's "More" button, which is opened first.
+ */
+export async function clickHeaderLink(page: Page, name: string): Promise<void> {
+  const header = page.locator('header[role=banner]');
+  const link = header.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name, exact: true });
+  // nhsuk-frontend's header script marks the header once it has sorted the links into the menu.
+  await page.locator('header[data-nhsuk-header-init]').waitFor({ state: 'attached' });
+  if (!await link.isVisible()) {
+    const more = header.getByRole('button', { name: /More/ });
+    if (await more.isVisible() && await more.getAttribute('aria-expanded') !== 'true') await more.click();
+  }
+  await link.click();
+}

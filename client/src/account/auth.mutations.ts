@@ -5,6 +5,9 @@ export const SignInMutation = graphql(`
     signIn(input: $input) {
       viewer {
         id
+        roles {
+          role
+        }
         partnership {
           id
           slug

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { currentItem, navigationFor, partnershipSlugOfPath } from './navigation';
+import { currentItem, landingPathFor, navigationFor, partnershipSlugOfPath } from './navigation';
 
 const texts = (roles: Parameters<typeof navigationFor>[0]) => navigationFor(roles, 'greater-peterborough').map((i) => i.text);
 
@@ -66,5 +66,21 @@ describe('partnershipSlugOfPath', () => {
     expect(partnershipSlugOfPath('/admin/people')).toBeNull();
     expect(partnershipSlugOfPath(null)).toBeNull();
     expect(partnershipSlugOfPath('/p/%E0%A4%A/x')).toBeNull();
+  });
+});
+
+describe('landingPathFor', () => {
+  it('takes each role to where its work is', () => {
+    expect(landingPathFor([{ role: 'PARTNERSHIP_ADMIN' }], 'gp')).toBe('/admin/organisations');
+    expect(landingPathFor([{ role: 'STEERING_GROUP' }], 'gp')).toBe('/funding');
+    expect(landingPathFor([{ role: 'LD_LEAD' }], 'gp')).toBe('/organisation/bookings');
+    expect(landingPathFor([{ role: 'LINE_MANAGER' }], 'gp')).toBe('/bookings/requests');
+    expect(landingPathFor([{ role: 'PROVIDER_COORDINATOR' }], 'gp')).toBe('/p/gp/find-training');
+    expect(landingPathFor([{ role: 'VOLUNTEER' }], 'gp')).toBe('/p/gp/find-training');
+  });
+
+  it('puts administration first, then funding, for a person with several roles', () => {
+    expect(landingPathFor([{ role: 'STEERING_GROUP' }, { role: 'PARTNERSHIP_ADMIN' }], 'gp')).toBe('/admin/organisations');
+    expect(landingPathFor([{ role: 'LD_LEAD' }, { role: 'STEERING_GROUP' }], 'gp')).toBe('/funding');
   });
 });

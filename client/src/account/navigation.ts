@@ -28,6 +28,25 @@ export function registerPath(slug: string): string {
   return `/p/${encodeURIComponent(slug)}/register`;
 }
 
+export function signedOutPath(slug: string): string {
+  return `/p/${encodeURIComponent(slug)}/signed-out`;
+}
+
+/**
+ * Where a person goes after signing in (when no page asked for it): where their work is. An
+ * administrator to the administration, the steering group to the funding overview, an L&D lead
+ * to their organisation's bookings, a line manager to the requests to decide; everyone else,
+ * provider coordinators included (their own sessions have no page yet), to Find training.
+ */
+export function landingPathFor(roles: ReadonlyArray<{ role: Role }>, partnershipSlug: string): string {
+  const held = new Set(roles.map((grant) => grant.role));
+  if (held.has('PARTNERSHIP_ADMIN')) return AREA_PATHS.adminOrganisations;
+  if (held.has('STEERING_GROUP')) return FUNDING_PATHS.overview;
+  if (held.has('LD_LEAD')) return AREA_PATHS.organisationBookings;
+  if (held.has('LINE_MANAGER')) return AREA_PATHS.bookingRequests;
+  return findTrainingPath(partnershipSlug);
+}
+
 /**
  * The header's links for what this person may do. Everyone finds training; the other areas
  * follow the roles held (the API checks each request again). Everyone signed in has their own

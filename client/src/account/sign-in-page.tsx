@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import { PartnershipsQuery } from '../find-training/partnerships.query';
 import { SignInMutation } from './auth.mutations';
 import { EMAIL_INPUT } from './auth-fields';
-import { findTrainingPath, partnershipSlugOfPath, registerPath } from './navigation';
+import { findTrainingPath, landingPathFor, partnershipSlugOfPath, registerPath } from './navigation';
 import { safeNextPath } from './safe-next';
 import { useAfterSignIn } from './use-session-change';
 import { useViewer } from './use-viewer';
@@ -42,7 +42,7 @@ function RegisterLinks({ next }: { next: string | null }) {
   );
 }
 
-/** Sign in with email and password, then back to the page that asked (?next=) or to Find training. */
+/** Sign in with email and password, then back to the page that asked (?next=) or to where the person's work is. */
 export function SignInPage() {
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next'));
@@ -69,7 +69,7 @@ export function SignInPage() {
         return;
       }
       setSignedIn(true);
-      await afterSignIn(next ?? findTrainingPath(payload.viewer.partnership.slug));
+      await afterSignIn(next ?? landingPathFor(payload.viewer.roles, payload.viewer.partnership.slug));
     } catch {
       setErrors([{ field: null, message: SERVICE_PROBLEM }]);
     }

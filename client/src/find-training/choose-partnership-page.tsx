@@ -4,17 +4,17 @@ import { PageLayout, PORTAL_NAME } from '../ui/page-layout';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { PartnershipsQuery } from './partnerships.query';
 
-function findTrainingPath(slug: string): string {
-  return `/p/${encodeURIComponent(slug)}/find-training`;
+function startPath(slug: string): string {
+  return `/p/${encodeURIComponent(slug)}`;
 }
 
-/** The front door: pick a partnership; with only one there is nothing to pick. */
+/** The front door: pick a partnership; with only one there is nothing to pick (its start page). */
 export function ChoosePartnershipPage() {
   useDocumentTitle(['Choose your partnership']);
   const { data, loading, error } = useQuery(PartnershipsQuery);
   const partnerships = data?.partnerships ?? [];
 
-  if (partnerships.length === 1) return <Navigate to={findTrainingPath(partnerships[0].slug)} replace />;
+  if (partnerships.length === 1) return <Navigate to={startPath(partnerships[0].slug)} replace />;
 
   return (
     <PageLayout serviceName={PORTAL_NAME} serviceHref="/">
@@ -30,7 +30,7 @@ export function ChoosePartnershipPage() {
               <ul className="nhsuk-list nhsuk-list--border">
                 {partnerships.map((partnership) => (
                   <li key={partnership.id}>
-                    <Link to={findTrainingPath(partnership.slug)}>{partnership.name}</Link>
+                    <Link to={startPath(partnership.slug)}>{partnership.name}</Link>
                   </li>
                 ))}
               </ul>

@@ -14,6 +14,18 @@ import { SessionFilterForm } from './session-filter-form';
 import { SessionResults } from './session-results';
 
 /**
+ * On a phone the filters stack above the results and fill the screen: after a search, scroll to
+ * the results (their heading announces the count) rather than leave the person at the form.
+ * On a wide screen the results are beside the form and already in view.
+ */
+function showResults() {
+  const heading = document.getElementById('results-heading');
+  if (!heading) return;
+  const { top } = heading.getBoundingClientRect();
+  if (top < 0 || top > window.innerHeight * 0.6) heading.scrollIntoView({ block: 'start' });
+}
+
+/**
  * Find training: the search is read from the address on every render, so the back button,
  * bookmarks and shared links all show the same results. Submitting the form pushes a new
  * address; the form only holds what is being typed until then.
@@ -57,7 +69,8 @@ export function FindTrainingPage() {
     setFormErrors(problems);
     if (problems.length) return;
     const next = searchParamsFromForm(form).toString();
-    navigate({ pathname, search: next ? `?${next}` : '' });
+    navigate({ pathname, search: next ? `?${next}` : '' }, { preventScrollReset: true });
+    showResults();
   };
 
   const clearHref = hasFilters(searchParams) ? pathname : null;

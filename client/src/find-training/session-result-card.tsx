@@ -10,14 +10,16 @@ export type SessionResult = FindSessionsQuery['sessions']['edges'][number]['node
  * target, with the facts a person decides on, one per line.
  */
 export function SessionResultCard({ session, href, resultsSearch }: {
-  session: SessionResult; href: string; resultsSearch: string;
+  session: SessionResult; href: string;
+  /** The results' search, for the session page's "Back to results"; none when not listed as results. */
+  resultsSearch?: string;
 }) {
   const { course } = session;
   return (
     <div className="nhsuk-card nhsuk-card--clickable" data-session-id={session.id}>
       <div className="nhsuk-card__content">
         <h3 className="nhsuk-card__heading nhsuk-heading-s">
-          <Link className="nhsuk-card__link" to={href} state={{ resultsSearch }}>{course.title}</Link>
+          <Link className="nhsuk-card__link" to={href} state={resultsSearch === undefined ? undefined : { resultsSearch }}>{course.title}</Link>
         </h3>
         <ul className="portal-session-facts">
           <li><strong>{formatUkTimeRange(session.startsAt, session.endsAt)}</strong></li>

@@ -1,8 +1,8 @@
 import classNames from 'classnames';
-import type { FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { UserIcon } from 'nhsuk-react-components';
-import { currentItem, findTrainingPath, navigationFor } from '../account/navigation';
+import { currentItem, navigationFor, signedOutPath } from '../account/navigation';
 import { signInPath } from '../account/safe-next';
 import { useSignOut } from '../account/use-session-change';
 import { useViewer } from '../account/use-viewer';
@@ -11,24 +11,54 @@ import { useViewer } from '../account/use-viewer';
  * The NHS.UK header without the NHS logo: the portal belongs to a whole partnership (a council
  * and voluntary bodies as well as NHS trusts), so the partnership's name stands in its place.
  * Under it: who is signed in, with "Sign out" (or "Sign in"), and the areas their roles open.
- * The navigation list wraps on a phone rather than using nhsuk-frontend's "More" menu, whose
- * script moves list items about behind React's back.
  */
-export function SiteHeader({ name, href, partnershipSlug }: { name: string; href: string; partnershipSlug: string | null }) {
+export function SiteHeader(props: { name: string; href: string; partnershipSlug: string | null }) {
+  const { viewer } = useViewer();
+  const items = navigationFor(viewer?.roles ?? [], viewer?.partnership.slug ?? props.partnershipSlug, !!viewer);
+  // nhsuk-frontend's header script moves the links that do not fit into its "More" menu, behind
+  // React's back: a new set of links gets a new header (and a new script instance) rather than
+  // React inserting into lists the script has rearranged.
+  return <HeaderWithMenu key={items.map((item) => item.href).join(' ')} {...props} />;
+}
+
+/**
+ * The NHS.UK header's responsive navigation: links that do not fit on one line (on a phone,
+ * most of them) go behind a "More" button, run by nhsuk-frontend's own Header component.
+ */
+function useNhsukHeader() {
+  const header = useRef<HTMLElement>(null);
+  useEffect(() => {
+    let instance: { resizeObserver: ResizeObserver | null; handleResizeMenu: () => void } | null = null;
+    let gone = false;
+    void import('nhsuk-frontend').then(({ Header }) => {
+      if (gone || !header.current) return;
+      instance = new Header(header.current);
+    });
+    return () => {
+      gone = true;
+      instance?.resizeObserver?.disconnect();
+      if (instance) window.removeEventListener('resize', instance.handleResizeMenu);
+    };
+  }, []);
+  return header;
+}
+
+function HeaderWithMenu({ name, href, partnershipSlug }: { name: string; href: string; partnershipSlug: string | null }) {
   const { pathname, search } = useLocation();
   const { viewer, loading } = useViewer();
   const { signOut, signingOut } = useSignOut();
   const slug = viewer?.partnership.slug ?? partnershipSlug;
   const items = navigationFor(viewer?.roles ?? [], slug, !!viewer);
   const current = currentItem(items, pathname);
+  const header = useNhsukHeader();
 
   const submitSignOut = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!signingOut && viewer) void signOut(findTrainingPath(viewer.partnership.slug));
+    if (!signingOut && viewer) void signOut(signedOutPath(viewer.partnership.slug));
   };
 
   return (
-    <header className="nhsuk-header" role="banner">
+    <header className="nhsuk-header" role="banner" data-module="nhsuk-header" ref={header}>
       <div className="nhsuk-header__container nhsuk-width-container">
         <div className="nhsuk-header__service">
           <Link className="nhsuk-header__service-name" to={href}>
@@ -75,6 +105,11 @@ export function SiteHeader({ name, href, partnershipSlug }: { name: string; href
                 </li>
               );
             })}
+            <li className="nhsuk-header__menu" hidden>
+              <button className="nhsuk-header__menu-toggle nhsuk-header__navigation-link" type="button" aria-expanded="false">
+                <span className="nhsuk-u-visually-hidden">Browse </span>More
+              </button>
+            </li>
           </ul>
         </div>
       </nav>

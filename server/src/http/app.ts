@@ -23,7 +23,9 @@ import { devMailInbox } from '../modules/notifications/dev-mail-inbox';
 import { createPortalJobs, type JobsMode } from '../jobs/portal-jobs';
 import type { JobRunner } from '../jobs/job-runner';
 import { requestContext } from './request-context';
-import { clientRouteMatcher } from './client-routes';
+import { clientAssets, compressResponses } from './static-assets';
+import { clientPages } from './client-pages';
+import { seoRoutes } from './seo-routes';
 import { fundingExportRoutes } from '../modules/funding/funding-export.routes';
 import { failInterruptedImports } from '../modules/people/import-ownership';
 
@@ -84,6 +86,7 @@ export async function createApp(options: {
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
   app.use(requestObservability(log, metrics));
+  app.use(compressResponses());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -110,15 +113,12 @@ export async function createApp(options: {
 
   if (ownMailReadable) app.use('/dev/mail', devMailInbox(services.outbox));
 
+  app.use(seoRoutes({ dataSource, publicUrl: config.publicUrl, clock }));
+
   if (existsSync(path.join(config.clientDist, 'index.html'))) {
-    app.use(express.static(config.clientDist, { index: false, maxAge: '1h' }));
-    const isClientRoute = clientRouteMatcher(config.clientDist);
-    app.get(/.*/, (req, res, next) => {
-      if (SERVER_ROUTES.test(req.path)) return next();
-      res.setHeader('cache-control', 'no-cache');
-      // An unknown address still gets the client, which shows its "Page not found" page.
-      res.status(isClientRoute(req.path) ? 200 : 404).sendFile(path.join(config.clientDist, 'index.html'));
-    });
+    app.use(clientAssets(config.clientDist));
+    // An unknown address still gets the client, which shows its "Page not found" page.
+    app.get(/.*/, clientPages({ clientDist: config.clientDist, dataSource, publicUrl: config.publicUrl, skip: SERVER_ROUTES }));
   } else {
     app.get('/', (_req, res) => {
       res.type('text').send('The API is at /graphql. The client is not built: run npm run build.');

@@ -86,6 +86,7 @@ export class CatalogueService {
     }
     if (filter.audience) query.andWhere(`c.audience IN (:audience, 'both')`, { audience: filter.audience });
     if (filter.freeOnly) query.andWhere('c.cost_per_place_pence = 0');
+    if (filter.jointOnly) query.andWhere('c.is_joint');
     if (filter.deliveryMode) query.andWhere('s.delivery_mode = :deliveryMode', { deliveryMode: filter.deliveryMode });
     if (filter.mandatorySubject) query.andWhere('c.mandatory_subject = :subject', { subject: filter.mandatorySubject });
     if (filter.ksfDimension) query.andWhere(':ksf = ANY(c.ksf_dimensions)', { ksf: filter.ksfDimension });

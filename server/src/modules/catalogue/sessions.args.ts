@@ -26,6 +26,8 @@ export class SessionFilter {
 
   @Field(() => Audience, { nullable: true }) audience?: Audience;
   @Field({ nullable: true }) freeOnly?: boolean;
+  @Field({ nullable: true, description: 'Only courses commissioned or offered jointly across organisations.' })
+  jointOnly?: boolean;
   @Field(() => DeliveryMode, { nullable: true }) deliveryMode?: DeliveryMode;
 
   @Field({ nullable: true, description: 'Sessions at venues in this town.' })
