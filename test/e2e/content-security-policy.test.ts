@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { financialYearOf, financialYearStarting } from '@portal/domain';
-import { launchChromium, openCheckedPage, prepareBrowserTests } from '../support/browser';
-import { startPortal, type RunningPortal } from '../support/start-portal';
+import { openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import type { RunningPortal } from '../support/start-portal';
 import { DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
 
 /**
@@ -18,14 +18,10 @@ let portal: RunningPortal;
 let browser: Browser;
 
 beforeAll(async () => {
-  prepareBrowserTests();
-  [portal, browser] = await Promise.all([startPortal({ template: 'demo' }), launchChromium()]);
+  [portal, browser] = await startDemoPortalWithBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+afterAll(() => stopPortalWithBrowser(portal, browser));
 
 declare global {
   interface Window { cspViolations: string[] }

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
 import { financialYearOf, financialYearStarting } from '@portal/domain';
-import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, launchChromium, openCheckedPage, prepareBrowserTests } from '../support/browser';
-import { startPortal, type RunningPortal } from '../support/start-portal';
+import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import type { RunningPortal } from '../support/start-portal';
 import { DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
 
 /**
@@ -41,14 +41,10 @@ let portal: RunningPortal;
 let browser: Browser;
 
 beforeAll(async () => {
-  prepareBrowserTests();
-  [portal, browser] = await Promise.all([startPortal({ template: 'demo' }), launchChromium()]);
+  [portal, browser] = await startDemoPortalWithBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+afterAll(() => stopPortalWithBrowser(portal, browser));
 
 interface Money { pence: number; formatted: string }
 interface Sums { budget: Money; committed: Money; spent: Money; remaining: Money }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { clickHeaderLink, expectNoAxeViolations, launchChromium, openCheckedPage, prepareBrowserTests } from '../support/browser';
-import { startPortal, type RunningPortal } from '../support/start-portal';
+import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import type { RunningPortal } from '../support/start-portal';
 import { DEMO_PASSWORD } from '../support/test-database';
 
 /**
@@ -30,14 +30,10 @@ let portal: RunningPortal;
 let browser: Browser;
 
 beforeAll(async () => {
-  prepareBrowserTests();
-  [portal, browser] = await Promise.all([startPortal({ template: 'demo' }), launchChromium()]);
+  [portal, browser] = await startDemoPortalWithBrowser();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+afterAll(() => stopPortalWithBrowser(portal, browser));
 
 const header = (page: Page) => page.locator('header[role=banner]');
 

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { startPortal, type RunningPortal } from './start-portal';
 
 /**
  * What every browser journey shares: Debian's Chromium with the flags this closed network needs,
@@ -27,6 +28,17 @@ export function launchChromium(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
   });
+}
+
+/** A portal on the demo data and a browser, started side by side, for a file of browser journeys. */
+export async function startDemoPortalWithBrowser(): Promise<[RunningPortal, Browser]> {
+  prepareBrowserTests();
+  return Promise.all([startPortal({ template: 'demo' }), launchChromium()]);
+}
+
+export async function stopPortalWithBrowser(portal: RunningPortal | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await portal?.stop();
 }
 
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
