@@ -305,6 +305,35 @@ describe('the administrator on a desktop', () => {
     await page.getByText('Riverside Care Home has been added').waitFor();
     await page.getByRole('cell', { name: 'RCH', exact: true }).waitFor();
     expect(await peopleOf('RCH')).toBe(1);
+
+    // The lead is emailed an invitation whose link sets her password and signs her in (in her own browser).
+    await portal.runDueJobs();
+    const message = await mail.waitFor((m) => (m.to && 'text' in m.to ? m.to.text : '') === 'amira.hassan@riverside.example');
+    expect(message.subject).toBe('You have been added to the Greater Peterborough Health and Social Care Partnership learning portal');
+    expect(message.text).toContain('learning portal by Martin Crowe');
+    const link = /https?:\/\/\S+\/accept-invitation\?token=[\w-]+/.exec(message.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    const invitationPath = new URL(link!).pathname + new URL(link!).search;
+    const lead = await openPage(DESKTOP);
+    try {
+      await lead.page.goto(`${portal.url}${invitationPath}`);
+      await lead.page.locator('h1', { hasText: 'Choose your password' }).waitFor();
+      await expectNoAxeViolations(lead.page, 'the accept invitation page');
+      await lead.page.getByLabel('Password', { exact: true }).fill('riverside garden lantern');
+      await lead.page.getByRole('button', { name: 'Save password and sign in' }).click();
+      await lead.page.waitForURL((url) => url.pathname === FIND_TRAINING);
+      await signedInAs(lead.page).filter({ hasText: 'Amira Hassan' }).waitFor();
+
+      // The link works once.
+      await lead.page.goto(`${portal.url}${invitationPath}`);
+      await lead.page.getByLabel('Password', { exact: true }).fill('another long passphrase entirely');
+      await lead.page.getByRole('button', { name: 'Save password and sign in' }).click();
+      await lead.page.locator('h1', { hasText: 'This invitation link cannot be used' }).waitFor();
+      await lead.page.getByRole('link', { name: 'Ask for a link to set your password' }).waitFor();
+      expect(lead.errors).toEqual([]);
+    } finally {
+      await lead.context.close();
+    }
   });
 
   it('imports people from a CSV file: nothing while a row is wrong, then all of them', async () => {

@@ -7,6 +7,7 @@ import type { Viewer } from '../auth/viewer';
 import { PersonEntity } from '../people/person.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { isUuid } from '../../graphql/uuid';
+import type { Invitations } from '../auth/invitations';
 
 
 export interface NewOrganisation {
@@ -31,7 +32,7 @@ export type CreateOrganisationResult =
  * decided by the inserts themselves, so two administrators cannot both take the same code.
  */
 export class OrganisationAdminService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly invitations: Invitations) {}
 
   async createOrganisation(viewer: Viewer, input: NewOrganisation, origin: RequestOrigin): Promise<CreateOrganisationResult> {
     const { partnershipId } = viewer;
@@ -83,6 +84,8 @@ export class OrganisationAdminService {
           [partnershipId, leadId, organisation.id]);
         await recordAudit(manager, origin, { partnershipId, actorPersonId: viewer.personId, action: 'roles.granted',
           subjectType: 'person', subjectId: leadId, details: { role: 'ld_lead', organisationId: organisation.id } });
+        // The lead has no password yet: the invitation's link lets them choose one.
+        await this.invitations.queue(manager, viewer, [{ id: leadId, name: leadName!, email: leadEmail! }]);
       }
       return {
         organisation: await manager.getRepository(OrganisationEntity).findOneByOrFail({ id: organisation.id }),
