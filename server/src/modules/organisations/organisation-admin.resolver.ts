@@ -14,8 +14,7 @@ export class OrganisationAdminResolver {
   async createOrganisation(@Arg('input', () => CreateOrganisationInput, { validate: false }) input: CreateOrganisationInput,
     @Ctx() ctx: Context): Promise<CreateOrganisationResult> {
     const viewer = requireOrganisationAdministrator(ctx.viewer);
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { organisation: null, lead: null, userErrors };
-    return new OrganisationAdminService(ctx.dataSource, ctx.services.invitations).createOrganisation(viewer, input, ctx.origin);
+    return new OrganisationAdminService(ctx.dataSource, ctx.services.invitations).createOrganisation(viewer, input, ctx.origin,
+      await inputErrors(input));
   }
 }
