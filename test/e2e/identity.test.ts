@@ -118,6 +118,18 @@ describe('a volunteer on a phone', () => {
     await expectNoAxeViolations(page, 'the register page');
     await page.screenshot({ path: path.join(ARTIFACTS, 'register-phone.png'), fullPage: true });
 
+    // Every problem at once: the page's own (a blank name) and the server's (the address, the password).
+    await page.getByLabel('Email address').fill('sam(at)example.org');
+    await page.getByLabel('Create a password').fill('password12');
+    await page.getByRole('button', { name: 'Register' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.locator('a[href="#password"]').waitFor();
+    await expect(summary.locator('li').allTextContents()).resolves.toEqual(['Enter your full name',
+      'Enter an email address in the correct format, like name@example.com', expect.stringMatching(/too common|easy to guess/)]);
+    await expect(summary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).resolves
+      .toEqual(['#name', '#email', '#password']);
+    await expect(page.locator('.nhsuk-error-message').count()).resolves.toBe(3);
+
     await page.getByLabel('Full name').fill(name);
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Create a password').fill('password12');
