@@ -65,6 +65,21 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** A failed import's summary: at the top, focused, each problem a link to its row in the table. */
+async function expectImportSummaryLink(page: Page, href: string, message: RegExp): Promise<void> {
+  const summary = page.locator('.nhsuk-error-summary');
+  await summary.waitFor();
+  await expect(summary.locator('h2').textContent()).resolves.toBe('There is a problem');
+  await expect(page.evaluate(() => document.activeElement?.classList.contains('nhsuk-error-summary'))).resolves.toBe(true);
+  await expect(page.title()).resolves.toMatch(/^Error: /);
+  const link = summary.locator(`a[href="${href}"]`);
+  await expect(link.textContent()).resolves.toMatch(message);
+  await link.click();
+  await expect(page.evaluate(() => `#${document.activeElement?.id}`)).resolves.toBe(href);
+  // The row's line cell (its "Line" label is there for narrow screens).
+  await expect(page.locator(href).textContent()).resolves.toMatch(new RegExp(`^(Line\\s*)?${message.source.match(/Line (\d+)/)![1]}$`));
+}
+
 async function expectErrorSummaryLink(page: Page, href: string, message: RegExp): Promise<void> {
   const summary = page.locator('.nhsuk-error-summary');
   await summary.waitFor();
@@ -374,6 +389,8 @@ describe('the administrator on a desktop', () => {
     const rows = await page.locator('.portal-import-errors tbody tr').evaluateAll((trs) => trs.map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/^(Line|Column|Problem)\s*/, '').trim())));
     expect(rows).toEqual([['3', 'email', expect.stringMatching(/not an email address/)]]);
+    // The error summary pattern: at the top, focused, linking to the row in the table.
+    await expectImportSummaryLink(page, '#import-problem-1', /^Line 3, email: .*not an email address/);
     expect(await peopleOf('RCH')).toBe(1);
     await expectNoAxeViolations(page, 'the import page with row errors');
     await page.screenshot({ path: path.join(ARTIFACTS, 'import-errors-desktop.png'), fullPage: true });
