@@ -51,6 +51,7 @@ export function createAppRouter() {
         { path: SITE_PAGES.signIn, element: <SignInPage /> },
         { path: SITE_PAGES.forgotPassword, element: <ForgotPasswordPage /> },
         { path: SITE_PAGES.resetPassword, element: <ResetPasswordPage /> },
+        { path: SITE_PAGES.acceptInvitation, element: <ResetPasswordPage key="invitation" purpose="invitation" /> },
         { path: SITE_PAGES.admin, element: <Navigate to={AREA_PATHS.adminOrganisations} replace /> },
         { path: AREA_PATHS.adminOrganisations, element: <OrganisationsPage /> },
         { path: AREA_PATHS.adminNewOrganisation, element: <NewOrganisationPage /> },

@@ -20,6 +20,7 @@ export const SITE_PAGES = {
   signIn: '/sign-in',
   forgotPassword: '/forgot-password',
   resetPassword: '/reset-password',
+  acceptInvitation: '/accept-invitation',
   admin: '/admin',
   fundingStream: '/funding/streams/:id',
   fundingOrganisation: '/funding/organisations/:id',

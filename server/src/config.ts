@@ -114,6 +114,8 @@ export interface Config {
   privilegedSessionTtlHours: number;
   privilegedSessionIdleMinutes: number;
   passwordResetTtlMinutes: number;
+  /** How long the link of an invitation (to someone an administrator added) to set their password works. */
+  invitationTtlHours: number;
   signInLimitPerAccount: number;
   signInLimitPerAddress: number;
   signInLimitWindowSeconds: number;
@@ -161,6 +163,7 @@ export function loadConfig(): Config {
     privilegedSessionTtlHours: int('PRIVILEGED_SESSION_TTL_HOURS', 12, 1, 24 * 365),
     privilegedSessionIdleMinutes: int('PRIVILEGED_SESSION_IDLE_MINUTES', 30, 5, 24 * 60 * 14),
     passwordResetTtlMinutes: int('PASSWORD_RESET_TTL_MINUTES', 60, 5, 24 * 60),
+    invitationTtlHours: int('INVITATION_TTL_HOURS', 7 * 24, 1, 30 * 24),
     signInLimitPerAccount: int('SIGN_IN_LIMIT_PER_ACCOUNT', 10, 1, 10000),
     signInLimitPerAddress: int('SIGN_IN_LIMIT_PER_ADDRESS', 100, 1, 100000),
     signInLimitWindowSeconds: int('SIGN_IN_LIMIT_WINDOW_SECONDS', 15 * 60, 1, 86400),

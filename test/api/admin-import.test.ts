@@ -241,6 +241,9 @@ describe('importPeople: journey 7', () => {
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     expect(await importCounts()).toEqual({ ...before, person: before.person + 10_000, role_grant: before.role_grant + 10_000 + 100,
       managed: before.managed + 9_900, audit_log: before.audit_log + 1, imports: before.imports + 1 });
+    // Everyone is invited to choose a password, in the same transaction (queued in bulk, not row by row).
+    expect(await count(portal, `SELECT count(DISTINCT person_id) FROM email_outbox WHERE kind = 'invitation' AND to_address LIKE '%@fenbridge.example'`))
+      .toBe(10_000);
   }, 120_000);
 });
 

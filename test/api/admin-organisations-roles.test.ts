@@ -137,7 +137,7 @@ describe('createOrganisation', () => {
   });
 
   it.each([
-    ['an empty name', { name: '' }, ['input', 'name'], 'INVALID'],
+    ['an empty name', { name: '' }, ['input', 'name'], 'REQUIRED'],
     ['a blank name', { name: '   ' }, ['input', 'name'], 'REQUIRED'],
     ['a name of 201 characters', { name: 'x'.repeat(201) }, ['input', 'name'], 'INVALID'],
     ['a lower-case short code', { shortCode: 'rvch2' }, ['input', 'shortCode'], 'INVALID'],
@@ -151,7 +151,7 @@ describe('createOrganisation', () => {
     ['a sector group that is not an id', { sectorGroupId: 'care-sector' }, ['input', 'sectorGroupId'], 'NOT_FOUND'],
     ['a lead with a bad email', { lead: { name: 'Lee', email: 'lee@' } }, ['input', 'lead', 'email'], 'INVALID'],
     ['a lead whose email is taken', { lead: { name: 'Lee', email: 'LEARNER@demo.portal' } }, ['input', 'lead', 'email'], 'TAKEN'],
-    ['a lead with no name', { lead: { name: '', email: 'lee@example.org' } }, ['input', 'lead', 'name'], 'INVALID'],
+    ['a lead with no name', { lead: { name: '', email: 'lee@example.org' } }, ['input', 'lead', 'name'], 'REQUIRED'],
     ['a lead with a job title of 201 characters', { lead: { name: 'Lee', email: 'lee@example.org', jobTitle: 'j'.repeat(201) } },
       ['input', 'lead', 'jobTitle'], 'INVALID'],
   ])('refuses %s with a field error and writes nothing', async (_what, overrides, field, code) => {

@@ -22,7 +22,7 @@ async function get(address: string) {
 
 it.each([
   '/', '/p/greater-peterborough/find-training', '/p/greater-peterborough/sessions/5f1e9c1a-0000-4000-8000-000000000000',
-  '/p/greater-peterborough', '/sign-in', '/funding', '/funding/streams/abc', '/admin/organisations', '/bookings/requests',
+  '/p/greater-peterborough', '/sign-in', '/accept-invitation', '/funding', '/funding/streams/abc', '/admin/organisations', '/bookings/requests',
   '/p/greater-peterborough/find-training/',
 ])('serves the client with 200 at %s', async (address) => {
   const response = await get(address);

@@ -223,8 +223,10 @@ describe('the stream\'s own rules', () => {
   });
 
   it('reports every mistake at once', async () => {
+    // The input's own rule (the name) and the stream's checks, in one answer.
     const errors = await createRefused({ name: '', financialYear: '2025', amount: '-1', managingOrganisationId: randomUUID(), funderName: null });
-    expect(fieldsAndCodes(errors).sort()).toEqual([['input.name', 'INVALID']]);
+    expect(fieldsAndCodes(errors).sort()).toEqual([['input.amount', 'NEGATIVE'], ['input.financialYear', 'INVALID_FINANCIAL_YEAR'],
+      ['input.funderName', 'REQUIRED'], ['input.managingOrganisationId', 'NOT_FOUND'], ['input.name', 'INVALID']]);
     const checked = await createRefused({ financialYear: '2025', amount: '-1', managingOrganisationId: randomUUID(), funderName: null });
     expect(fieldsAndCodes(checked)).toEqual([['input.financialYear', 'INVALID_FINANCIAL_YEAR'], ['input.amount', 'NEGATIVE'],
       ['input.managingOrganisationId', 'NOT_FOUND'], ['input.funderName', 'REQUIRED']]);

@@ -67,6 +67,21 @@ async function signIn(page: Page, email: string, password: string): Promise<void
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** A failed import's summary: at the top, focused, each problem a link to its row in the table. */
+async function expectImportSummaryLink(page: Page, href: string, message: RegExp): Promise<void> {
+  const summary = page.locator('.nhsuk-error-summary');
+  await summary.waitFor();
+  await expect(summary.locator('h2').textContent()).resolves.toBe('There is a problem');
+  await expect(page.evaluate(() => document.activeElement?.classList.contains('nhsuk-error-summary'))).resolves.toBe(true);
+  await expect(page.title()).resolves.toMatch(/^Error: /);
+  const link = summary.locator(`a[href="${href}"]`);
+  await expect(link.textContent()).resolves.toMatch(message);
+  await link.click();
+  await expect(page.evaluate(() => `#${document.activeElement?.id}`)).resolves.toBe(href);
+  // The row's line cell (its "Line" label is there for narrow screens).
+  await expect(page.locator(href).textContent()).resolves.toMatch(new RegExp(`^(Line\\s*)?${message.source.match(/Line (\d+)/)![1]}$`));
+}
+
 async function expectErrorSummaryLink(page: Page, href: string, message: RegExp): Promise<void> {
   const summary = page.locator('.nhsuk-error-summary');
   await summary.waitFor();
@@ -119,6 +134,18 @@ describe('a volunteer on a phone', () => {
     }
     await expectNoAxeViolations(page, 'the register page');
     await page.screenshot({ path: path.join(ARTIFACTS, 'register-phone.png'), fullPage: true });
+
+    // Every problem at once: the page's own (a blank name) and the server's (the address, the password).
+    await page.getByLabel('Email address').fill('sam(at)example.org');
+    await page.getByLabel('Create a password').fill('password12');
+    await page.getByRole('button', { name: 'Register' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.locator('a[href="#password"]').waitFor();
+    await expect(summary.locator('li').allTextContents()).resolves.toEqual(['Enter your full name',
+      'Enter an email address in the correct format, like name@example.com', expect.stringMatching(/too common|easy to guess/)]);
+    await expect(summary.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).resolves
+      .toEqual(['#name', '#email', '#password']);
+    await expect(page.locator('.nhsuk-error-message').count()).resolves.toBe(3);
 
     await page.getByLabel('Full name').fill(name);
     await page.getByLabel('Email address').fill(email);
@@ -307,6 +334,35 @@ describe('the administrator on a desktop', () => {
     await page.getByText('Riverside Care Home has been added').waitFor();
     await page.getByRole('cell', { name: 'RCH', exact: true }).waitFor();
     expect(await peopleOf('RCH')).toBe(1);
+
+    // The lead is emailed an invitation whose link sets her password and signs her in (in her own browser).
+    await portal.runDueJobs();
+    const message = await mail.waitFor((m) => (m.to && 'text' in m.to ? m.to.text : '') === 'amira.hassan@riverside.example');
+    expect(message.subject).toBe('You have been added to the Greater Peterborough Health and Social Care Partnership learning portal');
+    expect(message.text).toContain('learning portal by Martin Crowe');
+    const link = /https?:\/\/\S+\/accept-invitation\?token=[\w-]+/.exec(message.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    const invitationPath = new URL(link!).pathname + new URL(link!).search;
+    const lead = await openPage(DESKTOP);
+    try {
+      await lead.page.goto(`${portal.url}${invitationPath}`);
+      await lead.page.locator('h1', { hasText: 'Choose your password' }).waitFor();
+      await expectNoAxeViolations(lead.page, 'the accept invitation page');
+      await lead.page.getByLabel('Password', { exact: true }).fill('riverside garden lantern');
+      await lead.page.getByRole('button', { name: 'Save password and sign in' }).click();
+      await lead.page.waitForURL((url) => url.pathname === FIND_TRAINING);
+      await signedInAs(lead.page).filter({ hasText: 'Amira Hassan' }).waitFor();
+
+      // The link works once.
+      await lead.page.goto(`${portal.url}${invitationPath}`);
+      await lead.page.getByLabel('Password', { exact: true }).fill('another long passphrase entirely');
+      await lead.page.getByRole('button', { name: 'Save password and sign in' }).click();
+      await lead.page.locator('h1', { hasText: 'This invitation link cannot be used' }).waitFor();
+      await lead.page.getByRole('link', { name: 'Ask for a link to set your password' }).waitFor();
+      expect(lead.errors).toEqual([]);
+    } finally {
+      await lead.context.close();
+    }
   });
 
   it('imports people from a CSV file: nothing while a row is wrong, then all of them', async () => {
@@ -335,6 +391,8 @@ describe('the administrator on a desktop', () => {
     const rows = await page.locator('.portal-import-errors tbody tr').evaluateAll((trs) => trs.map((tr) =>
       [...tr.querySelectorAll('td')].map((td) => td.textContent?.replace(/^(Line|Column|Problem)\s*/, '').trim())));
     expect(rows).toEqual([['3', 'email', expect.stringMatching(/not an email address/)]]);
+    // The error summary pattern: at the top, focused, linking to the row in the table.
+    await expectImportSummaryLink(page, '#import-problem-1', /^Line 3, email: .*not an email address/);
     expect(await peopleOf('RCH')).toBe(1);
     await expectNoAxeViolations(page, 'the import page with row errors');
     await page.screenshot({ path: path.join(ARTIFACTS, 'import-errors-desktop.png'), fullPage: true });

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, PasswordInput, Select, TextInput } from 'nhsuk-react-components';
 import { FormErrorSummary } from '../ui/form-error-summary';
 import {
-  fieldErrorsFrom, messagesByField, requiredErrors, SERVICE_PROBLEM, type FieldError,
+  fieldErrorsFrom, messagesByField, requiredErrors, SERVICE_PROBLEM, withFormErrors, type FieldError,
 } from '../ui/form-errors';
 import type { PartnershipOutletContext } from '../ui/partnership-layout';
 import { useDocumentTitle } from '../ui/use-document-title';
@@ -49,11 +49,12 @@ export function RegisterPage() {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (loading) return;
+    // Blank fields are known here, but the rest of the form is still sent: the API reports the other
+    // fields' problems (a malformed address, a weak password) in the same reply, and nothing is made.
     const blank = requiredErrors(values, {
-      name: 'Enter your name', email: 'Enter your email address', password: 'Enter a password',
+      name: 'Enter your full name', email: 'Enter an email address', password: 'Enter a password',
     });
     setErrors(blank);
-    if (blank.length) return;
     try {
       const { data } = await register({
         variables: {
@@ -64,14 +65,14 @@ export function RegisterPage() {
         },
       });
       const payload = data?.registerVolunteer;
-      if (!payload || payload.userErrors.length) {
-        setErrors(payload?.userErrors.length ? fieldErrorsFrom(payload.userErrors, FIELDS) : [{ field: null, message: SERVICE_PROBLEM }]);
+      if (!payload || payload.userErrors.length || blank.length) {
+        setErrors(payload ? withFormErrors(blank, fieldErrorsFrom(payload.userErrors, FIELDS)) : [{ field: null, message: SERVICE_PROBLEM }]);
         return;
       }
       window.localStorage.setItem(REGISTRATION_NEXT_KEY, next);
       setSentTo(values.email.trim());
     } catch {
-      setErrors([{ field: null, message: SERVICE_PROBLEM }]);
+      setErrors(blank.length ? blank : [{ field: null, message: SERVICE_PROBLEM }]);
     }
   };
 

@@ -15,21 +15,40 @@ import { useAfterSignIn } from './use-session-change';
 type Field = 'password';
 const INPUT_IDS: Record<Field, string> = { password: 'password' };
 
-function LinkNotValid({ message }: { message: string }) {
-  useDocumentTitle(['Reset link not valid']);
+/** What differs between a reset link and an invitation's (the same single-use link underneath). */
+const WORDING = {
+  reset: {
+    title: 'Choose a new password', heading: 'Choose a new password', label: 'New password', intro: null,
+    notValidTitle: 'Reset link not valid', notValidHeading: 'This reset link cannot be used', askAgain: 'Ask for a new reset link',
+    expired: null,
+  },
+  invitation: {
+    title: 'Choose your password', heading: 'Choose your password', label: 'Password',
+    intro: 'You have been added to your partnership\'s learning portal. Choose a password to finish setting up your account and sign in.',
+    notValidTitle: 'Invitation link not valid', notValidHeading: 'This invitation link cannot be used', askAgain: 'Ask for a link to set your password',
+    expired: 'This invitation link has expired or been used. Ask for a new link to set your password.',
+  },
+} as const;
+
+function LinkNotValid({ message, wording }: { message: string; wording: (typeof WORDING)[keyof typeof WORDING] }) {
+  useDocumentTitle([wording.notValidTitle]);
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <h1>This reset link cannot be used</h1>
+        <h1>{wording.notValidHeading}</h1>
         <p>{message}</p>
-        <p><Link to="/forgot-password">Ask for a new reset link</Link></p>
+        <p><Link to="/forgot-password">{wording.askAgain}</Link></p>
       </div>
     </div>
   );
 }
 
-/** Choose a new password from the emailed link (?token=…); then signed in, on Find training. */
-export function ResetPasswordPage() {
+/**
+ * Choose a new password from the emailed link (?token=…); then signed in, on Find training. The
+ * same page, worded for a first password, answers an invitation's link (/accept-invitation).
+ */
+export function ResetPasswordPage({ purpose = 'reset' }: { purpose?: keyof typeof WORDING }) {
+  const wording = WORDING[purpose];
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token') ?? '';
   const afterSignIn = useAfterSignIn();
@@ -37,15 +56,15 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<Array<FieldError<Field>>>([]);
   const [invalidLink, setInvalidLink] = useState<string | null>(null);
-  useDocumentTitle(['Choose a new password'], errors.length > 0);
+  useDocumentTitle([wording.title], errors.length > 0);
 
-  if (!token) return <LinkNotValid message="The link is missing part of its address. Ask for a new one." />;
-  if (invalidLink) return <LinkNotValid message={invalidLink} />;
+  if (!token) return <LinkNotValid wording={wording} message="The link is missing part of its address. Ask for a new one." />;
+  if (invalidLink) return <LinkNotValid wording={wording} message={invalidLink} />;
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (loading) return;
-    const blank = requiredErrors({ password }, { password: 'Enter a new password' });
+    const blank = requiredErrors({ password }, { password: purpose === 'invitation' ? 'Enter a password' : 'Enter a new password' });
     setErrors(blank);
     if (blank.length) return;
     try {
@@ -53,7 +72,7 @@ export function ResetPasswordPage() {
       const payload = data?.resetPassword;
       const expired = payload?.userErrors.find((userError) => userError.code === 'INVALID_TOKEN');
       if (expired) {
-        setInvalidLink(expired.message);
+        setInvalidLink(wording.expired ?? expired.message);
         return;
       }
       if (!payload?.viewer) {
@@ -70,9 +89,10 @@ export function ResetPasswordPage() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={errors} inputIds={INPUT_IDS} />
-        <h1>Choose a new password</h1>
+        <h1>{wording.heading}</h1>
+        {wording.intro && <p>{wording.intro}</p>}
         <form noValidate onSubmit={submit}>
-          <PasswordInput id={INPUT_IDS.password} name="password" label="New password" hint={NEW_PASSWORD_HINT}
+          <PasswordInput id={INPUT_IDS.password} name="password" label={wording.label} hint={NEW_PASSWORD_HINT}
             autoComplete="new-password" value={password} error={messagesByField(errors).password}
             onChange={(event) => setPassword(event.currentTarget.value)} />
           <Button type="submit">Save password and sign in</Button>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { Button, Select, Table, Textarea } from 'nhsuk-react-components';
+import { Button, ErrorSummary, Select, Table, Textarea } from 'nhsuk-react-components';
 import { AREA_PATHS } from '../account/navigation';
 import type { SignedInViewer } from '../account/use-viewer';
 import type { PeopleImportFieldsFragment } from '../gql/graphql';
@@ -35,9 +35,41 @@ const COLUMNS: Array<[string, string]> = [
   ['line_manager_email', 'optional: someone in the file, or already in the organisation'],
 ];
 
+/** Rows the summary links to; the table below lists every one. */
+const SUMMARY_ROWS = 20;
+
+const rowErrorId = (index: number) => `import-problem-${index + 1}`;
+
+/**
+ * A failed import in the error summary pattern: "There is a problem" at the top of the page,
+ * taking focus, each row's problem linking to its line in the table (the first 20, then how many
+ * more), so a keyboard or screen reader user hears every problem before the form.
+ */
+function ImportErrorSummary({ outcome }: { outcome: PeopleImportFieldsFragment }) {
+  const shown = outcome.errors.slice(0, SUMMARY_ROWS);
+  const more = outcome.errors.length - shown.length;
+  return (
+    <ErrorSummary key={outcome.id}>
+      <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
+      <p>Nothing was imported. Fix {outcome.errors.length === 1 ? 'this row' : 'these rows'} in the file and try again.</p>
+      <ErrorSummary.List>
+        {shown.map((rowError, index) => (
+          <ErrorSummary.ListItem key={`${index}:${rowError.line}:${rowError.field}`} href={`#${rowErrorId(index)}`}>
+            {`Line ${rowError.line}, ${rowError.field}: ${rowError.message}`}
+          </ErrorSummary.ListItem>
+        ))}
+        {more > 0 ? <ErrorSummary.ListItem href="#import-outcome">{`and ${more.toLocaleString('en-GB')} more problems, listed below`}</ErrorSummary.ListItem> : null}
+      </ErrorSummary.List>
+    </ErrorSummary>
+  );
+}
+
 function ImportOutcome({ outcome }: { outcome: PeopleImportFieldsFragment }) {
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), [outcome.id, outcome.status]);
+  // A failure's summary takes focus itself (the error summary pattern); a success's banner heading here.
+  useEffect(() => {
+    if (outcome.status === 'SUCCEEDED') heading.current?.focus();
+  }, [outcome.id, outcome.status]);
 
   if (outcome.status === 'SUCCEEDED') {
     return (
@@ -49,8 +81,8 @@ function ImportOutcome({ outcome }: { outcome: PeopleImportFieldsFragment }) {
           <h3 className="nhsuk-notification-banner__heading" id="import-outcome" tabIndex={-1} ref={heading}>
             {importedText(outcome.importedCount)}
           </h3>
-          <p>They have joined {outcome.organisation.name} as learners (volunteers as volunteers). To sign in, they choose a
-            password with “Forgotten your password?” on the sign-in page.</p>
+          <p>They have joined {outcome.organisation.name} as learners (volunteers as volunteers). Each has been emailed an
+            invitation with a link to choose their password and sign in.</p>
           <p><Link className="nhsuk-notification-banner__link"
             to={`${AREA_PATHS.adminPeople}?organisation=${encodeURIComponent(outcome.organisation.id)}`}>
             See the people of {outcome.organisation.name}</Link></p>
@@ -61,7 +93,7 @@ function ImportOutcome({ outcome }: { outcome: PeopleImportFieldsFragment }) {
 
   return (
     <div className="portal-import-errors">
-      <h2 id="import-outcome" tabIndex={-1} ref={heading}>Nothing was imported. Fix these rows and try again.</h2>
+      <h2 id="import-outcome" tabIndex={-1}>Nothing was imported. Fix these rows and try again.</h2>
       <p>{outcome.errors.length === 1 ? '1 problem' : `${outcome.errors.length.toLocaleString('en-GB')} problems`} in the file.
         Line 1 is the header.</p>
       <Table responsive caption="Problems in the file" captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
@@ -75,7 +107,7 @@ function ImportOutcome({ outcome }: { outcome: PeopleImportFieldsFragment }) {
         <Table.Body>
           {outcome.errors.map((rowError, index) => (
             <Table.Row key={`${rowError.line}:${rowError.field}:${index}`}>
-              <Table.Cell format="numeric">{rowError.line}</Table.Cell>
+              <Table.Cell format="numeric" id={rowErrorId(index)} tabIndex={-1}>{rowError.line}</Table.Cell>
               <Table.Cell>{rowError.field}</Table.Cell>
               <Table.Cell>{rowError.message}</Table.Cell>
             </Table.Row>
@@ -119,7 +151,8 @@ function ImportPeople({ viewer }: { viewer: SignedInViewer }) {
   const [refused, setRefused] = useState<AccessProblem | null>(null);
   const byField = messagesByField(errors);
   const example = exampleCsv();
-  useDocumentTitle(['Import people', viewer.partnership.name], errors.length > 0);
+  const failed = outcome?.status === 'FAILED' && !progress;
+  useDocumentTitle(['Import people', viewer.partnership.name], errors.length > 0 || failed);
 
   if (refused) return <AccessProblemPage problem={refused} {...AREA_AUDIENCE.PARTNERSHIP_ADMIN} />;
 
@@ -199,6 +232,7 @@ function ImportPeople({ viewer }: { viewer: SignedInViewer }) {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <FormErrorSummary errors={errors} inputIds={INPUT_IDS} />
+        {failed && outcome ? <ImportErrorSummary outcome={outcome} /> : null}
         <h1>Import people</h1>
         <p>Add the staff or volunteers of one organisation from a CSV file. Every row is checked first: if any row is wrong,
           nobody is imported, and you see which rows to fix.</p>

@@ -107,7 +107,7 @@ export type CreateFundingStreamInput = {
 export type CreateOrganisationInput = {
   /** Whether it delivers training to others. Default: false. */
   deliversTraining?: boolean | null | undefined;
-  /** Its L&D lead, created with the organisation as a staff member with the LD_LEAD role. They have no password until they use "Forgotten your password?". */
+  /** Its L&D lead, created with the organisation as a staff member with the LD_LEAD role. They are emailed an invitation whose link sets their password. */
   lead?: NewPersonInput | null | undefined;
   name: string;
   role: OrganisationRole;
@@ -234,7 +234,7 @@ export type LedgerEntryKind =
   | 'RELEASE'
   | 'SPEND';
 
-/** A new staff member of the new organisation. They get no password: they set one with "Forgotten your password?" on the sign-in page, using this email address. */
+/** A new staff member of the new organisation. They get no password: they are emailed an invitation whose link sets one. */
 export type NewPersonInput = {
   /** Their work email: it must not belong to anyone in the portal yet. */
   email: string;

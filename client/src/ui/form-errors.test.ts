@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { fieldErrorsFrom, messagesByField, requiredErrors } from './form-errors';
+import { fieldErrorsFrom, messagesByField, requiredErrors, withFormErrors } from './form-errors';
 
 describe('fieldErrorsFrom', () => {
   const fields = ['name', 'email', 'password', 'lead.email'] as const;
@@ -39,5 +39,21 @@ describe('requiredErrors', () => {
     expect(requiredErrors({ email: ' ', password: 'x', name: '' },
       { name: 'Enter your name', email: 'Enter your email address', password: 'Enter a password' }))
       .toEqual([{ field: 'name', message: 'Enter your name' }, { field: 'email', message: 'Enter your email address' }]);
+  });
+});
+
+describe('withFormErrors', () => {
+  it('keeps the page\'s own errors and adds the API\'s for every other field, in one list', () => {
+    expect(withFormErrors<'name' | 'email' | 'password'>([{ field: 'name', message: 'Enter your full name' }], [
+      { field: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
+      { field: 'name', message: 'Enter your full name (from the API)' },
+      { field: 'password', message: 'This password is too common' },
+      { field: null, message: 'Something else' },
+    ])).toEqual([
+      { field: 'name', message: 'Enter your full name' },
+      { field: 'email', message: 'Enter an email address in the correct format, like name@example.com' },
+      { field: 'password', message: 'This password is too common' },
+      { field: null, message: 'Something else' },
+    ]);
   });
 });

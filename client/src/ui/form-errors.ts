@@ -44,5 +44,15 @@ export function requiredErrors<F extends string>(values: Record<F, string>, mess
     .map((field) => ({ field, message: messages[field] as string }));
 }
 
+/**
+ * The form's own checks and the API's answer as one list, so the summary shows every problem at
+ * once: the API checks what the page cannot (the address's format, the password's strength),
+ * and a field the page already refused keeps the page's message rather than getting two.
+ */
+export function withFormErrors<F extends string>(own: ReadonlyArray<FieldError<F>>, fromApi: ReadonlyArray<FieldError<F>>): Array<FieldError<F>> {
+  const refused = new Set(own.map((error) => error.field).filter((field) => field !== null));
+  return [...own, ...fromApi.filter((error) => error.field === null || !refused.has(error.field))];
+}
+
 /** When the request itself failed (network, server): nothing on the form can fix it. */
 export const SERVICE_PROBLEM = 'Sorry, there is a problem with the service. Try again later.';

@@ -29,7 +29,8 @@ describe('parseEmailAddress', () => {
   ])('refuses %j with %s', (input, code) => {
     const parsed = parseEmailAddress(input);
     expect(parsed).toMatchObject({ ok: false, code });
-    if (!parsed.ok) expect(parsed.message).toMatch(/\.$/);
+    // GOV.UK wording: an error message is one sentence with no full stop.
+    if (!parsed.ok) expect(parsed.message).not.toMatch(/\.$/);
   });
 
   it('accepts only what the calendar invite library (ics, through yup) accepts as an ATTENDEE', () => {

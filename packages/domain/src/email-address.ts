@@ -33,7 +33,7 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const NOT_HOST = /[\s/\\?#@:[\]%]/;
 const ASCII = /^[\u0020-\u007e]*$/;
 
-const FORMAT_MESSAGE = 'Enter an email address in the correct format, like name@example.org.';
+const FORMAT_MESSAGE = 'Enter an email address in the correct format, like name@example.com';
 
 function problem(code: EmailAddressProblem, message: string): ParsedEmailAddress {
   return { ok: false, code, message };
@@ -60,24 +60,24 @@ function validDomain(domain: string): boolean {
 
 export function parseEmailAddress(input: string): ParsedEmailAddress {
   const text = input.trim().normalize('NFKC');
-  if (!text) return problem('REQUIRED', 'Enter an email address.');
-  if (CONTROL.test(text)) return problem('CONTROL_CHARACTERS', 'An email address cannot contain line breaks or other control characters.');
-  if (text.length > MAX_EMAIL_LENGTH) return problem('TOO_LONG', `An email address must be ${MAX_EMAIL_LENGTH} characters or fewer.`);
+  if (!text) return problem('REQUIRED', 'Enter an email address');
+  if (CONTROL.test(text)) return problem('CONTROL_CHARACTERS', 'An email address cannot contain line breaks or other control characters');
+  if (text.length > MAX_EMAIL_LENGTH) return problem('TOO_LONG', `An email address must be ${MAX_EMAIL_LENGTH} characters or fewer`);
   const at = text.lastIndexOf('@');
   if (at <= 0) return problem('INVALID_FORMAT', FORMAT_MESSAGE);
   const local = text.slice(0, at).toLowerCase();
   if (!ASCII.test(local)) {
     return problem('NOT_ASCII', 'Use an email address with only letters a to z, digits and symbols such as . _ - + before the @: '
-      + 'mail and calendar invites to addresses with accents or other scripts there do not arrive reliably.');
+      + 'mail and calendar invites to addresses with accents or other scripts there do not arrive reliably');
   }
   if (local.length > MAX_EMAIL_LOCAL_LENGTH) {
-    return problem('TOO_LONG', `The part before the @ must be ${MAX_EMAIL_LOCAL_LENGTH} characters or fewer.`);
+    return problem('TOO_LONG', `The part before the @ must be ${MAX_EMAIL_LOCAL_LENGTH} characters or fewer`);
   }
   if (!DOT_ATOM.test(local)) return problem('INVALID_FORMAT', FORMAT_MESSAGE);
   const domain = asciiDomain(text.slice(at + 1).toLowerCase());
   if (domain === null || !validDomain(domain)) return problem('INVALID_FORMAT', FORMAT_MESSAGE);
   const address = `${local}@${domain}`;
-  if (address.length > MAX_EMAIL_LENGTH) return problem('TOO_LONG', `An email address must be ${MAX_EMAIL_LENGTH} characters or fewer.`);
+  if (address.length > MAX_EMAIL_LENGTH) return problem('TOO_LONG', `An email address must be ${MAX_EMAIL_LENGTH} characters or fewer`);
   return { ok: true, address };
 }
 

@@ -4,6 +4,7 @@ import type { Viewer } from '../modules/auth/viewer';
 import type { RequestOrigin } from '../modules/audit/audit.service';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { OutboxService } from '../modules/notifications/outbox.service';
+import type { Invitations } from '../modules/auth/invitations';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What resolvers may do to the HTTP exchange: only the session cookie. */
@@ -18,6 +19,7 @@ export interface SessionTransport {
 export interface Services {
   auth: AuthService;
   outbox: OutboxService;
+  invitations: Invitations;
 }
 
 export interface Context {

@@ -13,7 +13,7 @@ export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
       validate: (value: unknown) => typeof value === 'string' && parseEmailAddress(value).ok,
       defaultMessage: (args) => {
         const parsed = typeof args?.value === 'string' ? parseEmailAddress(args.value) : null;
-        return parsed && !parsed.ok ? parsed.message : 'Enter an email address in the correct format, like name@example.org.';
+        return parsed && !parsed.ok ? parsed.message : 'Enter an email address in the correct format, like name@example.com';
       },
     },
   }, options);

@@ -4,7 +4,10 @@ import { userError, type UserError } from './user-error';
 /**
  * Mutations report mistakes as userErrors in their payload rather than throwing: their inputs
  * opt out of type-graphql's automatic validation (`validate: false`) and are checked here
- * against the same class-validator decorators, with paths from ["input", ...].
+ * against the same class-validator decorators, with paths from ["input", ...]. The resolver
+ * hands these to its service, which still makes its own checks (a weak password, a taken short
+ * code, an unknown id) and answers with both at once (`withInputErrors`): a form with several
+ * bad fields hears of all of them in one reply. Services never write while there are any.
  */
 function flatten(errors: ValidationError[], path: string[]): UserError[] {
   return errors.flatMap((error) => {
@@ -16,4 +19,13 @@ function flatten(errors: ValidationError[], path: string[]): UserError[] {
 
 export async function inputErrors(input: object, root: string[] = ['input']): Promise<UserError[]> {
   return flatten(await validate(input, { forbidUnknownValues: false }), root);
+}
+
+/**
+ * The input's own errors and a service's checks in one answer. A service's error on a field the
+ * input rules already refused is left out: it would say the same thing twice, less exactly.
+ */
+export function withInputErrors(inputProblems: readonly UserError[], checked: readonly UserError[]): UserError[] {
+  const refused = new Set(inputProblems.map((e) => e.field.join('.')));
+  return [...inputProblems, ...checked.filter((e) => !refused.has(e.field.join('.')))];
 }

@@ -19,6 +19,7 @@ import { AuthService } from '../modules/auth/auth.service';
 import { createMailer, type Mailer } from '../modules/notifications/mailer';
 import { configureNotices } from '../modules/notifications/booking-notices';
 import { OutboxService } from '../modules/notifications/outbox.service';
+import { Invitations } from '../modules/auth/invitations';
 import { devMailInbox } from '../modules/notifications/dev-mail-inbox';
 import { createPortalJobs, type JobsMode } from '../jobs/portal-jobs';
 import type { JobRunner } from '../jobs/job-runner';
@@ -75,7 +76,8 @@ export async function createApp(options: {
   const mailer = options.mailer ?? createMailer(config, log);
   const ownMailReadable = !config.production && !config.smtpUrl;
   configureNotices(config);
-  const services = { auth: new AuthService(dataSource, config, mailer, log), outbox: new OutboxService(dataSource, { ownMailReadable }) };
+  const services = { auth: new AuthService(dataSource, config, mailer, log), outbox: new OutboxService(dataSource, { ownMailReadable }),
+    invitations: new Invitations(config) };
   const jobs = createPortalJobs({ config, dataSource, mailer, log });
   const metrics = createMetrics();
   const apollo = createApolloServer({ schema: await buildPortalSchema(), config, log, metrics });

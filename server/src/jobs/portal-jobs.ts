@@ -17,7 +17,7 @@ export function createPortalJobs(options: { config: Config; dataSource: DataSour
   return createJobRunner({
     connectionString: connectionStringOf(dataSource.options),
     taskList: createTaskList({ dataSource, mailer, log, requestHoldHours: config.requestHoldHours,
-      passwordResetTtlMinutes: config.passwordResetTtlMinutes, keepSentText: !config.smtpUrl && !config.production }),
+      passwordResetTtlMinutes: config.passwordResetTtlMinutes, invitationTtlHours: config.invitationTtlHours, keepSentText: !config.smtpUrl && !config.production }),
     cronItems,
     concurrency: config.jobsConcurrency,
     log,

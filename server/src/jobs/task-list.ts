@@ -11,7 +11,7 @@ export const EXPIRE_REQUESTS_TASK = 'expire_requests';
 
 /** Every task the worker knows, by the name jobs are queued under. */
 export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number;
-  passwordResetTtlMinutes: number; keepSentText: boolean }): TaskList {
+  passwordResetTtlMinutes: number; invitationTtlHours: number; keepSentText: boolean }): TaskList {
   return {
     [SEND_EMAIL_TASK]: sendEmailTask(deps),
     [RELEASE_DUE_SESSIONS_TASK]: releaseDueSessionsTask(deps),

@@ -33,6 +33,22 @@ export async function withResetLink(query: Query, email: { person_id: string | n
   return rows.length ? email.text.replaceAll(TOKEN_PLACEHOLDER, token) : null;
 }
 
+export const INVITATION_KIND = 'invitation';
+
+/**
+ * To someone an administrator added (an organisation's L&D lead, an imported member of staff or
+ * volunteer), who has no password yet. Its link is made at delivery like a reset's (withResetLink),
+ * a single-use password reset with the invitation's longer life, and opens /accept-invitation.
+ */
+export function invitationEmail(values: { name: string; partnershipName: string; inviterName: string; publicUrl: string; ttlHours: number }) {
+  const link = `${values.publicUrl}/accept-invitation?token=${TOKEN_PLACEHOLDER}`;
+  const days = values.ttlHours % 24 === 0 ? `${values.ttlHours / 24} day${values.ttlHours === 24 ? '' : 's'}` : `${values.ttlHours} hours`;
+  return {
+    subject: `You have been added to the ${values.partnershipName} learning portal`,
+    text: `Hello ${values.name},\n\nYou have been added to the ${values.partnershipName} learning portal by ${values.inviterName}. To start, choose your password here:\n\n${link}\n\nThe link works once, for ${days}. After that, ask for a new one at ${values.publicUrl}/forgot-password.\n`,
+  };
+}
+
 export const REGISTRATION_ATTEMPTED_KIND = 'registration_attempted';
 
 /** To the owner of an address someone tried to register again: they may have forgotten they have an account. */

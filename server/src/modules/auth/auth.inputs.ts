@@ -1,8 +1,8 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsEmailAddress } from '../../graphql/email-address.validator';
 
-const EMAIL_MESSAGE = 'Enter an email address in the correct format, like name@example.org.';
+const EMAIL_MESSAGE = 'Enter an email address in the correct format, like name@example.com';
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 
 @InputType()
@@ -10,7 +10,8 @@ export class RegisterVolunteerInput {
   @Field() @MaxLength(60, { message: 'Partnership slug must be 60 characters or fewer.' })
   partnershipSlug!: string;
 
-  @Field() @Length(1, 200, { message: 'Enter your name (up to 200 characters).' })
+  /** Blank (spaces too) is the service's "Enter your full name", reported with these. */
+  @Field() @MaxLength(200, { message: 'Full name must be 200 characters or fewer' })
   @Matches(NO_CONTROL_CHARACTERS, { message: 'Your name cannot contain control characters.' })
   name!: string;
 

@@ -29,9 +29,7 @@ export class AuthResolver {
   })
   async registerVolunteer(@Arg('input', () => RegisterVolunteerInput, { validate: false }) input: RegisterVolunteerInput,
     @Ctx() ctx: Context): Promise<AuthPayloadShape> {
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { viewer: null, token: null, userErrors };
-    return this.started(ctx, await ctx.services.auth.registerVolunteer(input, ctx.origin, ctx.now));
+    return this.started(ctx, await ctx.services.auth.registerVolunteer(input, ctx.origin, ctx.now, await inputErrors(input)));
   }
 
   @Mutation(() => AuthPayload, { description: 'Finishes a registration from its emailed link: makes the volunteer\'s account and signs in.' })

@@ -3,6 +3,8 @@ import { normaliseEmail } from '@portal/domain';
 import type { Config } from '../../config';
 import type { Logger } from '../../observability/logger';
 import { userError, type UserError } from '../../graphql/user-error';
+import { withInputErrors } from '../../graphql/input-errors';
+import { isUuid } from '../../graphql/uuid';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Mailer } from '../notifications/mailer';
 import { queueEmail } from '../notifications/outbox-writer';
@@ -112,10 +114,11 @@ export class AuthService {
   }
 
   async registerVolunteer(input: { partnershipSlug: string; name: string; email: string; password: string; organisationId?: string },
-    origin: RequestOrigin, now: Date): Promise<RegistrationResult> {
+    origin: RequestOrigin, now: Date, inputProblems: readonly UserError[] = []): Promise<RegistrationResult> {
     const email = normaliseEmail(input.email);
     const name = input.name.trim();
-    const waitSeconds = await this.limiter.consumeRegistration(origin.ipAddress);
+    // A refused input costs no hash, so it uses none of the address's allowance.
+    const waitSeconds = inputProblems.length ? null : await this.limiter.consumeRegistration(origin.ipAddress);
     if (waitSeconds !== null) {
       await recordAudit(this.dataSource.manager, origin, { partnershipId: null, actorPersonId: null, action: 'auth.register_limited',
         details: { email } });
@@ -125,17 +128,18 @@ export class AuthService {
     const errors: UserError[] = [];
     const [partnership] = await this.dataSource.query('SELECT id FROM partnership WHERE slug = $1', [input.partnershipSlug]);
     if (!partnership) errors.push(userError(['input', 'partnershipSlug'], `There is no partnership "${input.partnershipSlug}".`, 'NOT_FOUND'));
-    if (!name) errors.push(userError(['input', 'name'], 'Enter your name.', 'REQUIRED'));
+    if (!name) errors.push(userError(['input', 'name'], 'Enter your full name', 'REQUIRED'));
     const problem = passwordProblem(input.password, [name, email]);
     if (problem) errors.push(userError(['input', 'password'], problem, 'WEAK_PASSWORD'));
-    if (partnership && input.organisationId) {
+    if (partnership && input.organisationId && isUuid(input.organisationId)) {
       const [organisation] = await this.dataSource.query(
         `SELECT sector FROM organisation WHERE id = $1 AND partnership_id = $2`, [input.organisationId, partnership.id]);
       if (!organisation || organisation.sector !== 'voluntary') {
         errors.push(userError(['input', 'organisationId'], 'Choose a voluntary organisation of this partnership, or none.', 'NOT_FOUND'));
       }
     }
-    if (errors.length) return { session: null, userErrors: errors };
+    const userErrors = withInputErrors(inputProblems, errors);
+    if (userErrors.length) return { session: null, userErrors };
 
     // Hashed either way, and either way one email is queued: a taken address answers as a new one, in about the same time.
     const passwordHash = await this.hasher.hash(input.password);

@@ -39,9 +39,7 @@ export class FundingStreamResolver {
   async createFundingStream(@Arg('input', () => CreateFundingStreamInput, { validate: false }) input: CreateFundingStreamInput,
     @Ctx() ctx: Context): Promise<CreateStreamResult> {
     const viewer = requireFundingAdmin(ctx.viewer);
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { fundingStream: null, userErrors };
-    return new FundingStreamService(ctx.dataSource).create(viewer, input, ctx.origin, ctx.now);
+    return new FundingStreamService(ctx.dataSource).create(viewer, input, ctx.origin, ctx.now, await inputErrors(input));
   }
 
   @FieldResolver(() => Money)

@@ -2,6 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { effectsOf, formatPence, parseFinancialYear, parsePounds } from '@portal/domain';
 import { Refusal, unlessRefused } from '../../db/refusal';
 import { userError, type UserError } from '../../graphql/user-error';
+import { withInputErrors } from '../../graphql/input-errors';
+import { isUuid } from '../../graphql/uuid';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import type { CreateFundingStreamInput } from './create-funding-stream.input';
@@ -41,9 +43,10 @@ export class FundingStreamService {
     return streams.map((s) => Object.assign(s, { scopedSummary: sums.get(s.id)! }));
   }
 
-  async create(viewer: Viewer, input: CreateFundingStreamInput, origin: RequestOrigin, now: Date): Promise<CreateStreamResult> {
+  async create(viewer: Viewer, input: CreateFundingStreamInput, origin: RequestOrigin, now: Date,
+    inputProblems: readonly UserError[] = []): Promise<CreateStreamResult> {
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const checked = await this.check(manager, viewer, input);
+      const checked = await this.check(manager, viewer, input, inputProblems);
       const [row] = await manager.query(
         `INSERT INTO funding_stream (partnership_id, name, description, funder_kind, funder_name, funder_organisation_id, financial_year,
            year_starts_at, year_ends_at, audience, eligible_sectors, purposes, pooled, managing_organisation_id, created_by_person_id, created_at)
@@ -75,7 +78,7 @@ export class FundingStreamService {
   }
 
   /** Every mistake at once, each on its field. Ids of another partnership are answered as unknown. */
-  private async check(manager: EntityManager, viewer: Viewer, input: CreateFundingStreamInput) {
+  private async check(manager: EntityManager, viewer: Viewer, input: CreateFundingStreamInput, inputProblems: readonly UserError[]) {
     const errors: UserError[] = [];
     const year = parseFinancialYear(input.financialYear.trim());
     if (!year) errors.push(financialYearError(['input', 'financialYear']));
@@ -83,7 +86,7 @@ export class FundingStreamService {
     if (!amount.ok) errors.push(userError(['input', 'amount'], amount.message, amount.code));
 
     const orgIds = [input.managingOrganisationId, input.funderOrganisationId, ...(input.contributions ?? []).map((c) => c.organisationId)]
-      .filter((id): id is string => !!id);
+      .filter((id): id is string => !!id && isUuid(id));
     const known: Array<{ id: string; name: string }> = await manager.query(
       'SELECT id, name FROM organisation WHERE partnership_id = $1 AND id = ANY($2::uuid[])', [viewer.partnershipId, orgIds]);
     const names = new Map(known.map((o) => [o.id, o.name]));
@@ -120,7 +123,7 @@ export class FundingStreamService {
     } else if (contributions.length) {
       errors.push(userError(['input', 'contributions'], 'Only a pooled stream has contributions: mark it pooled or leave them out.', 'NOT_ALLOWED'));
     }
-    if (errors.length) throw new Refusal(errors);
+    if (errors.length || inputProblems.length) throw new Refusal(withInputErrors(inputProblems, errors));
     return { year: year!, amount: (amount as { pence: number }).pence, funderName, contributions };
   }
 }

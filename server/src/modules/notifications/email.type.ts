@@ -5,11 +5,13 @@ export enum EmailKind {
   CONFIRMED = 'confirmed', REQUESTED = 'requested', APPROVED = 'approved', DECLINED = 'declined', WAITLISTED = 'waitlisted',
   PROMOTED = 'promoted', CANCELLED = 'cancelled', SESSION_CHANGED = 'session_changed', SESSION_CANCELLED = 'session_cancelled',
   PASSWORD_RESET = 'password_reset', REGISTRATION_CONFIRM = 'registration_confirm', REGISTRATION_ATTEMPTED = 'registration_attempted',
+  INVITATION = 'invitation',
 }
 registerEnumType(EmailKind, {
   name: 'EmailKind',
   description: 'What an email is about: a change to a booking, or an account (a password reset, the link that confirms a '
-    + 'registration, or the note to an address\'s owner that someone tried to register it).',
+    + 'registration, the note to an address\'s owner that someone tried to register it, or the invitation to set a password '
+    + 'for someone an administrator added).',
 });
 
 export enum InviteMethod { REQUEST = 'REQUEST', CANCEL = 'CANCEL' }

@@ -4,7 +4,7 @@ import type { Logger } from '../../observability/logger';
 import type { Mailer } from './mailer';
 import { bookingInvite } from './booking-invite';
 import { inviteFactsFromJson, type InviteFacts } from './booking-notice-data';
-import { PASSWORD_RESET_KIND, REGISTRATION_CONFIRM_KIND, withConfirmLink, withResetLink } from '../auth/account-emails';
+import { INVITATION_KIND, PASSWORD_RESET_KIND, REGISTRATION_CONFIRM_KIND, withConfirmLink, withResetLink } from '../auth/account-emails';
 
 export const SEND_EMAIL_TASK = 'send_email';
 /**
@@ -49,7 +49,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * rule, an invite that cannot be built) is marked failed and not retried.
  */
 export function sendEmailTask(deps: {
-  mailer: Mailer; log: Logger; passwordResetTtlMinutes?: number;
+  mailer: Mailer; log: Logger; passwordResetTtlMinutes?: number; invitationTtlHours?: number;
   /**
    * Keep the text as sent, links included, on the outbox row: only with no mail server outside
    * production, where the outbox (/dev/mail) is the only place to read it.
@@ -80,6 +80,12 @@ export function sendEmailTask(deps: {
     if (!problem && email.kind === PASSWORD_RESET_KIND) {
       const withLink = await withResetLink(helpers.query, email, deps.passwordResetTtlMinutes ?? 60);
       if (withLink === null) problem = 'The person has been disabled since asking: there is no password to reset.';
+      else text = withLink;
+    }
+    if (!problem && email.kind === INVITATION_KIND) {
+      // A reset with the invitation's life: the person has no password yet, and choosing one signs them in.
+      const withLink = await withResetLink(helpers.query, email, (deps.invitationTtlHours ?? 7 * 24) * 60);
+      if (withLink === null) problem = 'The person has been disabled since being invited: there is no account to set a password for.';
       else text = withLink;
     }
     if (!problem && email.kind === REGISTRATION_CONFIRM_KIND) {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsEmailAddress } from '../../graphql/email-address.validator';
 import { OrganisationRole, Sector } from './organisation.enums';
 
@@ -7,10 +7,10 @@ const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 const MAX_HEADCOUNT = 1_000_000;
 
 @InputType({
-  description: 'A new staff member of the new organisation. They get no password: they set one with "Forgotten your password?" on the sign-in page, using this email address.',
+  description: 'A new staff member of the new organisation. They get no password: they are emailed an invitation whose link sets one.',
 })
 export class NewPersonInput {
-  @Field() @Length(1, 200, { message: 'Enter their name (up to 200 characters).' })
+  @Field() @MaxLength(200, { message: 'Full name must be 200 characters or fewer' })
   @Matches(NO_CONTROL_CHARACTERS, { message: 'The name cannot contain control characters.' })
   name!: string;
 
@@ -18,14 +18,14 @@ export class NewPersonInput {
   @IsEmailAddress()
   email!: string;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200, { message: 'The job title must be 200 characters or fewer.' })
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200, { message: 'Job title must be 200 characters or fewer' })
   @Matches(NO_CONTROL_CHARACTERS, { message: 'The job title cannot contain control characters.' })
   jobTitle?: string | null;
 }
 
 @InputType()
 export class CreateOrganisationInput {
-  @Field() @Length(1, 200, { message: 'Enter the organisation\'s name (up to 200 characters).' })
+  @Field() @MaxLength(200, { message: 'Name must be 200 characters or fewer' })
   @Matches(NO_CONTROL_CHARACTERS, { message: 'The name cannot contain control characters.' })
   name!: string;
 
@@ -54,7 +54,7 @@ export class CreateOrganisationInput {
 
   @Field(() => NewPersonInput, {
     nullable: true,
-    description: 'Its L&D lead, created with the organisation as a staff member with the LD_LEAD role. They have no password until they use "Forgotten your password?".',
+    description: 'Its L&D lead, created with the organisation as a staff member with the LD_LEAD role. They are emailed an invitation whose link sets their password.',
   })
   @IsOptional() @ValidateNested()
   lead?: NewPersonInput | null;

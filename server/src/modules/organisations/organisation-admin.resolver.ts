@@ -9,13 +9,12 @@ import { requireOrganisationAdministrator } from './organisation-admin.policy';
 @Resolver()
 export class OrganisationAdminResolver {
   @Mutation(() => CreateOrganisationPayload, {
-    description: 'Administrators: adds an organisation to their partnership, with its L&D lead if given (who sets a password through "Forgotten your password?").',
+    description: 'Administrators: adds an organisation to their partnership, with its L&D lead if given (who is emailed an invitation with a single-use link to set their password).',
   })
   async createOrganisation(@Arg('input', () => CreateOrganisationInput, { validate: false }) input: CreateOrganisationInput,
     @Ctx() ctx: Context): Promise<CreateOrganisationResult> {
     const viewer = requireOrganisationAdministrator(ctx.viewer);
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { organisation: null, lead: null, userErrors };
-    return new OrganisationAdminService(ctx.dataSource).createOrganisation(viewer, input, ctx.origin);
+    return new OrganisationAdminService(ctx.dataSource, ctx.services.invitations).createOrganisation(viewer, input, ctx.origin,
+      await inputErrors(input));
   }
 }

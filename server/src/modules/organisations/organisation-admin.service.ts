@@ -1,12 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { normaliseEmail } from '@portal/domain';
 import { userError, type UserError } from '../../graphql/user-error';
+import { withInputErrors } from '../../graphql/input-errors';
 import { Refusal, unlessRefused } from '../../db/refusal';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { PersonEntity } from '../people/person.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { isUuid } from '../../graphql/uuid';
+import type { Invitations } from '../auth/invitations';
 
 
 export interface NewOrganisation {
@@ -31,19 +33,21 @@ export type CreateOrganisationResult =
  * decided by the inserts themselves, so two administrators cannot both take the same code.
  */
 export class OrganisationAdminService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly invitations: Invitations) {}
 
-  async createOrganisation(viewer: Viewer, input: NewOrganisation, origin: RequestOrigin): Promise<CreateOrganisationResult> {
+  async createOrganisation(viewer: Viewer, input: NewOrganisation, origin: RequestOrigin,
+    inputProblems: readonly UserError[] = []): Promise<CreateOrganisationResult> {
     const { partnershipId } = viewer;
     const name = input.name.trim();
     const leadName = input.lead?.name.trim() ?? null;
     const leadEmail = input.lead ? normaliseEmail(input.lead.email) : null;
     const problems: UserError[] = [];
-    if (!name) problems.push(userError(['input', 'name'], 'Enter the organisation\'s name.', 'REQUIRED'));
-    if (input.lead && !leadName) problems.push(userError(['input', 'lead', 'name'], 'Enter the lead\'s name.', 'REQUIRED'));
+    if (!name) problems.push(userError(['input', 'name'], 'Enter the organisation\'s name', 'REQUIRED'));
+    if (input.lead && !leadName) problems.push(userError(['input', 'lead', 'name'], 'Enter the lead\'s full name', 'REQUIRED'));
 
     const outcome = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
       const refused = [...problems];
+      const blocked = () => refused.length > 0 || inputProblems.length > 0;
       const sectorGroupFound = input.sectorGroupId == null || (isUuid(input.sectorGroupId) && (await manager.query(
         `SELECT 1 FROM sector_group WHERE id = $1 AND partnership_id = $2`, [input.sectorGroupId, partnershipId])).length > 0);
       if (!sectorGroupFound) {
@@ -51,12 +55,12 @@ export class OrganisationAdminService {
       }
       const codeTaken = userError(['input', 'shortCode'], `Another organisation of your partnership has the short code ${input.shortCode}.`, 'TAKEN');
       // With other problems nothing is inserted; the lookups below only let the answer list every problem at once.
-      const [organisation] = refused.length ? [] : await manager.query(
+      const [organisation] = blocked() ? [] : await manager.query(
         `INSERT INTO organisation (partnership_id, name, short_code, sector, role, delivers_training, sector_group_id, staff_headcount, volunteer_headcount)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (partnership_id, short_code) DO NOTHING RETURNING id`,
         [partnershipId, name, input.shortCode, input.sector, input.role, input.deliversTraining ?? false, input.sectorGroupId ?? null,
           input.staffHeadcount ?? 0, input.volunteerHeadcount ?? 0]);
-      if (!organisation && (!refused.length || (await manager.query(
+      if (!organisation && (!blocked() || (await manager.query(
         `SELECT 1 FROM organisation WHERE partnership_id = $1 AND short_code = $2`, [partnershipId, input.shortCode])).length)) {
         refused.push(codeTaken);
       }
@@ -74,7 +78,7 @@ export class OrganisationAdminService {
           refused.push(taken);
         }
       }
-      if (refused.length) throw new Refusal(refused);
+      if (blocked()) throw new Refusal(withInputErrors(inputProblems, refused));
 
       await recordAudit(manager, origin, { partnershipId, actorPersonId: viewer.personId, action: 'organisations.created',
         subjectType: 'organisation', subjectId: organisation.id, details: { name, shortCode: input.shortCode, leadPersonId: leadId } });
@@ -83,6 +87,8 @@ export class OrganisationAdminService {
           [partnershipId, leadId, organisation.id]);
         await recordAudit(manager, origin, { partnershipId, actorPersonId: viewer.personId, action: 'roles.granted',
           subjectType: 'person', subjectId: leadId, details: { role: 'ld_lead', organisationId: organisation.id } });
+        // The lead has no password yet: the invitation's link lets them choose one.
+        await this.invitations.queue(manager, viewer, [{ id: leadId, name: leadName!, email: leadEmail! }]);
       }
       return {
         organisation: await manager.getRepository(OrganisationEntity).findOneByOrFail({ id: organisation.id }),

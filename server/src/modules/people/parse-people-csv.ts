@@ -113,7 +113,7 @@ function emailProblem(value: string): string | null {
   if (parsed.ok) return null;
   const shown = `"${value.slice(0, 60).replace(/[\u0000-\u001f\u007f]/g, ' ')}"`;
   return parsed.code === 'INVALID_FORMAT'
-    ? `${shown} is not an email address in the correct format, like name@example.org.`
+    ? `${shown} is not an email address in the correct format, like name@example.com.`
     : `${shown}: ${parsed.message}`;
 }
 

@@ -11,20 +11,20 @@ import { requirePartnershipAdmin } from './people.policy';
 @Resolver(() => PeopleImport)
 export class PeopleImportResolver {
   @Mutation(() => ImportPeoplePayload, {
-    description: 'Administrators: adds the people of a CSV file to one organisation, all of them or (when any row is wrong) none. Row problems are in import.errors with status FAILED; userErrors are for the input itself.',
+    description: 'Administrators: adds the people of a CSV file to one organisation, all of them or (when any row is wrong) none; each person added is emailed an invitation to set their password. Row problems are in import.errors with status FAILED; userErrors are for the input itself.',
   })
   async importPeople(@Arg('input', () => ImportPeopleInput, { validate: false }) input: ImportPeopleInput,
     @Ctx() ctx: Context): Promise<ImportPeopleResult> {
     const viewer = requirePartnershipAdmin(ctx.viewer, 'import people');
     const userErrors = await inputErrors(input);
     if (userErrors.length) return { import: null, userErrors };
-    return new PeopleImportService(ctx.dataSource).importPeople(viewer, input, ctx.origin);
+    return new PeopleImportService(ctx.dataSource, ctx.services.invitations).importPeople(viewer, input, ctx.origin);
   }
 
   @Query(() => PeopleImport, { nullable: true, description: 'Administrators: an import of their partnership, to follow its progress. Null when unknown.' })
   peopleImport(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<PeopleImportRecord | null> {
     const viewer = requirePartnershipAdmin(ctx.viewer, 'follow imports');
-    return new PeopleImportService(ctx.dataSource).findImport(viewer.partnershipId, id);
+    return new PeopleImportService(ctx.dataSource, ctx.services.invitations).findImport(viewer.partnershipId, id);
   }
 
   @FieldResolver(() => Organisation)

@@ -9,6 +9,7 @@ import { orderByLineManager } from './order-by-line-manager';
 import { PeopleErrorCode, peopleError } from './people.errors';
 import { isUuid } from '../../graphql/uuid';
 import { holdImport } from './import-ownership';
+import type { Invitations } from '../auth/invitations';
 
 export interface PeopleImportRecord {
   id: string;
@@ -92,7 +93,7 @@ class ImportProgress {
  * progress, errors) is kept either way.
  */
 export class PeopleImportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly invitations: Invitations) {}
 
   async findImport(partnershipId: string, id: string): Promise<PeopleImportRecord | null> {
     if (!isUuid(id)) return null;
@@ -266,6 +267,9 @@ export class PeopleImportService {
        SELECT $1, m, 'line_manager', $2 FROM unnest($3::uuid[]) AS m
        ON CONFLICT (person_id, role, organisation_id) DO NOTHING RETURNING id`,
       [partnershipId, organisationId, managers]) : [];
+
+    // Everyone added is invited to choose a password: one statement for the whole file.
+    await this.invitations.queue(manager, viewer, rows.map((row) => ({ id: ids.get(row.email)!, name: row.name, email: row.email })));
 
     const volunteers = rows.filter((row) => row.kind === 'volunteer').length;
     await recordAudit(manager, origin, { partnershipId, actorPersonId: viewer.personId, action: 'people.imported',
