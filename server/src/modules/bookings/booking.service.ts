@@ -28,7 +28,7 @@ interface SessionRow {
 }
 interface PersonRow {
   id: string; partnership_id: string; organisation_id: string | null; kind: string; line_manager_id: string | null;
-  disabled_at: Date | null; sector: string | null; approval_policy: string | null;
+  disabled_at: Date | null; sector: string | null; approval_policy: string | null; name: string;
 }
 
 const refuse = (field: string[], message: string, code: string): never => {
@@ -87,7 +87,7 @@ export class BookingService {
         visibilityOrganisationId: session.visibility_organisation_id, providerOrganisationId: session.provider_organisation_id,
       })) refuse(['input', 'sessionId'], 'There is no such session in your partnership.', 'NOT_FOUND');
       this.checkBookable(session!, person!, now);
-      this.checkSecondPlace(session!, onBehalf, input.secondPlaceReason);
+      this.checkSecondPlace(session!, person!, onBehalf, input.secondPlaceReason);
 
       // Past the release time but not yet released by the job: release it first, so the seats it returns
       // go to the people waiting before this booking claims one.
@@ -167,11 +167,11 @@ export class BookingService {
    * One live place per person per course at a time: a second date is usually a mistake, and it
    * holds a seat someone else is waiting for. An L&D lead may book a second place with a reason.
    */
-  private checkSecondPlace(session: SessionRow, onBehalf: boolean, reason: string | undefined): void {
+  private checkSecondPlace(session: SessionRow, person: PersonRow, onBehalf: boolean, reason: string | undefined): void {
     if (!session.other_place_starts_at || (onBehalf && reason?.trim())) return;
     const date = UK_DATE.format(session.other_place_starts_at);
     if (onBehalf) {
-      refuse(['input', 'secondPlaceReason'], `This person already holds a place on this course on ${date}. Give a reason to book a second place, or cancel that one first.`, 'ALREADY_ON_COURSE');
+      refuse(['input', 'secondPlaceReason'], `${person.name} already holds a place on this course on ${date}. Give a reason to book a second place, or cancel that one first.`, 'ALREADY_ON_COURSE');
     }
     refuse(['input', 'sessionId'], `You already hold a place on this course on ${date}. Cancel it first to book this date.`, 'ALREADY_ON_COURSE');
   }
@@ -206,7 +206,7 @@ export class BookingService {
 
   private async person(manager: EntityManager, id: string): Promise<PersonRow | null> {
     const [row] = await manager.query(
-      `SELECT p.id, p.partnership_id, p.organisation_id, p.kind, p.line_manager_id, p.disabled_at, o.sector, o.approval_policy
+      `SELECT p.id, p.partnership_id, p.organisation_id, p.kind, p.line_manager_id, p.disabled_at, p.name, o.sector, o.approval_policy
        FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.id = $1`, [id]);
     return row ?? null;
   }
@@ -237,7 +237,9 @@ export class BookingService {
     } catch (error) {
       if ((error as { constraint?: string }).constraint === 'booking_one_live_per_person_idx'
         || (error as { driverError?: { constraint?: string } }).driverError?.constraint === 'booking_one_live_per_person_idx') {
-        return refuse(['input', 'sessionId'], 'Already booked on this session: see your bookings.', 'ALREADY_BOOKED');
+        // A lead booking someone else is told whose place it is, not sent to their own bookings.
+        return refuse(['input', values.bookedBy === values.person.id ? 'sessionId' : 'personId'], values.bookedBy === values.person.id
+          ? 'Already booked on this session: see your bookings.' : `Already booked: ${values.person.name} already has a place on this session.`, 'ALREADY_BOOKED');
       }
       throw error;
     }
