@@ -94,6 +94,11 @@ describe('booking on behalf', () => {
     const onCourse = await book('lead', { sessionId: course.b, personId: learner.id });
     expect(onCourse.data!.bookSession.userErrors[0].code).toBe('ALREADY_ON_COURSE');
     expect(onCourse.data!.bookSession.userErrors[0].message).toMatch(new RegExp(`^${learner.name} already holds a place on this course on `));
+    // Booked on both dates (with a reason): booking the same date again is "already booked", not a second-place question.
+    expect((await book('lead', { sessionId: course.b, personId: learner.id, secondPlaceReason: 'Cover for a colleague' })).data!.bookSession.userErrors).toEqual([]);
+    const sameDate = await book('lead', { sessionId: course.b, personId: learner.id });
+    expect(sameDate.data!.bookSession.userErrors).toEqual([{ field: ['input', 'personId'], code: 'ALREADY_BOOKED',
+      message: `Already booked: ${learner.name} already has a place on this session.` }]);
   });
 });
 

@@ -129,7 +129,7 @@ export function SessionPage() {
 
           <SessionBooking slug={slug} session={{
             id: session.id, title: course.title, summary: course.summary, startsAt: session.startsAt, endsAt: session.endsAt,
-            status: session.status, bookingClosed,
+            status: session.status, bookingClosed, cost: costText(course),
             location: venue ? [venue.name, venue.address, venue.town, venue.postcode].filter(Boolean).join(', ') : 'Online',
           }} />
 

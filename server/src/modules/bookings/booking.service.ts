@@ -25,6 +25,8 @@ interface SessionRow {
   audience: string; eligible_sectors: string[]; cost_per_place_pence: string;
   /** The start of the person's live place on another upcoming session of the same course, if any. */
   other_place_starts_at: Date | null;
+  /** Whether the person already holds a live place on this very session. */
+  booked_here: boolean;
 }
 interface PersonRow {
   id: string; partnership_id: string; organisation_id: string | null; kind: string; line_manager_id: string | null;
@@ -60,6 +62,12 @@ export async function commitOrRefuse(manager: EntityManager, bookingId: string, 
   refuse(field, 'The funding stream that pays for this course has too little left for this place. Ask your L&D lead.', 'FUNDS_EXHAUSTED');
 }
 
+/** A lead booking someone else is told whose place it is, not sent to their own bookings. */
+function refuseAlreadyBooked(person: PersonRow, bookedBy: string): never {
+  return refuse(['input', bookedBy === person.id ? 'sessionId' : 'personId'], bookedBy === person.id
+    ? 'Already booked on this session: see your bookings.' : `Already booked: ${person.name} already has a place on this session.`, 'ALREADY_BOOKED');
+}
+
 /**
  * Booking and cancelling: one transaction each, seats taken and given back by conditional
  * updates (seat-claims.ts), a retried request answered from its idempotency key.
@@ -87,6 +95,8 @@ export class BookingService {
         visibilityOrganisationId: session.visibility_organisation_id, providerOrganisationId: session.provider_organisation_id,
       })) refuse(['input', 'sessionId'], 'There is no such session in your partnership.', 'NOT_FOUND');
       this.checkBookable(session!, person!, now);
+      // Already on this date is answered as such, before any question about a second date.
+      if (session!.booked_here) refuseAlreadyBooked(person!, viewer.personId);
       this.checkSecondPlace(session!, person!, onBehalf, input.secondPlaceReason);
 
       // Past the release time but not yet released by the job: release it first, so the seats it returns
@@ -217,7 +227,9 @@ export class BookingService {
          c.visibility, c.visibility_organisation_id, c.provider_organisation_id, c.audience, c.eligible_sectors, c.cost_per_place_pence,
          (SELECT min(o.starts_at) FROM booking b JOIN training_session o ON o.id = b.session_id
            WHERE b.person_id = $2 AND o.course_id = s.course_id AND o.id <> s.id AND o.status = 'scheduled' AND o.ends_at > $3
-             AND b.status IN ('requested', 'confirmed', 'waitlisted')) AS other_place_starts_at
+             AND b.status IN ('requested', 'confirmed', 'waitlisted')) AS other_place_starts_at,
+         EXISTS (SELECT 1 FROM booking h WHERE h.person_id = $2 AND h.session_id = s.id
+             AND h.status IN ('requested', 'confirmed', 'waitlisted')) AS booked_here
        FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.id = $1`, [id, personId, now]);
     return row ?? null;
   }
@@ -237,9 +249,7 @@ export class BookingService {
     } catch (error) {
       if ((error as { constraint?: string }).constraint === 'booking_one_live_per_person_idx'
         || (error as { driverError?: { constraint?: string } }).driverError?.constraint === 'booking_one_live_per_person_idx') {
-        // A lead booking someone else is told whose place it is, not sent to their own bookings.
-        return refuse(['input', values.bookedBy === values.person.id ? 'sessionId' : 'personId'], values.bookedBy === values.person.id
-          ? 'Already booked on this session: see your bookings.' : `Already booked: ${values.person.name} already has a place on this session.`, 'ALREADY_BOOKED');
+        return refuseAlreadyBooked(values.person, values.bookedBy);
       }
       throw error;
     }
