@@ -121,3 +121,28 @@ describe("an organisation's allocation", () => {
     }
   });
 });
+
+describe("a session's other dates", () => {
+  const OTHER = `query($id: ID!) { session(id: $id) { id startsAt otherDates { id startsAt seatsLeft status } } }`;
+  type OtherData = { session: { id: string; otherDates: Array<{ id: string; startsAt: string; seatsLeft: number; status: string }> } };
+
+  it("lists the course's other upcoming scheduled sessions, soonest first, without the session itself", async () => {
+    const [row] = await portal.dataSource.query(
+      `SELECT s.course_id, (array_agg(s.id ORDER BY s.starts_at, s.id)) AS ids FROM training_session s
+       WHERE s.status = 'scheduled' AND s.starts_at > now() GROUP BY s.course_id HAVING count(*) >= 3 ORDER BY count(*) DESC LIMIT 1`);
+    const response = await portal.graphql<OtherData>(OTHER, { id: row.ids[1] }, { token: tokens.learner });
+    expect(response.errors).toBeUndefined();
+    const expected = row.ids.filter((id: string) => id !== row.ids[1]).slice(0, 10);
+    expect(response.data!.session.otherDates.map((s) => s.id)).toEqual(expected);
+    expect(response.data!.session.otherDates.every((s) => s.status === 'SCHEDULED')).toBe(true);
+  });
+
+  it('are read in the same number of statements for one session or a page of them', async () => {
+    const PAGE = `query($first: Int!) { sessions(partnershipSlug: "greater-peterborough", first: $first) {
+      edges { node { id otherDates { id startsAt seatsLeft } } } } }`;
+    const small = await portal.graphql<unknown>(PAGE, { first: 1 }, { token: tokens.learner });
+    const large = await portal.graphql<unknown>(PAGE, { first: 20 }, { token: tokens.learner });
+    expect(large.errors).toBeUndefined();
+    expect(large.extensions!.sqlStatements).toBe(small.extensions!.sqlStatements);
+  });
+});

@@ -410,3 +410,38 @@ describe('a second place on a course, decided with everything in view', () => {
       }
     });
 });
+
+describe("a session page's other dates", () => {
+  const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/London', locale: 'en-GB' };
+
+  it.each([['laptop', LAPTOP], ['phone', PHONE]] as const)('on a %s: a full session lists the other dates and offers the next with seats', async (size, viewport) => {
+    // A full public session whose course has a later date with pool seats (what a signed-out visitor can have).
+    const [row] = await portal.dataSource.query(
+      `SELECT s.id, c.title, (SELECT n.id FROM training_session n WHERE n.course_id = c.id AND n.status = 'scheduled' AND n.starts_at > s.starts_at
+           AND n.capacity - n.allocated_seats - n.pool_seats_taken > 0 ORDER BY n.starts_at LIMIT 1) AS next_id
+       FROM training_session s JOIN course c ON c.id = s.course_id JOIN partnership p ON p.id = s.partnership_id
+       WHERE p.slug = $1 AND c.visibility = 'public' AND s.status = 'scheduled' AND s.starts_at > now() AND s.seats_taken = s.capacity
+       ORDER BY s.starts_at`, [SLUG]);
+    expect(row?.next_id).toBeTruthy();
+    const visitor = await openPage(viewport);
+    try {
+      await visitor.page.goto(`${portal.url}/p/${SLUG}/sessions/${row.id}`);
+      await visitor.page.locator('h1', { hasText: row.title }).waitFor();
+      const next = visitor.page.getByTestId('next-date');
+      await next.filter({ hasText: 'This session is fully booked. The next date with seats is' }).waitFor();
+      const list = visitor.page.getByTestId('other-dates');
+      await list.getByRole('heading', { name: 'Other dates for this course' }).waitFor();
+      expect(await list.locator('li').count()).toBeGreaterThanOrEqual(1);
+      await expectNoAxeViolations(visitor.page, `a full session with its other dates (${size})`);
+      await next.scrollIntoViewIfNeeded();
+      await visitor.page.screenshot({ path: path.join(ARTIFACTS, `booking-other-dates-${size}.png`), fullPage: size === 'laptop' });
+      await next.getByRole('link').click();
+      await visitor.page.waitForURL((url) => url.pathname.startsWith(`/p/${SLUG}/sessions/`) && !url.pathname.endsWith(row.id));
+      await visitor.page.locator('h1', { hasText: row.title }).waitFor();
+      await visitor.page.getByTestId('other-dates').getByRole('link').first().waitFor();
+      expect(visitor.errors).toEqual([]);
+    } finally {
+      await visitor.context.close();
+    }
+  });
+});

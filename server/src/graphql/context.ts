@@ -36,5 +36,5 @@ export interface Context {
 }
 
 export function createContext(options: Omit<Context, 'loaders'>): Context {
-  return { ...options, loaders: createLoaders(options.dataSource) };
+  return { ...options, loaders: createLoaders(options.dataSource, options.now) };
 }
