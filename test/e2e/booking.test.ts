@@ -282,16 +282,17 @@ describe("journey 2: the council's L&D lead books named staff into its allocatio
 
       await lead.page.goto(`${portal.url}/p/${SLUG}/sessions/${joint!.id}`);
       const allocation = lead.page.getByTestId('organisation-allocation');
-      await allocation.filter({ hasText: 'Your organisation holds 5 seats: 0 used, 5 left' }).waitFor();
+      await allocation.filter({ hasText: /Your organisation holds 5 seats: 0 used, 5 left\. 5 unused seats return to the pool on \d{1,2} [A-Z][a-z]{2,3}\./ }).waitFor();
       await expectNoAxeViolations(lead.page, 'the session page for a lead');
 
       for (const person of staff) {
         await lead.page.getByLabel('Name or email address').fill(person.email);
         await lead.page.getByRole('button', { name: 'Find people' }).click();
         await lead.page.getByRole('button', { name: `Book ${person.name}` }).click();
+        await lead.page.getByRole('button', { name: `Confirm booking for ${person.name}` }).click();
         await lead.page.getByTestId('lead-booked').filter({ hasText: `${person.name}: Confirmed` }).waitFor();
       }
-      await allocation.filter({ hasText: '5 seats: 3 used, 2 left' }).waitFor();
+      await allocation.filter({ hasText: '5 seats: 3 used, 2 left. 2 unused seats return to the pool on' }).waitFor();
       await expectNoAxeViolations(lead.page, 'the session page after the lead booked staff');
       await lead.page.screenshot({ path: path.join(ARTIFACTS, 'lead-allocation.png'), fullPage: true });
 
@@ -323,6 +324,124 @@ describe("journey 2: the council's L&D lead books named staff into its allocatio
       expect(lead.errors).toEqual([]);
     } finally {
       await lead.context.close();
+    }
+  });
+});
+
+describe('a second place on a course, decided with everything in view', () => {
+  const used: string[] = [];
+  const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/London', locale: 'en-GB' };
+
+  /** Two open staff sessions of one paid course with pool seats, where the learner holds no place yet. */
+  async function twoDatesOfOneCourse(): Promise<{ a: string; b: string; title: string; cost: string }> {
+    const [row] = await portal.dataSource.query(
+      `SELECT c.id, c.title, c.cost_per_place_pence, (array_agg(s.id ORDER BY s.starts_at))[1:2] AS ids
+       FROM training_session s JOIN course c ON c.id = s.course_id JOIN partnership p ON p.id = s.partnership_id
+       WHERE p.slug = $1 AND s.status = 'scheduled' AND s.booking_closes_at > now() + interval '1 hour' AND c.visibility = 'public'
+         AND c.audience IN ('staff', 'both') AND c.eligible_sectors = '{}' AND s.allocated_seats = 0 AND s.capacity - s.pool_seats_taken >= 3
+         AND c.cost_per_place_pence > 0 AND NOT (c.id = ANY($2::uuid[]))
+         AND NOT EXISTS (SELECT 1 FROM booking b JOIN training_session o ON o.id = b.session_id JOIN person pe ON pe.id = b.person_id
+           WHERE o.course_id = c.id AND pe.email = 'learner@demo.portal' AND b.status IN ('requested', 'confirmed', 'waitlisted'))
+       GROUP BY c.id HAVING count(*) >= 2 ORDER BY c.title LIMIT 1`, [SLUG, used]);
+    used.push(row.id);
+    return { a: row.ids[0], b: row.ids[1], title: row.title, cost: `£${(Number(row.cost_per_place_pence) / 100).toFixed(2)}` };
+  }
+
+  it.each([['laptop', LAPTOP], ['phone', PHONE]] as const)(
+    'on a %s: the lead confirms with the cost, gives a reason for a second date, and the manager sees the clash',
+    async (size, viewport) => {
+      const course = await twoDatesOfOneCourse();
+      const [learner] = await portal.dataSource.query(`SELECT name, email FROM person WHERE email = 'learner@demo.portal'`);
+      const [manager] = await portal.dataSource.query(`SELECT name FROM person WHERE email = 'manager@demo.portal'`);
+      const learnerToken = await portal.signIn('learner@demo.portal');
+      const requested = await portal.graphql<{ bookSession: { booking: { status: string } | null } }>(
+        'mutation ($input: BookSessionInput!) { bookSession(input: $input) { booking { status } } }',
+        { input: { sessionId: course.a } }, { token: learnerToken });
+      expect(requested.data!.bookSession.booking!.status).toBe('REQUESTED');
+
+      const lead = await openPage(viewport);
+      const approver = await openPage(viewport);
+      try {
+        await signInAs(lead.page, 'lead@demo.portal');
+        await lead.page.goto(`${portal.url}/p/${SLUG}/sessions/${course.b}`);
+        const findPerson = async () => {
+          await lead.page.getByLabel('Name or email address').fill(learner.email);
+          await lead.page.getByRole('button', { name: 'Find people' }).click();
+          await lead.page.getByRole('button', { name: `Book ${learner.name}` }).click();
+        };
+        await findPerson();
+        // Asked once, with the cost.
+        const confirm = lead.page.getByTestId('lead-confirm');
+        await confirm.filter({ hasText: `Book ${learner.name}?` }).filter({ hasText: `A place costs ${course.cost}` }).waitFor();
+        await expectNoAxeViolations(lead.page, `the lead's confirmation (${size})`);
+        await lead.page.getByRole('button', { name: `Confirm booking for ${learner.name}` }).click();
+        // Refused by default: a place on the other date is live.
+        const reason = lead.page.getByLabel(`Reason for a second place for ${learner.name}`);
+        await reason.waitFor();
+        await lead.page.getByText(`${learner.name} already holds a place on this course on`).first().waitFor();
+        await expectNoAxeViolations(lead.page, `the lead asked for a reason (${size})`);
+        await lead.page.getByRole('button', { name: `Book a second place for ${learner.name}` }).click();
+        await lead.page.getByRole('link', { name: `Give a reason to book ${learner.name} a second place` }).waitFor();
+        await reason.fill('Needs it before the inspection on the first date');
+        await lead.page.locator('section[aria-labelledby=lead-booking-heading]')
+          .screenshot({ path: path.join(ARTIFACTS, `booking-lead-second-place-${size}.png`) });
+        await lead.page.getByRole('button', { name: `Book a second place for ${learner.name}` }).click();
+        await lead.page.getByTestId('lead-booked').filter({ hasText: `${learner.name}: Confirmed` }).waitFor();
+        // Booking them again says who is booked.
+        await findPerson();
+        await lead.page.getByRole('button', { name: `Confirm booking for ${learner.name}` }).click();
+        await lead.page.getByText(`Already booked: ${learner.name} already has a place on this session.`).first().waitFor();
+        await expectNoAxeViolations(lead.page, `the lead told who is already booked (${size})`);
+
+        await signInAs(approver.page, 'manager@demo.portal');
+        await approver.page.goto(`${portal.url}/bookings/requests`);
+        const request = approver.page.locator('[data-request-id]', { hasText: learner.name }).filter({ hasText: course.title });
+        await request.getByTestId('request-cost').filter({ hasText: course.cost }).waitFor();
+        await request.getByTestId('request-approvers').filter({ hasText: `Line manager (${manager.name}): you, now` }).waitFor();
+        await request.getByTestId('request-lapses').filter({ hasText: /at .*then the request lapses/ }).waitFor();
+        await request.getByTestId('request-clash').filter({ hasText: `${learner.name} also holds a place on` }).filter({ hasText: '(confirmed)' }).waitFor();
+        await expectNoAxeViolations(approver.page, `requests to decide with a clash (${size})`);
+        await request.screenshot({ path: path.join(ARTIFACTS, `booking-request-clash-${size}.png`) });
+        expect(lead.errors).toEqual([]);
+        expect(approver.errors).toEqual([]);
+      } finally {
+        await lead.context.close();
+        await approver.context.close();
+      }
+    });
+});
+
+describe("a session page's other dates", () => {
+  const LAPTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/London', locale: 'en-GB' };
+
+  it.each([['laptop', LAPTOP], ['phone', PHONE]] as const)('on a %s: a full session lists the other dates and offers the next with seats', async (size, viewport) => {
+    // A full public session whose course has a later date with pool seats (what a signed-out visitor can have).
+    const [row] = await portal.dataSource.query(
+      `SELECT s.id, c.title, (SELECT n.id FROM training_session n WHERE n.course_id = c.id AND n.status = 'scheduled' AND n.starts_at > s.starts_at
+           AND n.capacity - n.allocated_seats - n.pool_seats_taken > 0 ORDER BY n.starts_at LIMIT 1) AS next_id
+       FROM training_session s JOIN course c ON c.id = s.course_id JOIN partnership p ON p.id = s.partnership_id
+       WHERE p.slug = $1 AND c.visibility = 'public' AND s.status = 'scheduled' AND s.starts_at > now() AND s.seats_taken = s.capacity
+       ORDER BY s.starts_at`, [SLUG]);
+    expect(row?.next_id).toBeTruthy();
+    const visitor = await openPage(viewport);
+    try {
+      await visitor.page.goto(`${portal.url}/p/${SLUG}/sessions/${row.id}`);
+      await visitor.page.locator('h1', { hasText: row.title }).waitFor();
+      const next = visitor.page.getByTestId('next-date');
+      await next.filter({ hasText: 'This session is fully booked. The next date with seats is' }).waitFor();
+      const list = visitor.page.getByTestId('other-dates');
+      await list.getByRole('heading', { name: 'Other dates for this course' }).waitFor();
+      expect(await list.locator('li').count()).toBeGreaterThanOrEqual(1);
+      await expectNoAxeViolations(visitor.page, `a full session with its other dates (${size})`);
+      await next.scrollIntoViewIfNeeded();
+      await visitor.page.screenshot({ path: path.join(ARTIFACTS, `booking-other-dates-${size}.png`), fullPage: size === 'laptop' });
+      await next.getByRole('link').click();
+      await visitor.page.waitForURL((url) => url.pathname.startsWith(`/p/${SLUG}/sessions/`) && !url.pathname.endsWith(row.id));
+      await visitor.page.locator('h1', { hasText: row.title }).waitFor();
+      await visitor.page.getByTestId('other-dates').getByRole('link').first().waitFor();
+      expect(visitor.errors).toEqual([]);
+    } finally {
+      await visitor.context.close();
     }
   });
 });

@@ -1,17 +1,28 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Textarea } from 'nhsuk-react-components';
+import { Button, SummaryList, Textarea, WarningCallout } from 'nhsuk-react-components';
 import { useViewer, type SignedInViewer } from '../account/use-viewer';
 import type { BookingRequestsQuery as BookingRequestsResult } from '../gql/graphql';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { FormErrorSummary } from '../ui/form-error-summary';
 import { fieldErrorsFrom, messagesByField, SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
-import { formatUkTimeRange } from '../ui/uk-date-time';
+import { formatUkDate, formatUkDateTime, formatUkTimeRange } from '../ui/uk-date-time';
+import { bookingStatusText } from './booking-text';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { BookingRequestsQuery, DecideBookingMutation } from './bookings.operations';
 
 type Request = BookingRequestsResult['bookingRequests'][number];
+type Step = Request['approvalSteps'][number];
+
+/** "Line manager (Sam Patel): you, now" … "L&D lead: after you"; the queue only holds requests at this viewer's step. */
+function stepText(step: Step, index: number, steps: readonly Step[]): string {
+  const who = step.approver === 'LINE_MANAGER' ? `Line manager${step.person ? ` (${step.person.name})` : ''}` : 'An L&D lead';
+  const current = steps.findIndex((s) => !s.given);
+  const state = step.given ? 'approved' : index === current ? 'you, now' : 'after you';
+  return `${who}: ${state}`;
+}
+
 const DECIDERS = { needs: 'a line manager or an L&D lead', who: 'Line managers and learning and development leads' };
 
 function RequestItem({ request, onDecided }: { request: Request; onDecided: (text: string) => void }) {
@@ -45,11 +56,49 @@ function RequestItem({ request, onDecided }: { request: Request; onDecided: (tex
       <FormErrorSummary errors={errors} inputIds={{ note: noteId }} />
       <h2 className="nhsuk-heading-m nhsuk-u-margin-bottom-2" id={`request-${request.id}`}>{who}</h2>
       <p className="nhsuk-u-margin-bottom-2">{request.person.email}</p>
-      <p>
-        <strong>{what}</strong>
-        <br />
-        {formatUkTimeRange(request.session.startsAt, request.session.endsAt)}
-      </p>
+      <SummaryList className="nhsuk-u-margin-bottom-3">
+        <SummaryList.Row>
+          <SummaryList.Key>Course</SummaryList.Key>
+          <SummaryList.Value><strong>{what}</strong></SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Date</SummaryList.Key>
+          <SummaryList.Value>{formatUkTimeRange(request.session.startsAt, request.session.endsAt)}</SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Cost</SummaryList.Key>
+          <SummaryList.Value data-testid="request-cost">{request.cost.formatted}</SummaryList.Value>
+        </SummaryList.Row>
+        <SummaryList.Row>
+          <SummaryList.Key>Who approves</SummaryList.Key>
+          <SummaryList.Value data-testid="request-approvers">
+            <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+              {request.approvalSteps.map((step, i, all) => <li key={step.approver}>{stepText(step, i, all)}</li>)}
+            </ul>
+          </SummaryList.Value>
+        </SummaryList.Row>
+        {request.requestLapsesAt ? (
+          <SummaryList.Row>
+            <SummaryList.Key>Decide by</SummaryList.Key>
+            <SummaryList.Value data-testid="request-lapses">
+              {formatUkDateTime(request.requestLapsesAt)}: then the request lapses and the seat goes back
+            </SummaryList.Value>
+          </SummaryList.Row>
+        ) : null}
+      </SummaryList>
+      {request.otherPlacesOnCourse.length ? (
+        <WarningCallout data-testid="request-clash">
+          <WarningCallout.Heading headingLevel="h3">Already on this course</WarningCallout.Heading>
+          <ul className="nhsuk-list">
+            {request.otherPlacesOnCourse.map((place) => (
+              <li key={place.bookingId}>
+                {who} also holds a place on {formatUkDate(place.startsAt)} ({bookingStatusText(place.status).toLowerCase()}).
+              </li>
+            ))}
+          </ul>
+          <p>Approving gives them a second place on the same course.</p>
+        </WarningCallout>
+      ) : null}
       <Textarea id={noteId} name="note" label={`Note to ${who} (optional)`} labelProps={{ size: 's' }} rows={2}
         value={note} error={byField.note} onChange={(event) => setNote(event.currentTarget.value)} />
       <div className="nhsuk-button-group">

@@ -20,8 +20,17 @@ describe('booking text', () => {
   });
 
   it('sums up an allocation', () => {
-    expect(allocationText({ seats: 5, seatsTaken: 3, seatsLeft: 2 })).toBe('5 seats: 3 used, 2 left');
-    expect(allocationText({ seats: 1, seatsTaken: 0, seatsLeft: 1 })).toBe('1 seat: 0 used, 1 left');
+    const releaseAt = '2026-12-16T09:00:00Z';
+    expect(allocationText({ seats: 5, seatsTaken: 3, seatsLeft: 2, releaseAt, released: false }))
+      .toBe('Your organisation holds 5 seats: 3 used, 2 left. 2 unused seats return to the pool on 16 Dec.');
+    expect(allocationText({ seats: 1, seatsTaken: 0, seatsLeft: 1, releaseAt, released: false }))
+      .toBe('Your organisation holds 1 seat: 0 used, 1 left. 1 unused seat returns to the pool on 16 Dec.');
+    expect(allocationText({ seats: 2, seatsTaken: 2, seatsLeft: 0, releaseAt, released: false })).toBe('Your organisation holds 2 seats: 2 used, 0 left.');
+  });
+
+  it('never says "0 left" of seats that have gone back to the pool', () => {
+    expect(allocationText({ seats: 2, seatsTaken: 0, seatsLeft: 0, releaseAt: '2026-12-16T09:00:00Z', released: true }))
+      .toBe('Your organisation held 2 seats (0 used). The unused seats returned to the shared pool on 16 Dec.');
   });
 
   it('splits upcoming from past', () => {

@@ -1,3 +1,4 @@
+import { formatShortUkDate } from '../ui/uk-date-time';
 import type { BookingStatus } from '../gql/graphql';
 
 type TagColour = 'white' | 'grey' | 'green' | 'blue' | 'red' | 'orange' | 'yellow';
@@ -47,9 +48,16 @@ export function bookingOutcomeText(status: BookingStatus, waitlistPosition?: num
 }
 
 /** "5 seats: 3 used, 2 left" */
-export function allocationText(allocation: { seats: number; seatsTaken: number; seatsLeft: number }): string {
-  const seats = `${allocation.seats} ${allocation.seats === 1 ? 'seat' : 'seats'}`;
-  return `${seats}: ${allocation.seatsTaken} used, ${allocation.seatsLeft} left`;
+export function allocationText(allocation: { seats: number; seatsTaken: number; seatsLeft: number; releaseAt: string; released: boolean }): string {
+  const plural = (n: number) => `${n} ${n === 1 ? 'seat' : 'seats'}`;
+  const on = formatShortUkDate(allocation.releaseAt);
+  if (allocation.released) {
+    // After the release the unused seats are the pool's: "0 left" would contradict the seats still offered.
+    return `Your organisation held ${plural(allocation.seats)} (${allocation.seatsTaken} used). The unused seats returned to the shared pool on ${on}.`;
+  }
+  const unused = allocation.seatsLeft;
+  return `Your organisation holds ${plural(allocation.seats)}: ${allocation.seatsTaken} used, ${unused} left.`
+    + (unused ? ` ${unused} unused ${unused === 1 ? 'seat returns' : 'seats return'} to the pool on ${on}.` : '');
 }
 
 /** Upcoming (soonest first) and past (latest first) bookings. */

@@ -10,6 +10,8 @@ export const SessionBookingStateQuery = graphql(`
         seats
         seatsTaken
         seatsLeft
+        releaseAt
+        released
         organisation {
           id
           name
@@ -121,6 +123,24 @@ export const BookingRequestsQuery = graphql(`
       id
       status
       createdAt
+      requestLapsesAt
+      cost {
+        formatted
+      }
+      approvalSteps {
+        approver
+        given
+        person {
+          id
+          name
+        }
+      }
+      otherPlacesOnCourse {
+        bookingId
+        sessionId
+        startsAt
+        status
+      }
       person {
         id
         name

@@ -1,12 +1,18 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useLazyQuery, useMutation } from '@apollo/client/react';
-import { Button, Table, TextInput } from 'nhsuk-react-components';
+import { Button, Table, Textarea, TextInput } from 'nhsuk-react-components';
 import type { SignedInViewer } from '../account/use-viewer';
 import { FormErrorSummary } from '../ui/form-error-summary';
 import { SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
+import { formatUkTimeRange } from '../ui/uk-date-time';
 import { bookingStatusText, newIdempotencyKey } from './booking-text';
 import { BookablePeopleQuery, BookSessionMutation } from './bookings.operations';
+
+interface Person { id: string; name: string }
+
+/** Who the lead is about to book; `secondPlace` once the server has said they hold a place on another date. */
+interface Pending { person: Person; secondPlace: string | null }
 
 interface BookedPerson {
   id: string;
@@ -25,7 +31,12 @@ function ledOrganisationId(viewer: SignedInViewer): string | null {
  * For an L&D lead: find someone of their organisation by name or email and book them a place.
  * Each booking is its own action with its own idempotency key.
  */
-export function LeadBookingForm({ session, viewer }: { session: { id: string; title: string }; viewer: SignedInViewer }) {
+export function LeadBookingForm({ session, viewer, seatFromAllocation }: {
+  session: { id: string; title: string; startsAt: string; endsAt: string; cost: string };
+  viewer: SignedInViewer;
+  /** Whether a place would come from the organisation's own allocation rather than the shared pool. */
+  seatFromAllocation: boolean;
+}) {
   const organisationId = ledOrganisationId(viewer);
   const [text, setText] = useState('');
   const [search, { data, loading: searching, called }] = useLazyQuery(BookablePeopleQuery, { fetchPolicy: 'network-only' });
@@ -33,7 +44,12 @@ export function LeadBookingForm({ session, viewer }: { session: { id: string; ti
     refetchQueries: ['SessionBookingState', 'SessionDetails'],
   });
   const [booked, setBooked] = useState<BookedPerson[]>([]);
-  const [errors, setErrors] = useState<Array<FieldError<'personId'>>>([]);
+  const [errors, setErrors] = useState<Array<FieldError<'personId' | 'secondPlaceReason'>>>([]);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [reason, setReason] = useState('');
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  // The question appears above the list: take the lead (and a screen reader) to it.
+  useEffect(() => { if (pending && !pending.secondPlace) confirmHeading.current?.focus(); }, [pending]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -44,20 +60,32 @@ export function LeadBookingForm({ session, viewer }: { session: { id: string; ti
     });
   };
 
-  const bookPerson = async (person: { id: string; name: string }) => {
+  const bookPerson = async (person: Person, secondPlaceReason?: string) => {
     if (booking) return;
     setErrors([]);
     try {
       const { data: result } = await book({
-        variables: { input: { sessionId: session.id, personId: person.id, idempotencyKey: newIdempotencyKey() } },
+        variables: { input: { sessionId: session.id, personId: person.id, idempotencyKey: newIdempotencyKey(), secondPlaceReason } },
       });
       const payload = result?.bookSession;
       if (!payload?.booking || payload.userErrors.length) {
-        setErrors(payload?.userErrors.length
-          ? payload.userErrors.map((e) => ({ field: 'personId' as const, message: `${person.name}: ${e.message}` }))
+        const userErrors = payload?.userErrors ?? [];
+        const onCourse = userErrors.find((e) => e.code === 'ALREADY_ON_COURSE');
+        if (onCourse) {
+          // A second concurrent place: refused unless the lead gives a reason.
+          setPending({ person, secondPlace: onCourse.message });
+          setErrors([{ field: 'secondPlaceReason', message: secondPlaceReason ? onCourse.message : `Give a reason to book ${person.name} a second place` }]);
+          return;
+        }
+        setPending(null);
+        setErrors(userErrors.length
+          // The server names the person already booked; other refusals say whose booking they are about.
+          ? userErrors.map((e) => ({ field: 'personId' as const, message: e.code === 'ALREADY_BOOKED' ? e.message : `${person.name}: ${e.message}` }))
           : [{ field: null, message: SERVICE_PROBLEM }]);
         return;
       }
+      setPending(null);
+      setReason('');
       const { status, waitlistPosition } = payload.booking;
       setBooked((list) => [...list.filter((b) => b.id !== person.id),
         { id: person.id, name: person.name, text: bookingStatusText(status, waitlistPosition) }]);
@@ -66,12 +94,22 @@ export function LeadBookingForm({ session, viewer }: { session: { id: string; ti
     }
   };
 
+  const confirm = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!pending) return;
+    if (pending.secondPlace && !reason.trim()) {
+      setErrors([{ field: 'secondPlaceReason', message: `Give a reason to book ${pending.person.name} a second place` }]);
+      return;
+    }
+    void bookPerson(pending.person, pending.secondPlace ? reason.trim() : undefined);
+  };
+
   const people = data?.people.edges.map((edge) => edge.node) ?? [];
 
   return (
     <section aria-labelledby="lead-booking-heading" className="nhsuk-u-margin-top-6">
       <h2 id="lead-booking-heading">Book someone from your organisation</h2>
-      <FormErrorSummary errors={errors} inputIds={{ personId: 'lead-person-search' }} />
+      <FormErrorSummary errors={errors} inputIds={{ personId: 'lead-person-search', secondPlaceReason: 'lead-second-place-reason' }} />
       <p><Link to={`/organisation/bookings?${new URLSearchParams({ session: session.id }).toString()}`}>Your organisation's bookings on this session</Link></p>
       {booked.length ? (
         <div role="status" data-testid="lead-booked">
@@ -80,6 +118,33 @@ export function LeadBookingForm({ session, viewer }: { session: { id: string; ti
             {booked.map((person) => <li key={person.id}>{person.name}: {person.text}</li>)}
           </ul>
         </div>
+      ) : null}
+      {pending ? (
+        <form noValidate onSubmit={confirm} aria-labelledby="lead-confirm-heading" data-testid="lead-confirm"
+          className="nhsuk-card nhsuk-u-padding-4 nhsuk-u-margin-bottom-4">
+          <h3 id="lead-confirm-heading" ref={confirmHeading} tabIndex={-1}>Book {pending.person.name}?</h3>
+          <p>
+            {session.title}, {formatUkTimeRange(session.startsAt, session.endsAt)}.
+            <br />
+            {session.cost === 'Free' ? 'The place is free.' : <>A place costs <strong>{session.cost}</strong>, committed from your organisation's funding once it is confirmed{seatFromAllocation ? '' : ' (nothing while on the waiting list)'}.</>}
+            {' '}{seatFromAllocation ? "The seat comes from your organisation's allocation." : 'The seat comes from the shared pool.'}
+          </p>
+          {pending.secondPlace ? (
+            <Textarea id="lead-second-place-reason" name="secondPlaceReason" rows={2}
+              label={`Reason for a second place for ${pending.person.name}`} labelProps={{ size: 's' }}
+              hint={pending.secondPlace} value={reason}
+              error={errors.find((e) => e.field === 'secondPlaceReason')?.message}
+              onChange={(event) => setReason(event.currentTarget.value)} />
+          ) : null}
+          <div className="nhsuk-button-group">
+            <Button type="submit" disabled={booking}>
+              {pending.secondPlace ? 'Book a second place' : 'Confirm booking'}<span className="nhsuk-u-visually-hidden"> for {pending.person.name}</span>
+            </Button>
+            <Button type="button" secondary disabled={booking} onClick={() => { setPending(null); setErrors([]); setReason(''); }}>
+              Cancel
+            </Button>
+          </div>
+        </form>
       ) : null}
       <form noValidate onSubmit={submit} aria-label="Find someone to book">
         <TextInput id="lead-person-search" name="person" label="Name or email address" type="search" autoComplete="off"
@@ -107,7 +172,8 @@ export function LeadBookingForm({ session, viewer }: { session: { id: string; ti
                 <Table.Cell>{person.name}{person.jobTitle ? <><br /><span className="nhsuk-body-s">{person.jobTitle}</span></> : null}</Table.Cell>
                 <Table.Cell>{person.email}</Table.Cell>
                 <Table.Cell>
-                  <Button type="button" small secondary disabled={booking} onClick={() => void bookPerson(person)}>
+                  <Button type="button" small secondary disabled={booking}
+                    onClick={() => { setErrors([]); setReason(''); setPending({ person, secondPlace: null }); }}>
                     Book<span className="nhsuk-u-visually-hidden"> {person.name}</span>
                   </Button>
                 </Table.Cell>

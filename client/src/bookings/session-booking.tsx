@@ -23,6 +23,8 @@ export interface BookableSession {
   status: string;
   bookingClosed: boolean;
   location: string;
+  /** The cost of one place as the page states it: "£85.00" or "Free". */
+  cost: string;
 }
 
 /** Queries whose answers change when a place is booked or given up. */
@@ -120,7 +122,7 @@ function SignedInBooking({ session, viewer }: { session: BookableSession; viewer
     <>
       {isLead && allocation ? (
         <InsetText data-testid="organisation-allocation">
-          <p>Your organisation holds {allocationText(allocation)}.</p>
+          <p>{allocationText(allocation)}</p>
         </InsetText>
       ) : null}
 
@@ -154,7 +156,7 @@ function SignedInBooking({ session, viewer }: { session: BookableSession; viewer
         </>
       )}
 
-      {isLead && canBook ? <LeadBookingForm session={session} viewer={viewer} /> : null}
+      {isLead && canBook ? <LeadBookingForm session={session} viewer={viewer} seatFromAllocation={!!allocation && !allocation.released && allocation.seatsLeft > 0} /> : null}
     </>
   );
 }

@@ -10,6 +10,18 @@ export const SessionDetailsQuery = graphql(`
       status
       seatsLeft
       bookingClosesAt
+      otherDates {
+        id
+        startsAt
+        endsAt
+        deliveryMode
+        seatsLeft
+        venue {
+          id
+          name
+          town
+        }
+      }
       venue {
         id
         name

@@ -6,6 +6,7 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import type { PartnershipOutletContext } from '../ui/partnership-layout';
 import { formatUkDateTime, formatUkTimeRange } from '../ui/uk-date-time';
 import { SessionBooking } from '../bookings/session-booking';
+import { NextDateWithSeats, OtherDates } from './other-dates';
 import { SessionDetailsQuery } from './session-details.query';
 import {
   accreditationText, costText, COURSE_AUDIENCE_TEXT, DELIVERY_MODE_TEXT, durationText, LEARNING_CATEGORY_TEXT,
@@ -127,11 +128,15 @@ export function SessionPage() {
             <Row label="Cost">{costText(course)}</Row>
           </SummaryList>
 
+          <NextDateWithSeats slug={slug} session={session} otherDates={session.otherDates} />
+
           <SessionBooking slug={slug} session={{
             id: session.id, title: course.title, summary: course.summary, startsAt: session.startsAt, endsAt: session.endsAt,
-            status: session.status, bookingClosed,
+            status: session.status, bookingClosed, cost: costText(course),
             location: venue ? [venue.name, venue.address, venue.town, venue.postcode].filter(Boolean).join(', ') : 'Online',
           }} />
+
+          <OtherDates slug={slug} otherDates={session.otherDates} />
 
           {course.learningOutcomes.length ? (
             <>

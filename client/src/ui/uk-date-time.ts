@@ -77,6 +77,11 @@ export function formatUkDate(instant: string | Date): string {
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
+/** "16 Dec": a date in the same season, where the weekday and year would only crowd a sentence. */
+export function formatShortUkDate(instant: string | Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: UK_TIME_ZONE, day: 'numeric', month: 'short' }).format(new Date(instant));
+}
+
 /** "9am", "9:30am", "midday", "midnight": the NHS.UK content style for times. */
 export function formatUkTime(instant: string | Date): string {
   const p = partsOf(clockTime, new Date(instant));

@@ -29,6 +29,8 @@ export interface Context {
   services: Services;
   /** The request's notion of now, from the app's clock, so time rules can be tested. */
   now: Date;
+  /** REQUEST_HOLD_HOURS: a requested place lapses this long before its session starts. */
+  requestHoldHours: number;
   log: Logger;
   requestId: string;
   origin: RequestOrigin;
@@ -36,5 +38,5 @@ export interface Context {
 }
 
 export function createContext(options: Omit<Context, 'loaders'>): Context {
-  return { ...options, loaders: createLoaders(options.dataSource) };
+  return { ...options, loaders: createLoaders(options.dataSource, options.now) };
 }

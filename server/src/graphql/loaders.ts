@@ -12,10 +12,11 @@ import { TrainingSessionEntity } from '../modules/catalogue/training-session.ent
 import { createWaitlistPositionsLoader } from '../modules/bookings/waitlist-positions.loader';
 import { RoleGrantEntity } from '../modules/people/role-grant.entity';
 import { createAuditNamesLoader } from '../modules/audit/audit-names.loader';
+import { createUpcomingSessionsLoader } from '../modules/catalogue/upcoming-sessions.loader';
 import { createLivePlaceLoader, createPlacesOnCourseLoader } from '../modules/bookings/person-course-places.loader';
 
 /** A fresh set per request (see context.ts). */
-export function createLoaders(dataSource: DataSource) {
+export function createLoaders(dataSource: DataSource, now: Date = new Date()) {
   return {
     partnershipsById: byIdLoader(dataSource, PartnershipEntity),
     organisationsById: byIdLoader(dataSource, OrganisationEntity),
@@ -31,6 +32,7 @@ export function createLoaders(dataSource: DataSource) {
     auditNames: createAuditNamesLoader(dataSource),
     livePlaces: createLivePlaceLoader(dataSource),
     placesOnCourse: createPlacesOnCourseLoader(dataSource),
+    upcomingSessionsByCourse: createUpcomingSessionsLoader(dataSource, now),
   };
 }
 

@@ -108,10 +108,10 @@ export async function createApp(options: {
   app.get('/metrics', metricsRoute(config, metrics));
 
   app.use('/graphql', graphqlBodyParser(), expressMiddleware(apollo, {
-    context: ({ req, res }): Promise<Context> => requestContext({ dataSource, log, services, clock }, req, res),
+    context: ({ req, res }): Promise<Context> => requestContext({ dataSource, log, services, clock, requestHoldHours: config.requestHoldHours }, req, res),
   }));
 
-  app.use('/exports/funding', fundingExportRoutes({ apollo, dataSource, log, services, clock }));
+  app.use('/exports/funding', fundingExportRoutes({ apollo, dataSource, log, services, clock, requestHoldHours: config.requestHoldHours }));
 
   if (ownMailReadable) app.use('/dev/mail', devMailInbox(services.outbox));
 

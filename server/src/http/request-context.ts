@@ -9,6 +9,7 @@ export interface ContextDependencies {
   log: Logger;
   services: Services;
   clock: () => Date;
+  requestHoldHours: number;
 }
 
 /**
@@ -21,7 +22,7 @@ export async function requestContext(deps: ContextDependencies, req: Request, re
   const token = sessionTokenFrom(req);
   const requestId = String(res.locals.requestId);
   return createContext({
-    dataSource: deps.dataSource, log: deps.log, services: deps.services, now, requestId,
+    dataSource: deps.dataSource, log: deps.log, services: deps.services, now, requestId, requestHoldHours: deps.requestHoldHours,
     viewer: token ? await deps.services.auth.viewerForToken(token, now) : null,
     origin: { ipAddress: req.ip ?? null, requestId, userAgent: req.get('user-agent') ?? null },
     session: {

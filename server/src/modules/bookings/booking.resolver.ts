@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { approvalsNeeded, type ApprovalPolicy, type Approver } from '@portal/domain';
 import type { Context } from '../../graphql/context';
 import { inputErrors } from '../../graphql/input-errors';
 import { money, Money } from '../../graphql/money.type';
@@ -15,7 +16,8 @@ import type { OrganisationEntity } from '../organisations/organisation.entity';
 import type { PersonEntity } from '../people/person.entity';
 import { BookingEntity } from './booking.entity';
 import { BookingService, type BookingResult } from './booking.service';
-import { Booking, BookingConnection, BookingPayload } from './booking.type';
+import { ApprovalStep, Booking, BookingConnection, BookingPayload, OtherPlaceOnCourse } from './booking.type';
+import { LIVE_PLACE, type PlaceOnCourse } from './person-course-places.loader';
 import { BookSessionInput, CancelBookingInput } from './book-session.input';
 
 @ArgsType()
@@ -105,5 +107,34 @@ export class BookingResolver {
   @FieldResolver(() => Person, { nullable: true })
   bookedBy(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<PersonEntity | null> | null {
     return booking.bookedByPersonId && booking.bookedByPersonId !== booking.personId ? ctx.loaders.peopleById.load(booking.bookedByPersonId) : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true })
+  async requestLapsesAt(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<Date | null> {
+    if (booking.status !== 'requested') return null;
+    const session = await ctx.loaders.sessionsById.load(booking.sessionId);
+    return session ? new Date(session.startsAt.getTime() - ctx.requestHoldHours * 3_600_000) : null;
+  }
+
+  /** The policy's steps as the decision service applies them (approvalsNeeded), so what is shown is what is asked. */
+  @FieldResolver(() => [ApprovalStep])
+  async approvalSteps(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<Array<{ approver: Approver; given: boolean; person: PersonEntity | null }>> {
+    if (booking.status !== 'requested') return [];
+    const [person, organisation] = await Promise.all([ctx.loaders.peopleById.load(booking.personId),
+      booking.organisationId ? ctx.loaders.organisationsById.load(booking.organisationId) : null]);
+    const needed = approvalsNeeded((organisation?.approvalPolicy ?? 'none') as ApprovalPolicy, {
+      bookedByLead: booking.bookedByPersonId !== null && booking.bookedByPersonId !== booking.personId, hasLineManager: !!person?.lineManagerId });
+    const manager = needed.includes('line_manager') && person?.lineManagerId ? await ctx.loaders.peopleById.load(person.lineManagerId) : null;
+    return needed.map((approver) => ({ approver, given: booking.approvals.includes(approver),
+      person: approver === 'line_manager' ? manager ?? null : null }));
+  }
+
+  @FieldResolver(() => [OtherPlaceOnCourse])
+  async otherPlacesOnCourse(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<PlaceOnCourse[]> {
+    if (!(LIVE_PLACE as readonly string[]).includes(booking.status)) return [];
+    const session = await ctx.loaders.sessionsById.load(booking.sessionId);
+    if (!session) return [];
+    const places = await ctx.loaders.placesOnCourse.load({ personId: booking.personId, courseId: session.courseId });
+    return places.filter((place) => place.bookingId !== booking.id);
   }
 }

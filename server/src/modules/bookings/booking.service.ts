@@ -25,10 +25,12 @@ interface SessionRow {
   audience: string; eligible_sectors: string[]; cost_per_place_pence: string;
   /** The start of the person's live place on another upcoming session of the same course, if any. */
   other_place_starts_at: Date | null;
+  /** Whether the person already holds a live place on this very session. */
+  booked_here: boolean;
 }
 interface PersonRow {
   id: string; partnership_id: string; organisation_id: string | null; kind: string; line_manager_id: string | null;
-  disabled_at: Date | null; sector: string | null; approval_policy: string | null;
+  disabled_at: Date | null; sector: string | null; approval_policy: string | null; name: string;
 }
 
 const refuse = (field: string[], message: string, code: string): never => {
@@ -60,6 +62,12 @@ export async function commitOrRefuse(manager: EntityManager, bookingId: string, 
   refuse(field, 'The funding stream that pays for this course has too little left for this place. Ask your L&D lead.', 'FUNDS_EXHAUSTED');
 }
 
+/** A lead booking someone else is told whose place it is, not sent to their own bookings. */
+function refuseAlreadyBooked(person: PersonRow, bookedBy: string): never {
+  return refuse(['input', bookedBy === person.id ? 'sessionId' : 'personId'], bookedBy === person.id
+    ? 'Already booked on this session: see your bookings.' : `Already booked: ${person.name} already has a place on this session.`, 'ALREADY_BOOKED');
+}
+
 /**
  * Booking and cancelling: one transaction each, seats taken and given back by conditional
  * updates (seat-claims.ts), a retried request answered from its idempotency key.
@@ -87,7 +95,9 @@ export class BookingService {
         visibilityOrganisationId: session.visibility_organisation_id, providerOrganisationId: session.provider_organisation_id,
       })) refuse(['input', 'sessionId'], 'There is no such session in your partnership.', 'NOT_FOUND');
       this.checkBookable(session!, person!, now);
-      this.checkSecondPlace(session!, onBehalf, input.secondPlaceReason);
+      // Already on this date is answered as such, before any question about a second date.
+      if (session!.booked_here) refuseAlreadyBooked(person!, viewer.personId);
+      this.checkSecondPlace(session!, person!, onBehalf, input.secondPlaceReason);
 
       // Past the release time but not yet released by the job: release it first, so the seats it returns
       // go to the people waiting before this booking claims one.
@@ -167,11 +177,11 @@ export class BookingService {
    * One live place per person per course at a time: a second date is usually a mistake, and it
    * holds a seat someone else is waiting for. An L&D lead may book a second place with a reason.
    */
-  private checkSecondPlace(session: SessionRow, onBehalf: boolean, reason: string | undefined): void {
+  private checkSecondPlace(session: SessionRow, person: PersonRow, onBehalf: boolean, reason: string | undefined): void {
     if (!session.other_place_starts_at || (onBehalf && reason?.trim())) return;
     const date = UK_DATE.format(session.other_place_starts_at);
     if (onBehalf) {
-      refuse(['input', 'secondPlaceReason'], `This person already holds a place on this course on ${date}. Give a reason to book a second place, or cancel that one first.`, 'ALREADY_ON_COURSE');
+      refuse(['input', 'secondPlaceReason'], `${person.name} already holds a place on this course on ${date}. Give a reason to book a second place, or cancel that one first.`, 'ALREADY_ON_COURSE');
     }
     refuse(['input', 'sessionId'], `You already hold a place on this course on ${date}. Cancel it first to book this date.`, 'ALREADY_ON_COURSE');
   }
@@ -206,7 +216,7 @@ export class BookingService {
 
   private async person(manager: EntityManager, id: string): Promise<PersonRow | null> {
     const [row] = await manager.query(
-      `SELECT p.id, p.partnership_id, p.organisation_id, p.kind, p.line_manager_id, p.disabled_at, o.sector, o.approval_policy
+      `SELECT p.id, p.partnership_id, p.organisation_id, p.kind, p.line_manager_id, p.disabled_at, p.name, o.sector, o.approval_policy
        FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.id = $1`, [id]);
     return row ?? null;
   }
@@ -217,7 +227,9 @@ export class BookingService {
          c.visibility, c.visibility_organisation_id, c.provider_organisation_id, c.audience, c.eligible_sectors, c.cost_per_place_pence,
          (SELECT min(o.starts_at) FROM booking b JOIN training_session o ON o.id = b.session_id
            WHERE b.person_id = $2 AND o.course_id = s.course_id AND o.id <> s.id AND o.status = 'scheduled' AND o.ends_at > $3
-             AND b.status IN ('requested', 'confirmed', 'waitlisted')) AS other_place_starts_at
+             AND b.status IN ('requested', 'confirmed', 'waitlisted')) AS other_place_starts_at,
+         EXISTS (SELECT 1 FROM booking h WHERE h.person_id = $2 AND h.session_id = s.id
+             AND h.status IN ('requested', 'confirmed', 'waitlisted')) AS booked_here
        FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.id = $1`, [id, personId, now]);
     return row ?? null;
   }
@@ -237,7 +249,7 @@ export class BookingService {
     } catch (error) {
       if ((error as { constraint?: string }).constraint === 'booking_one_live_per_person_idx'
         || (error as { driverError?: { constraint?: string } }).driverError?.constraint === 'booking_one_live_per_person_idx') {
-        return refuse(['input', 'sessionId'], 'Already booked on this session: see your bookings.', 'ALREADY_BOOKED');
+        return refuseAlreadyBooked(values.person, values.bookedBy);
       }
       throw error;
     }

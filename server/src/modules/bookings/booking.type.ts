@@ -12,6 +12,24 @@ export enum BookingStatus {
 }
 registerEnumType(BookingStatus, { name: 'BookingStatus' });
 
+export enum ApproverKind { LINE_MANAGER = 'line_manager', LD_LEAD = 'ld_lead' }
+registerEnumType(ApproverKind, { name: 'ApproverKind' });
+
+@ObjectType({ description: "One approval a requested place needs, in the order of its organisation's policy." })
+export class ApprovalStep {
+  @Field(() => ApproverKind) approver!: ApproverKind;
+  @Field({ description: 'Whether this approval has been given.' }) given!: boolean;
+  @Field(() => Person, { nullable: true, description: 'For LINE_MANAGER: the person who decides it.' }) person!: Person | null;
+}
+
+@ObjectType({ description: "Another live place the same person holds on the same course." })
+export class OtherPlaceOnCourse {
+  @Field(() => ID) bookingId!: string;
+  @Field(() => ID) sessionId!: string;
+  @Field() startsAt!: Date;
+  @Field(() => BookingStatus) status!: BookingStatus;
+}
+
 @ObjectType({ description: 'A person on a session.' })
 export class Booking {
   @Field(() => ID) id!: string;
@@ -30,6 +48,12 @@ export class Booking {
   @Field(() => Boolean, { nullable: true, description: 'For a cancellation: whether it came too close to the start.' })
   cancelledLate!: boolean | null;
   @Field() createdAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'For a REQUESTED place: when it lapses undecided (REQUEST_HOLD_HOURS before the start).' })
+  requestLapsesAt!: Date | null;
+  @Field(() => [ApprovalStep], { description: 'For a REQUESTED place: every approval it needs, given or not; empty otherwise.' })
+  approvalSteps!: ApprovalStep[];
+  @Field(() => [OtherPlaceOnCourse], { description: "The person's other live places on upcoming sessions of this course (a clash), soonest first." })
+  otherPlacesOnCourse!: OtherPlaceOnCourse[];
 }
 
 @ObjectType()

@@ -22,4 +22,17 @@ export class SeatAllocationResolver {
     if (session && isReleased(session, ctx.now)) return 0;
     return Math.max(0, allocation.seats - allocation.seatsTaken);
   }
+
+  @FieldResolver(() => Date)
+  async releaseAt(@Root() allocation: SeatAllocationEntity, @Ctx() ctx: Context): Promise<Date> {
+    const session = await ctx.loaders.sessionsById.load(allocation.sessionId);
+    if (!session) throw new Error(`allocation ${allocation.id} has no session`);
+    return session.releaseAt;
+  }
+
+  @FieldResolver(() => Boolean)
+  async released(@Root() allocation: SeatAllocationEntity, @Ctx() ctx: Context): Promise<boolean> {
+    const session = await ctx.loaders.sessionsById.load(allocation.sessionId);
+    return !!session && isReleased(session, ctx.now);
+  }
 }

@@ -10,6 +10,7 @@ import type { TrainingSessionEntity } from './training-session.entity';
 import type { CourseEntity } from './course.entity';
 import type { VenueEntity } from './venue.entity';
 import type { SeatAllocationEntity } from './seat-allocation.entity';
+import { OTHER_DATES_LIMIT } from './upcoming-sessions.loader';
 
 @Resolver(() => Session)
 export class SessionResolver {
@@ -37,6 +38,13 @@ export class SessionResolver {
     // A caller with no organisation has no allocation: no need to load any.
     if (!organisationId) return null;
     return (await ctx.loaders.allocationsBySession.load(session.id)).find((a) => a.organisationId === organisationId) ?? null;
+  }
+
+  /** The same course's other upcoming dates, so a full (or unsuitable) date leads to the next. */
+  @FieldResolver(() => [Session], { description: "The course's other upcoming scheduled sessions, soonest first (at most 10)." })
+  async otherDates(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<TrainingSessionEntity[]> {
+    const upcoming = await ctx.loaders.upcomingSessionsByCourse.load(session.courseId);
+    return upcoming.filter((other) => other.id !== session.id && other.partnershipId === session.partnershipId).slice(0, OTHER_DATES_LIMIT);
   }
 
   @FieldResolver(() => [SeatAllocation])

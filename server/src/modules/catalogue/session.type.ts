@@ -11,6 +11,8 @@ export class SeatAllocation {
   @Field(() => Int) seats!: number;
   @Field(() => Int) seatsTaken!: number;
   @Field(() => Int) seatsLeft!: number;
+  @Field({ description: "When the unused seats return to the shared pool (the session's release time)." }) releaseAt!: Date;
+  @Field({ description: 'Whether the release time has passed: the unused seats are the pool\'s now.' }) released!: boolean;
 }
 
 @ObjectType({ description: 'One scheduled run of a course.' })

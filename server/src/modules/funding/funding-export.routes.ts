@@ -31,6 +31,7 @@ export interface FundingExportDependencies {
   log: Logger;
   services: Services;
   clock: () => Date;
+  requestHoldHours: number;
 }
 
 function startDownload(res: Response, contentType: string, filename: string, totalRows: number): void {
