@@ -39,6 +39,11 @@ it('logs a duplicate booking below ERROR and still logs a real query fault as on
   const again = await portal.graphql<{ bookSession: { userErrors: Array<{ code: string }> } }>(BOOK, { input: { sessionId: session.id } }, { token });
   expect(again.data!.bookSession.userErrors[0].code).toBe('ALREADY_BOOKED');
 
+  expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+
+  // However the service finds the duplicate (a check first, or the database's unique index), a
+  // constraint violation is logged at debug: here the unique index, as a racing repeat meets it.
+  await expect(portal.dataSource.query(`INSERT INTO partnership (slug, name) VALUES ('greater-peterborough', 'Again')`)).rejects.toThrow();
   const failed = lines.filter((line) => line.msg === 'query failed');
   expect(failed.some((line) => line.code === '23505' && line.level === 20)).toBe(true);
   expect(lines.filter((line) => line.level >= 50)).toEqual([]);

@@ -64,7 +64,7 @@ async function signInAs(page: Page, email: string): Promise<void> {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === `/p/${SLUG}/find-training`);
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 
 /** "£1,234.56" or "-£5.00" as shown, to pence. */
