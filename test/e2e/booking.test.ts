@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, launchChromium, prepareBrowserTests } from '../support/browser';
+import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, launchChromium, prepareBrowserTests, pageGraphql } from '../support/browser';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
 import { financialYearOf } from '@portal/domain';
@@ -71,14 +71,7 @@ async function signInAs(page: Page, email: string): Promise<void> {
   await signedInAs(page).waitFor();
 }
 
-/** A GraphQL request from the page, with its session cookie. */
-async function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = await page.evaluate(async ({ q, v }) => (await fetch('/graphql', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }),
-  })).json(), { q: query, v: variables });
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
+const api = pageGraphql;
 
 interface ApiSession { id: string; seatsLeft: number; bookingClosesAt: string; status: string; course: { title: string } }
 const SESSIONS = `query ($slug: String!, $filter: SessionFilter) {

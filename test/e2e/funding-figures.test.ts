@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { financialYearOf, financialYearStarting } from '@portal/domain';
-import { ARTIFACTS, expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { ARTIFACTS, expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser, pageGraphql } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 import { DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
 
@@ -51,13 +51,7 @@ const HELD = `query ($slug: String!, $year: String!) { fundingOverview(partnersh
 /** Waiting for what the page should show, not for ever: a missing element fails the test in seconds. */
 const SOON = { timeout: 10_000 };
 
-async function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = await page.evaluate(async ({ q, v }) => (await fetch('/graphql', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }),
-  })).json(), { q: query, v: variables });
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
+const api = pageGraphql;
 
 async function signInAs(page: Page, email: string): Promise<void> {
   await page.goto(`${portal.url}/sign-in`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Download, type Page } from 'playwright-core';
 import { financialYearOf, financialYearStarting } from '@portal/domain';
-import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser, pageGraphql } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 import { DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
 
@@ -78,13 +78,7 @@ const OVERVIEW = `query ($slug: String!, $year: String!) {
 }`;
 
 /** A GraphQL request from the page, with its session cookie: what the signed-in person may see. */
-async function api<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = await page.evaluate(async ({ q, v }) => (await fetch('/graphql', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }),
-  })).json(), { q: query, v: variables });
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data as T;
-}
+const api = pageGraphql;
 
 const header = (page: Page) => page.locator('header[role=banner]');
 

