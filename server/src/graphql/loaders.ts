@@ -31,7 +31,7 @@ export function createLoaders(dataSource: DataSource, now: Date = new Date()) {
     allocationsBySession: groupedLoader(dataSource, SeatAllocationEntity, 'sessionId'),
     auditNames: createAuditNamesLoader(dataSource),
     livePlaces: createLivePlaceLoader(dataSource),
-    placesOnCourse: createPlacesOnCourseLoader(dataSource),
+    placesOnCourse: createPlacesOnCourseLoader(dataSource, now),
     upcomingSessionsByCourse: createUpcomingSessionsLoader(dataSource, now),
   };
 }

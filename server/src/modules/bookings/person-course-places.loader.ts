@@ -21,17 +21,20 @@ export function createLivePlaceLoader(dataSource: DataSource): DataLoader<Person
   }, { cacheKeyFn: (key) => `${key.personId}:${key.sessionId}` });
 }
 
-/** A person's live places on upcoming sessions of each course asked for, soonest first, in one statement. */
-export function createPlacesOnCourseLoader(dataSource: DataSource): DataLoader<PersonCourseKey, PlaceOnCourse[], string> {
+/**
+ * A person's live places on upcoming sessions of each course asked for, soonest first, in one statement.
+ * Upcoming as of the request's `now`, the instant bookSession decides the same rule by.
+ */
+export function createPlacesOnCourseLoader(dataSource: DataSource, now: Date): DataLoader<PersonCourseKey, PlaceOnCourse[], string> {
   return new DataLoader<PersonCourseKey, PlaceOnCourse[], string>(async (keys) => {
     const rows: Array<PlaceOnCourse & { personId: string; courseId: string }> = await dataSource.query(
       `SELECT b.id AS "bookingId", b.session_id AS "sessionId", s.starts_at AS "startsAt", b.status, b.person_id AS "personId",
          s.course_id AS "courseId"
        FROM booking b JOIN training_session s ON s.id = b.session_id
        WHERE (b.person_id, s.course_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
-         AND b.status = ANY($3::text[]) AND s.status = 'scheduled' AND s.ends_at > now()
+         AND b.status = ANY($3::text[]) AND s.status = 'scheduled' AND s.ends_at > $4
        ORDER BY s.starts_at`,
-      [keys.map((k) => k.personId), keys.map((k) => k.courseId), [...LIVE_PLACE]]);
+      [keys.map((k) => k.personId), keys.map((k) => k.courseId), [...LIVE_PLACE], now]);
     const groups = new Map<string, PlaceOnCourse[]>();
     for (const { personId, courseId, ...place } of rows) {
       const key = `${personId}:${courseId}`;
