@@ -11,6 +11,7 @@ import { BookingEntity } from './booking.entity';
 import { claimSeat, giveSeatBack } from './seat-claims';
 import { promoteWaiting } from './promote-waiting';
 import { releaseDueSession } from './release-seats.service';
+import { LIVE_PLACE } from './person-course-places.loader';
 import { noticeBookingChange, type BookingNoticeKind } from '../notifications/booking-notices';
 import { commitBooking, releaseBooking } from '../funding/booking-ledger';
 
@@ -227,10 +228,10 @@ export class BookingService {
          c.visibility, c.visibility_organisation_id, c.provider_organisation_id, c.audience, c.eligible_sectors, c.cost_per_place_pence,
          (SELECT min(o.starts_at) FROM booking b JOIN training_session o ON o.id = b.session_id
            WHERE b.person_id = $2 AND o.course_id = s.course_id AND o.id <> s.id AND o.status = 'scheduled' AND o.ends_at > $3
-             AND b.status IN ('requested', 'confirmed', 'waitlisted')) AS other_place_starts_at,
+             AND b.status = ANY($4::text[])) AS other_place_starts_at,
          EXISTS (SELECT 1 FROM booking h WHERE h.person_id = $2 AND h.session_id = s.id
-             AND h.status IN ('requested', 'confirmed', 'waitlisted')) AS booked_here
-       FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.id = $1`, [id, personId, now]);
+             AND h.status = ANY($4::text[])) AS booked_here
+       FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.id = $1`, [id, personId, now, [...LIVE_PLACE]]);
     return row ?? null;
   }
 
