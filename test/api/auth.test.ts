@@ -88,14 +88,23 @@ describe('signing in', () => {
     const unknown = await signIn('nobody-at-all@demo.portal', 'wrong password entirely');
     expect(known.data!.signIn.userErrors).toEqual(unknown.data!.signIn.userErrors);
     expect(known.data!.signIn.userErrors[0].code).toBe('INVALID_CREDENTIALS');
-    const time = async (email: string) => {
+    // Interleaved and compared by median, so that one pause of a loaded machine (a collection, the other test
+    // worker) does not decide the ratio: 4 back-to-back attempts each once read 17 ms against 82 ms.
+    const once = async (email: string, i: number) => {
       const started = performance.now();
-      for (let i = 0; i < 4; i += 1) await signIn(email, `wrong password ${i}`);
+      await signIn(email, `wrong password ${i}`);
       return performance.now() - started;
     };
-    const [knownMs, unknownMs] = [await time('provider@demo.portal'), await time('someone-else@demo.portal')];
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      known.push(await once('provider@demo.portal', i));
+      unknown.push(await once('someone-else@demo.portal', i));
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const [knownMs, unknownMs] = [median(known), median(unknown)];
     const ratio = knownMs / unknownMs;
-    console.log(`sign-in failure timing: known ${(knownMs / 4).toFixed(1)} ms, unknown ${(unknownMs / 4).toFixed(1)} ms per attempt`);
+    console.log(`sign-in failure timing (medians of 7): known ${knownMs.toFixed(1)} ms, unknown ${unknownMs.toFixed(1)} ms per attempt`);
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });

@@ -147,6 +147,8 @@ describe.each(DEVICES)('find training on a $name', ({ name, options }) => {
     await page.getByRole('link', { name: /Next page/ }).click();
     await page.waitForURL(/[?&]after=/);
     await resultsCount(page);
+    // The count line of the first page is already there: wait for the second page's, not just any.
+    await page.locator('text=Showing 11 to 20').waitFor();
     await expect(page.locator('text=Showing 11 to 20').count()).resolves.toBe(1);
     const page2 = await resultCards(page);
     expect(page2.length).toBe(10);
