@@ -95,14 +95,14 @@ describe('signing in', () => {
       await signIn(email, `wrong password ${i}`);
       return performance.now() - started;
     };
-    const known: number[] = [];
-    const unknown: number[] = [];
+    const knownTimes: number[] = [];
+    const unknownTimes: number[] = [];
     for (let i = 0; i < 7; i += 1) {
-      known.push(await once('provider@demo.portal', i));
-      unknown.push(await once('someone-else@demo.portal', i));
+      knownTimes.push(await once('provider@demo.portal', i));
+      unknownTimes.push(await once('someone-else@demo.portal', i));
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-    const [knownMs, unknownMs] = [median(known), median(unknown)];
+    const [knownMs, unknownMs] = [median(knownTimes), median(unknownTimes)];
     const ratio = knownMs / unknownMs;
     console.log(`sign-in failure timing (medians of 7): known ${knownMs.toFixed(1)} ms, unknown ${unknownMs.toFixed(1)} ms per attempt`);
     expect(ratio).toBeGreaterThan(0.5);
