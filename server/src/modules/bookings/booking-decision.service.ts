@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { approvalsNeeded, isReleased, nextApprover, type ApprovalPolicy, type Approver } from '@portal/domain';
-import { Refusal, unlessRefused } from '../../db/refusal';
-import { userError } from '../../graphql/user-error';
+import { unlessRefused } from '../../graphql/refusal';
+import { refuse } from './booking.errors';
 import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
@@ -61,13 +61,13 @@ export class BookingDecisionService {
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
       const [row]: RequestRow[] = await manager.query(`${SELECT_REQUESTS} WHERE b.id = $1 AND b.partnership_id = $2 FOR UPDATE OF b`,
         [input.bookingId, viewer.partnershipId]);
-      if (!row) throw new Refusal([userError(['input', 'bookingId'], 'There is no such request.', 'NOT_FOUND')]);
+      if (!row) refuse(['input', 'bookingId'], 'There is no such request.', 'NOT_FOUND');
       // Only a possible approver learns anything about the booking, even its state.
       if (!mayDecide(viewer, row, 'line_manager') && !mayDecide(viewer, row, 'ld_lead')) {
         throw new ForbiddenError('Only their line manager or an L&D lead of their organisation can decide this request.');
       }
       const step = row.status === 'requested' ? approverNeeded(row) : null;
-      if (!step) throw new Refusal([userError(['input', 'bookingId'], 'This booking is not waiting for a decision.', 'NOT_REQUESTED')]);
+      if (!step) refuse(['input', 'bookingId'], 'This booking is not waiting for a decision.', 'NOT_REQUESTED');
       if (!mayDecide(viewer, row, step)) {
         throw new ForbiddenError(step === 'line_manager' ? 'Only their line manager can decide this request now.'
           : 'Only an L&D lead of their organisation can decide this request now.');

@@ -5,7 +5,7 @@ import type { Context } from '../../graphql/context';
 import { inputErrors } from '../../graphql/input-errors';
 import { money, Money } from '../../graphql/money.type';
 import { UnauthenticatedError } from '../../graphql/access-errors';
-import { badArgument } from '../../graphql/user-error';
+import { badArgument } from './booking.errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
 import { isUuid } from '../../graphql/uuid';
 import { Session } from '../catalogue/session.type';

@@ -1,8 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { approvalsNeeded, isLateCancellation, isReleased, whyNotBookable, type BookingBlock } from '@portal/domain';
-import { Refusal, unlessRefused } from '../../db/refusal';
+import { unlessRefused } from '../../graphql/refusal';
+import { isUniqueViolation } from '../../graphql/constraint-violations';
 import { KEY_REUSED, KEY_REUSED_MESSAGE, requestHash, sameRequest } from '../../db/request-hash';
-import { userError, type UserError } from '../../graphql/user-error';
+import type { UserError } from '../../graphql/user-error';
+import { refuse, type BookingErrorCode } from './booking.errors';
 import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import { hasRole, type Viewer } from '../auth/viewer';
@@ -34,12 +36,8 @@ interface PersonRow {
   disabled_at: Date | null; sector: string | null; approval_policy: string | null; name: string;
 }
 
-const refuse = (field: string[], message: string, code: string): never => {
-  throw new Refusal([userError(field, message, code)]);
-};
-
 /** How booking refuses each reason of the eligibility rule (packages/domain/src/booking-eligibility.ts). */
-const BLOCKED: Record<BookingBlock, [field: 'personId' | 'sessionId', message: string, code: string]> = {
+const BLOCKED: Record<BookingBlock, [field: 'personId' | 'sessionId', message: string, code: BookingErrorCode]> = {
   DISABLED: ['personId', 'This person\'s account is disabled.', 'DISABLED'],
   SESSION_CANCELLED: ['sessionId', 'This session has been cancelled.', 'SESSION_CANCELLED'],
   SESSION_PAST: ['sessionId', 'This session has already taken place.', 'SESSION_PAST'],
@@ -248,8 +246,7 @@ export class BookingService {
           values.seatOrganisationId, values.bookedBy, values.costPence, values.now, values.approvals]);
       return manager.getRepository(BookingEntity).findOneByOrFail({ id: row.id });
     } catch (error) {
-      if ((error as { constraint?: string }).constraint === 'booking_one_live_per_person_idx'
-        || (error as { driverError?: { constraint?: string } }).driverError?.constraint === 'booking_one_live_per_person_idx') {
+      if (isUniqueViolation(error, 'booking_one_live_per_person_idx')) {
         return refuseAlreadyBooked(values.person, values.bookedBy);
       }
       throw error;

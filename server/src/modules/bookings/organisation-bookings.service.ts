@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badArgument } from '../../graphql/user-error';
+import { badArgument } from './booking.errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
 import { isUuid } from '../../graphql/uuid';
 import { TrainingSessionEntity } from '../catalogue/training-session.entity';

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { Refusal, unlessRefused } from '../../db/refusal';
-import { userError, type UserError } from '../../graphql/user-error';
+import { unlessRefused } from '../../graphql/refusal';
+import type { UserError } from '../../graphql/user-error';
+import { refuse, refuseAll, userError } from './booking.errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { TrainingSessionEntity } from '../catalogue/training-session.entity';
@@ -23,8 +24,8 @@ export async function recordAttendance(dataSource: DataSource, viewer: Viewer, i
     const bookings: Array<{ id: string; status: string }> = await manager.query(
       'SELECT id, status FROM booking WHERE id = ANY($1::uuid[]) AND session_id = $2 ORDER BY id FOR UPDATE', [ids, session.id]);
     Object.assign(session, (await manager.query('SELECT status FROM training_session WHERE id = $1 FOR UPDATE', [session.id]))[0]);
-    if (session.status === 'cancelled') throw new Refusal([userError(['input', 'sessionId'], 'This session was cancelled.', 'SESSION_CANCELLED')]);
-    if (session.starts_at > now) throw new Refusal([userError(['input', 'sessionId'], 'The register opens when the session starts.', 'NOT_STARTED')]);
+    if (session.status === 'cancelled') refuse(['input', 'sessionId'], 'This session was cancelled.', 'SESSION_CANCELLED');
+    if (session.starts_at > now) refuse(['input', 'sessionId'], 'The register opens when the session starts.', 'NOT_STARTED');
 
     const byId = new Map(bookings.map((b) => [b.id, b]));
     const errors: UserError[] = [];
@@ -38,7 +39,7 @@ export async function recordAttendance(dataSource: DataSource, viewer: Viewer, i
       else if (booking.status === 'attended' || booking.status === 'no_show') errors.push(userError(field, 'This place is already marked.', 'ALREADY_RECORDED'));
       else if (booking.status !== 'confirmed') errors.push(userError(field, 'Only confirmed places are on the register.', 'NOT_CONFIRMED'));
     });
-    if (errors.length) throw new Refusal(errors);
+    refuseAll(errors);
 
     for (const mark of input.attendance) {
       await manager.query('UPDATE booking SET status = $2, updated_at = $3 WHERE id = $1', [mark.bookingId, mark.attended ? 'attended' : 'no_show', now]);

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { Refusal, unlessRefused } from '../../db/refusal';
-import { userError, type UserError } from '../../graphql/user-error';
+import { unlessRefused } from '../../graphql/refusal';
+import type { UserError } from '../../graphql/user-error';
+import { refuse } from './booking.errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { TrainingSessionEntity } from '../catalogue/training-session.entity';
@@ -22,8 +23,8 @@ export async function cancelSession(dataSource: DataSource, viewer: Viewer, inpu
     // Then its allocations and its row, the order booking takes them in (allocation, then session).
     await manager.query('SELECT organisation_id FROM seat_allocation WHERE session_id = $1 ORDER BY organisation_id FOR UPDATE', [session.id]);
     Object.assign(session, (await manager.query('SELECT status, starts_at FROM training_session WHERE id = $1 FOR UPDATE', [session.id]))[0]);
-    if (session.status !== 'scheduled') throw new Refusal([userError(['input', 'sessionId'], 'This session is not scheduled.', 'NOT_SCHEDULED')]);
-    if (session.starts_at <= now) throw new Refusal([userError(['input', 'sessionId'], 'This session has already started.', 'SESSION_PAST')]);
+    if (session.status !== 'scheduled') refuse(['input', 'sessionId'], 'This session is not scheduled.', 'NOT_SCHEDULED');
+    if (session.starts_at <= now) refuse(['input', 'sessionId'], 'This session has already started.', 'SESSION_PAST');
 
     const told = await noticeSessionChange(manager, { sessionId: session.id, kind: 'session_cancelled' });
     const committed: Array<{ booking_id: string }> = await manager.query(

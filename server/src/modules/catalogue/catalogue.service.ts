@@ -1,7 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { boundingBox, EARTH_RADIUS_KM } from '@portal/domain';
 import type { Viewer } from '../auth/viewer';
-import { badArgument } from '../../graphql/user-error';
+import { badArgument } from './catalogue.errors';
 import { CourseEntity } from './course.entity';
 import { TrainingSessionEntity } from './training-session.entity';
 import { MandatorySubjectEntity } from './mandatory-subject.entity';

@@ -1,8 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isReleased, seatAllocationProblems } from '@portal/domain';
-import { Refusal, unlessRefused } from '../../db/refusal';
+import { unlessRefused } from '../../graphql/refusal';
 import { ForbiddenError } from '../../graphql/access-errors';
-import { userError, type UserError } from '../../graphql/user-error';
+import type { UserError } from '../../graphql/user-error';
+import { refuse, refuseAll, userError } from './catalogue.errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { fillFreeSeats } from '../bookings/fill-free-seats';
@@ -17,10 +18,6 @@ const ALLOCATIONS_LOCK = 727_101;
 
 interface Allocation { organisation_id: string; organisation_name: string; seats: number; seats_taken: number }
 interface SessionSeats { capacity: number; seats_taken: number; pool_seats_taken: number; release_at: Date }
-
-function refuse(field: string[], message: string, code: string): never {
-  throw new Refusal([userError(field, message, code)]);
-}
 
 /**
  * Replaces a session's capacity and allocations in one transaction. Locks are taken in the
@@ -54,7 +51,7 @@ export class SeatAllocationsService {
       if (session.status !== 'scheduled' || session.starts_at <= now) refuse(['input', 'sessionId'], 'This session has already taken place.', 'SESSION_PAST');
 
       const problems = await this.problems(manager, viewer, input, before, session, now);
-      if (problems.length) throw new Refusal(problems);
+      refuseAll(problems);
 
       const capacity = input.capacity ?? session.capacity;
       const wanted = new Map(input.allocations.map((a) => [a.organisationId, a.seats]));

@@ -1,8 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { effectsOf, formatPence, parsePounds, reversalEffects, type LedgerEffects } from '@portal/domain';
-import { Refusal, unlessRefused } from '../../db/refusal';
+import { unlessRefused } from '../../graphql/refusal';
+import { isUniqueViolation } from '../../graphql/constraint-violations';
 import { KEY_REUSED, KEY_REUSED_MESSAGE, requestHash, sameRequest } from '../../db/request-hash';
-import { userError, type UserError } from '../../graphql/user-error';
+import type { UserError } from '../../graphql/user-error';
+import { refuse, refuseAll, userError } from './funding.errors';
 import { ForbiddenError } from '../../graphql/access-errors';
 import type { RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
@@ -18,10 +20,6 @@ interface StreamRow {
   id: string; partnership_id: string; managing_organisation_id: string; pooled: boolean; financial_year: string;
   year_starts_at: Date; year_ends_at: Date; budget_pence: string; committed_pence: string; spent_pence: string;
 }
-
-const refuse = (field: string, message: string, code: string): never => {
-  throw new Refusal([userError(['input', field], message, code)]);
-};
 
 /**
  * Entries recorded by hand: budgets and top-ups, contributions, allocations, invoices, and
@@ -45,7 +43,7 @@ export class LedgerEntryService {
       const [stream]: StreamRow[] = await manager.query(
         `SELECT id, partnership_id, managing_organisation_id, pooled, financial_year, year_starts_at, year_ends_at, budget_pence, committed_pence, spent_pence
          FROM funding_stream WHERE id = $1 AND partnership_id = $2 FOR UPDATE`, [input.streamId, viewer.partnershipId]);
-      if (!stream) refuse('streamId', 'There is no such funding stream in your partnership.', 'NOT_FOUND');
+      if (!stream) refuse(['input', 'streamId'], 'There is no such funding stream in your partnership.', 'NOT_FOUND');
       if (!mayRecordOnStream(viewer, { partnershipId: stream!.partnership_id, managingOrganisationId: stream!.managing_organisation_id })) {
         throw new ForbiddenError('Only administrators and the L&D leads of the organisation that manages this stream can record its entries.');
       }
@@ -54,18 +52,17 @@ export class LedgerEntryService {
       if (!posted.ok) {
         const remaining = Number(stream!.budget_pence) - Number(stream!.committed_pence) - Number(stream!.spent_pence);
         if (posted.problem === 'OVER_BUDGET') {
-          refuse('amount', `This would take the stream past its budget: ${formatPence(Math.max(remaining, 0))} is left to commit or spend.`, 'OVER_BUDGET');
+          refuse(['input', 'amount'], `This would take the stream past its budget: ${formatPence(Math.max(remaining, 0))} is left to commit or spend.`, 'OVER_BUDGET');
         }
-        refuse('amount', 'This would take one of the stream\'s figures below zero: more than was budgeted, committed or spent.', 'BELOW_ZERO');
+        refuse(['input', 'amount'], 'This would take one of the stream\'s figures below zero: more than was budgeted, committed or spent.', 'BELOW_ZERO');
       }
       return manager.getRepository(LedgerEntryEntity).findOneByOrFail({ id: (posted as { entryId: string }).entryId });
     }).catch(async (error: unknown) => {
       // Two requests with the same key at once: the second loses the unique index and gets the first's entry
       // (or, asking for another entry, the refusal).
-      const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
-      if (code === '23505' && input.idempotencyKey) {
+      if (isUniqueViolation(error) && input.idempotencyKey) {
         const earlier = await this.byKey(this.dataSource.manager, viewer, input.idempotencyKey);
-        if (earlier && !sameRequest(earlier.idempotencyHash, hash!)) throw new Refusal([userError(['input', 'idempotencyKey'], KEY_REUSED_MESSAGE, KEY_REUSED)]);
+        if (earlier && !sameRequest(earlier.idempotencyHash, hash!)) refuse(['input', 'idempotencyKey'], KEY_REUSED_MESSAGE, KEY_REUSED);
         if (earlier) return earlier;
       }
       throw error;
@@ -98,19 +95,19 @@ export class LedgerEntryService {
         if (input[field]) errors.push(userError(['input', field], 'A correction takes these from the entry it reverses: leave this empty.', 'NOT_ALLOWED'));
       }
       if (!input.reversesEntryId) errors.push(userError(['input', 'reversesEntryId'], 'Choose the entry this corrects.', 'REQUIRED'));
-      if (errors.length) throw new Refusal(errors);
+      refuseAll(errors);
       const [original] = await manager.query(
         `SELECT e.*, coalesce((SELECT sum(r.amount_pence) FROM ledger_entry r WHERE r.reverses_entry_id = e.id), 0) AS reversed
          FROM ledger_entry e WHERE e.id = $1 AND e.stream_id = $2`, [input.reversesEntryId, stream.id]);
-      if (!original) refuse('reversesEntryId', 'There is no such entry on this stream.', 'NOT_FOUND');
-      if (original.kind === 'adjustment') refuse('reversesEntryId', 'This entry is itself a correction: record the entry you meant instead.', 'NOT_REVERSIBLE');
-      if (original.kind === 'allocation') refuse('reversesEntryId', 'An allocation moves no figure: record a new allocation instead.', 'NOT_REVERSIBLE');
+      if (!original) refuse(['input', 'reversesEntryId'], 'There is no such entry on this stream.', 'NOT_FOUND');
+      if (original.kind === 'adjustment') refuse(['input', 'reversesEntryId'], 'This entry is itself a correction: record the entry you meant instead.', 'NOT_REVERSIBLE');
+      if (original.kind === 'allocation') refuse(['input', 'reversesEntryId'], 'An allocation moves no figure: record a new allocation instead.', 'NOT_REVERSIBLE');
       // A booking's commitment and release follow the booking; reversing one by hand would leave a cancelled place holding money.
       if (original.booking_id && original.kind !== 'spend') {
-        refuse('reversesEntryId', 'This entry follows a booking: cancel or confirm the booking instead.', 'NOT_REVERSIBLE');
+        refuse(['input', 'reversesEntryId'], 'This entry follows a booking: cancel or confirm the booking instead.', 'NOT_REVERSIBLE');
       }
       const left = Number(original.amount_pence) - Number(original.reversed);
-      if (base.amountPence > left) refuse('amount', `At most ${formatPence(left)} of this entry is left to reverse.`, 'OVER_REVERSAL');
+      if (base.amountPence > left) refuse(['input', 'amount'], `At most ${formatPence(left)} of this entry is left to reverse.`, 'OVER_REVERSAL');
       const effects: LedgerEffects = reversalEffects({ amount: Number(original.amount_pence), budget: Number(original.budget_effect_pence),
         committed: Number(original.committed_effect_pence), spent: Number(original.spent_effect_pence) }, base.amountPence);
       return { ...base, effects, reversesEntryId: original.id, organisationId: original.organisation_id, courseId: original.course_id,
@@ -135,7 +132,7 @@ export class LedgerEntryService {
     }
     const refs = await this.references(manager, viewer, input);
     errors.push(...refs.errors);
-    if (errors.length) throw new Refusal(errors);
+    refuseAll(errors);
     return { ...base, effects: effectsOf(kind, base.amountPence), organisationId: input.organisationId ?? null,
       courseId: refs.courseId, sessionId: input.sessionId ?? null, occurredAt };
   }
