@@ -27,7 +27,7 @@ import { requestContext } from './request-context';
 import { clientAssets, compressResponses } from './static-assets';
 import { clientPages } from './client-pages';
 import { seoRoutes } from './seo-routes';
-import { fundingExportRoutes } from '../modules/funding/funding-export.routes';
+import { fundingExportRoutes } from './funding-export-routes';
 import { failInterruptedImports } from '../modules/people/import-ownership';
 
 export interface App {
