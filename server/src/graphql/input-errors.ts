@@ -32,11 +32,12 @@ export function withInputErrors(inputProblems: readonly UserError[], checked: re
 }
 
 /**
- * Whether the input rules refused this field (or anything inside it), so a service skips its
- * own check of it: an id that is not a UUID is not looked up (PostgreSQL would raise).
+ * Whether the input rules refused this field of the input (or anything inside it), so a service
+ * skips its own check of it: an id that is not a UUID is not looked up (PostgreSQL would raise).
+ * `field` is the path inside the input: refusedField(problems, 'allocations', '0', 'seats').
  */
 export function refusedField(inputProblems: readonly UserError[], ...field: string[]): boolean {
-  const path = field.join('.');
+  const path = ['input', ...field].join('.');
   return inputProblems.some((e) => {
     const at = e.field.join('.');
     return at === path || at.startsWith(`${path}.`);

@@ -1,5 +1,6 @@
 import { anyUserError, BadUserInputError, type KitErrorCode, type UserError } from './user-error';
 import { Refusal } from './refusal';
+import { withInputErrors } from './input-errors';
 
 /**
  * Each module names the codes it puts in userErrors as a closed type (`<module>.errors.ts`), and
@@ -18,7 +19,8 @@ import { Refusal } from './refusal';
  */
 export interface ModuleErrors<Code extends string> {
   userError(field: string[], message: string, code: Code | KitErrorCode): UserError;
-  refuse(field: string[], message: string, code: Code | KitErrorCode): never;
+  /** With `alongside` (the input rules' errors), refused together with them. */
+  refuse(field: string[], message: string, code: Code | KitErrorCode, alongside?: readonly UserError[]): never;
   refuseAll(errors: readonly UserError[]): void;
   badArgument(field: string[], message: string, code: Code | KitErrorCode): BadUserInputError;
 }
@@ -26,8 +28,8 @@ export interface ModuleErrors<Code extends string> {
 export function moduleErrors<Code extends string>(): ModuleErrors<Code> {
   return {
     userError: (field, message, code) => anyUserError(field, message, code),
-    refuse: (field, message, code) => {
-      throw new Refusal([anyUserError(field, message, code)]);
+    refuse: (field, message, code, alongside = []) => {
+      throw new Refusal(withInputErrors(alongside, [anyUserError(field, message, code)]));
     },
     refuseAll: (errors) => {
       if (errors.length) throw new Refusal([...errors]);

@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { approvalsNeeded, isReleased, nextApprover, type ApprovalPolicy, type Approver } from '@portal/domain';
 import { unlessRefused } from '../../graphql/refusal';
-import { refuse } from './booking.errors';
+import { refuse, refuseAll } from './booking.errors';
+import type { UserError } from '../../graphql/user-error';
+import { refusedField } from '../../graphql/input-errors';
 import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
@@ -57,21 +59,24 @@ export class BookingDecisionService {
     return bookings.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
-  async decide(viewer: Viewer, input: { bookingId: string; approve: boolean; note?: string }, origin: RequestOrigin, now: Date): Promise<BookingResult> {
+  /** `inputProblems`: the input rules' errors, answered together with the request's own before anything is written. */
+  async decide(viewer: Viewer, input: { bookingId: string; approve: boolean; note?: string }, origin: RequestOrigin, now: Date,
+    inputProblems: readonly UserError[] = []): Promise<BookingResult> {
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const [row]: RequestRow[] = await manager.query(`${SELECT_REQUESTS} WHERE b.id = $1 AND b.partnership_id = $2 FOR UPDATE OF b`,
-        [input.bookingId, viewer.partnershipId]);
-      if (!row) refuse(['input', 'bookingId'], 'There is no such request.', 'NOT_FOUND');
+      const [row]: RequestRow[] = refusedField(inputProblems, 'bookingId') ? [] : await manager.query(
+        `${SELECT_REQUESTS} WHERE b.id = $1 AND b.partnership_id = $2 FOR UPDATE OF b`, [input.bookingId, viewer.partnershipId]);
+      if (!row) refuse(['input', 'bookingId'], 'There is no such request', 'NOT_FOUND', inputProblems);
       // Only a possible approver learns anything about the booking, even its state.
       if (!mayDecide(viewer, row, 'line_manager') && !mayDecide(viewer, row, 'ld_lead')) {
         throw new ForbiddenError('Only their line manager or an L&D lead of their organisation can decide this request.');
       }
       const step = row.status === 'requested' ? approverNeeded(row) : null;
-      if (!step) refuse(['input', 'bookingId'], 'This booking is not waiting for a decision.', 'NOT_REQUESTED');
+      if (!step) refuse(['input', 'bookingId'], 'This booking is not waiting for a decision', 'NOT_REQUESTED', inputProblems);
       if (!mayDecide(viewer, row, step)) {
         throw new ForbiddenError(step === 'line_manager' ? 'Only their line manager can decide this request now.'
           : 'Only an L&D lead of their organisation can decide this request now.');
       }
+      refuseAll(inputProblems);
       if (input.approve) await this.approve(manager, row, step, input.note, viewer.personId, origin, now);
       else await this.decline(manager, row, input.note, origin, now);
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId,

@@ -4,7 +4,8 @@ import { unlessRefused } from '../../graphql/refusal';
 import { isUniqueViolation } from '../../graphql/constraint-violations';
 import { KEY_REUSED, KEY_REUSED_MESSAGE, requestHash, sameRequest } from '../../db/request-hash';
 import type { UserError } from '../../graphql/user-error';
-import { refuse, type BookingErrorCode } from './booking.errors';
+import { refuse, refuseAll, userError, type BookingErrorCode } from './booking.errors';
+import { refusedField, withInputErrors } from '../../graphql/input-errors';
 import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import { hasRole, type Viewer } from '../auth/viewer';
@@ -74,25 +75,31 @@ function refuseAlreadyBooked(person: PersonRow, bookedBy: string): never {
 export class BookingService {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** `inputProblems`: the input rules' errors, answered together with unknown ids before anything is written. */
   async book(viewer: Viewer, input: { sessionId: string; personId?: string; idempotencyKey?: string; secondPlaceReason?: string },
-    origin: RequestOrigin, now: Date): Promise<BookingResult> {
+    origin: RequestOrigin, now: Date, inputProblems: readonly UserError[] = []): Promise<BookingResult> {
     const personId = input.personId ?? viewer.personId;
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const replay = await this.claimKey(manager, viewer, 'book_session', input.idempotencyKey, { sessionId: input.sessionId, personId });
+      const replay = inputProblems.length ? null
+        : await this.claimKey(manager, viewer, 'book_session', input.idempotencyKey, { sessionId: input.sessionId, personId });
       if (replay) return replay;
 
-      const person = await this.person(manager, personId);
-      if (!person || person.partnership_id !== viewer.partnershipId) refuse(['input', 'personId'], 'There is no such person in your partnership.', 'NOT_FOUND');
-      const onBehalf = person!.id !== viewer.personId;
+      const unknown: UserError[] = [];
+      const person = refusedField(inputProblems, 'personId') ? null : await this.person(manager, personId);
+      const personKnown = !!person && person.partnership_id === viewer.partnershipId;
+      if (!personKnown && !refusedField(inputProblems, 'personId')) unknown.push(userError(['input', 'personId'], 'There is no such person in your partnership', 'NOT_FOUND'));
+      const onBehalf = personKnown && person!.id !== viewer.personId;
       if (onBehalf && !(person!.organisation_id && hasRole(viewer, 'ld_lead', person!.organisation_id)
         && viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === person!.organisation_id))) {
         throw new ForbiddenError('Only an L&D lead of their organisation can book someone else.');
       }
-      const session = await this.session(manager, input.sessionId, person!.id, now);
-      if (!session || session.partnership_id !== viewer.partnershipId || !canSeeCourse(viewer, {
+      const session = refusedField(inputProblems, 'sessionId') ? null
+        : await this.session(manager, input.sessionId, personKnown ? person!.id : viewer.personId, now);
+      if (!refusedField(inputProblems, 'sessionId') && (!session || session.partnership_id !== viewer.partnershipId || !canSeeCourse(viewer, {
         partnershipId: session.course_partnership_id, visibility: session.visibility,
         visibilityOrganisationId: session.visibility_organisation_id, providerOrganisationId: session.provider_organisation_id,
-      })) refuse(['input', 'sessionId'], 'There is no such session in your partnership.', 'NOT_FOUND');
+      }))) unknown.push(userError(['input', 'sessionId'], 'There is no such session in your partnership', 'NOT_FOUND'));
+      refuseAll(withInputErrors(inputProblems, unknown));
       this.checkBookable(session!, person!, now);
       // Already on this date is answered as such, before any question about a second date.
       if (session!.booked_here) refuseAlreadyBooked(person!, viewer.personId);
@@ -126,21 +133,26 @@ export class BookingService {
     return result ? { booking: result, userErrors: [] } : { booking: null, userErrors };
   }
 
+  /** `inputProblems`: the input rules' errors, answered together with the booking's own before anything is written. */
   async cancel(viewer: Viewer, input: { bookingId: string; reason?: string; idempotencyKey?: string },
-    origin: RequestOrigin, now: Date): Promise<BookingResult> {
+    origin: RequestOrigin, now: Date, inputProblems: readonly UserError[] = []): Promise<BookingResult> {
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const replay = await this.claimKey(manager, viewer, 'cancel_booking', input.idempotencyKey,
+      const replay = inputProblems.length ? null : await this.claimKey(manager, viewer, 'cancel_booking', input.idempotencyKey,
         { bookingId: input.bookingId, reason: input.reason });
       if (replay) return replay;
-      const [booking] = await manager.query(
+      const [booking] = refusedField(inputProblems, 'bookingId') ? [] : await manager.query(
         `SELECT b.*, s.starts_at, s.release_at, s.capacity FROM booking b JOIN training_session s ON s.id = b.session_id
          WHERE b.id = $1 AND b.partnership_id = $2 FOR UPDATE OF b`, [input.bookingId, viewer.partnershipId]);
-      if (!booking) refuse(['input', 'bookingId'], 'There is no such booking.', 'NOT_FOUND');
-      const own = booking.person_id === viewer.personId;
-      const asLead = booking.organisation_id && viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === booking.organisation_id);
-      if (!own && !asLead && !hasRole(viewer, 'partnership_admin')) throw new ForbiddenError('You can cancel only your own bookings, or your organisation\'s as its L&D lead.');
-      if (booking.status === 'cancelled' || booking.status === 'declined') refuse(['input', 'bookingId'], 'This booking is already cancelled.', 'ALREADY_CANCELLED');
-      if (booking.status === 'attended' || booking.status === 'no_show') refuse(['input', 'bookingId'], 'The session has taken place: its register cannot be changed here.', 'ALREADY_HAPPENED');
+      const problems: UserError[] = [];
+      if (!booking && !refusedField(inputProblems, 'bookingId')) problems.push(userError(['input', 'bookingId'], 'There is no such booking', 'NOT_FOUND'));
+      if (booking) {
+        const own = booking.person_id === viewer.personId;
+        const asLead = booking.organisation_id && viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === booking.organisation_id);
+        if (!own && !asLead && !hasRole(viewer, 'partnership_admin')) throw new ForbiddenError('You can cancel only your own bookings, or your organisation\'s as its L&D lead.');
+        if (booking.status === 'cancelled' || booking.status === 'declined') problems.push(userError(['input', 'bookingId'], 'This booking is already cancelled', 'ALREADY_CANCELLED'));
+        if (booking.status === 'attended' || booking.status === 'no_show') problems.push(userError(['input', 'bookingId'], 'The session has taken place: its register cannot be changed here', 'ALREADY_HAPPENED'));
+      }
+      refuseAll(withInputErrors(inputProblems, problems));
 
       const late = isLateCancellation(booking.starts_at, now);
       await manager.query(

@@ -9,6 +9,7 @@ import { orderByLineManager } from './order-by-line-manager';
 import { peopleError } from './people.errors';
 import { isUuid } from '../../graphql/uuid';
 import { isStaleReference } from '../../graphql/constraint-violations';
+import { withInputErrors } from '../../graphql/input-errors';
 import { holdImport } from './import-ownership';
 import type { Invitations } from '../auth/invitations';
 
@@ -96,10 +97,15 @@ export class PeopleImportService {
     return row ?? null;
   }
 
+  /**
+   * `inputProblems`: the input rules' errors (a file too large, a malformed import id), answered
+   * together with an unknown organisation before any import exists; the file's own rows are then
+   * checked all at once and reported on the import (import.errors).
+   */
   async importPeople(viewer: Viewer, input: { organisationId: string; csv: string; importId?: string | null },
-    origin: RequestOrigin): Promise<ImportPeopleResult> {
+    origin: RequestOrigin, inputProblems: readonly UserError[] = []): Promise<ImportPeopleResult> {
     const importId = input.importId?.toLowerCase() ?? null;
-    if (importId) {
+    if (importId && !inputProblems.length) {
       const replay = await this.replay(viewer, importId);
       if (replay) return replay;
     }
@@ -107,10 +113,9 @@ export class PeopleImportService {
       ? await this.dataSource.query(`SELECT id, name FROM organisation WHERE id = $1 AND partnership_id = $2`,
         [input.organisationId, viewer.partnershipId])
       : [];
-    if (!organisation) {
-      return { import: null, userErrors: [peopleError(['input', 'organisationId'],
-        'There is no such organisation in your partnership.', 'NOT_FOUND')] };
-    }
+    const userErrors = withInputErrors(inputProblems, organisation ? [] : [peopleError(['input', 'organisationId'],
+      'There is no such organisation in your partnership.', 'NOT_FOUND')]);
+    if (userErrors.length) return { import: null, userErrors };
 
     const parsed = parsePeopleCsv(input.csv);
     // Held from before the row exists until the import has finished: how other processes know it runs.
