@@ -221,11 +221,16 @@ describe('a session\'s provider', () => {
     }
   });
 
-  it('recordAttendance: a register not yet open, a malformed booking and an unknown one at once', async () => {
-    const data = await refused(() => portal.graphql<Payload<'recordAttendance'>>(REGISTER, { input: { sessionId: ids.upcoming, attendance: [
-      { bookingId: 'nope', attended: true }, { bookingId: randomUUID(), attended: false }] } }, { token: tokens.coordinator }));
-    expect(data.recordAttendance.userErrors.map((e) => [e.field.join('.'), e.code])).toEqual([
-      ['input.attendance.0.bookingId', 'INVALID'], ['input.sessionId', 'NOT_STARTED'], ['input.attendance.1.bookingId', 'NOT_FOUND']]);
+  it('recordAttendance: a malformed booking with an unknown one, or with a register not yet open, at once', async () => {
+    const marks = [{ bookingId: 'nope', attended: true }, { bookingId: randomUUID(), attended: false }];
+    const open = await refused(() => portal.graphql<Payload<'recordAttendance'>>(REGISTER, { input: { sessionId: ids.started, attendance: marks } },
+      { token: tokens.coordinator }));
+    expect(open.recordAttendance.userErrors.map((e) => [e.field.join('.'), e.code])).toEqual([
+      ['input.attendance.0.bookingId', 'INVALID'], ['input.attendance.1.bookingId', 'NOT_FOUND']]);
+    const early = await refused(() => portal.graphql<Payload<'recordAttendance'>>(REGISTER, { input: { sessionId: ids.upcoming, attendance: marks } },
+      { token: tokens.coordinator }));
+    expect(early.recordAttendance.userErrors.map((e) => [e.field.join('.'), e.code])).toEqual([
+      ['input.attendance.0.bookingId', 'INVALID'], ['input.sessionId', 'NOT_STARTED']]);
   });
 });
 

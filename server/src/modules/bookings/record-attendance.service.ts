@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { unlessRefused } from '../../graphql/refusal';
 import type { UserError } from '../../graphql/user-error';
-import { refuseAll, userError } from './booking.errors';
+import { refuse, refuseAll, userError } from './booking.errors';
 import { refusedField, withInputErrors } from '../../graphql/input-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
@@ -27,9 +27,11 @@ export async function recordAttendance(dataSource: DataSource, viewer: Viewer, i
     const bookings: Array<{ id: string; status: string }> = await manager.query(
       'SELECT id, status FROM booking WHERE id = ANY($1::uuid[]) AND session_id = $2 ORDER BY id FOR UPDATE', [ids, session.id]);
     Object.assign(session, (await manager.query('SELECT status FROM training_session WHERE id = $1 FOR UPDATE', [session.id]))[0]);
+    // A register that is not open is answered as such (with the input rules' errors): its marks are not judged yet.
+    if (session.status === 'cancelled') refuse(['input', 'sessionId'], 'This session was cancelled', 'SESSION_CANCELLED', inputProblems);
+    if (session.starts_at > now) refuse(['input', 'sessionId'], 'The register opens when the session starts', 'NOT_STARTED', inputProblems);
+
     const errors: UserError[] = [];
-    if (session.status === 'cancelled') errors.push(userError(['input', 'sessionId'], 'This session was cancelled', 'SESSION_CANCELLED'));
-    else if (session.starts_at > now) errors.push(userError(['input', 'sessionId'], 'The register opens when the session starts', 'NOT_STARTED'));
 
     const byId = new Map(bookings.map((b) => [b.id, b]));
     const seen = new Set<string>();
