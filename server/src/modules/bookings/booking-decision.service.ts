@@ -7,7 +7,7 @@ import { refusedField } from '../../graphql/input-errors';
 import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
-import { noticeBookingChange } from '../notifications/booking-notices';
+import { noticeBookingChange, type NoticeSettings } from '../notifications/booking-notices';
 import { BookingEntity } from './booking.entity';
 import { commitOrRefuse, type BookingResult } from './booking.service';
 import { giveSeatBack } from './seat-claims';
@@ -41,7 +41,7 @@ const SELECT_REQUESTS = `SELECT b.id, b.partnership_id, b.session_id, b.person_i
  * then L&D lead). The seat is held meanwhile; a decline gives it to the first person waiting.
  */
 export class BookingDecisionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly notices: NoticeSettings) {}
 
   /** Requests waiting for this viewer's decision, oldest first (at most 200). */
   async queue(viewer: Viewer): Promise<BookingEntity[]> {
@@ -95,15 +95,15 @@ export class BookingDecisionService {
       [row.id, approvals, done ? 'confirmed' : 'requested', note ?? null, now]);
     if (!done) return;
     await commitOrRefuse(manager, row.id, actorPersonId, origin, now, ['input', 'bookingId']);
-    await noticeBookingChange(manager, { bookingId: row.id, kind: 'approved' });
+    await noticeBookingChange(manager, { bookingId: row.id, kind: 'approved' }, this.notices);
   }
 
   /** The declined seat goes to the first person waiting who may have it, as after a cancellation. */
   private async decline(manager: EntityManager, row: RequestRow, note: string | undefined, origin: RequestOrigin, now: Date): Promise<void> {
     await manager.query(`UPDATE booking SET status = 'declined', decision_note = $2, updated_at = $3 WHERE id = $1`, [row.id, note ?? null, now]);
     await giveSeatBack(manager, row.session_id, { organisationId: row.seat_organisation_id });
-    await noticeBookingChange(manager, { bookingId: row.id, kind: 'declined' });
+    await noticeBookingChange(manager, { bookingId: row.id, kind: 'declined' }, this.notices);
     await promoteWaiting(manager, row.session_id,
-      { organisationId: row.seat_organisation_id, released: isReleased({ releaseAt: row.release_at }, now) }, origin, now);
+      { organisationId: row.seat_organisation_id, released: isReleased({ releaseAt: row.release_at }, now) }, origin, now, this.notices);
   }
 }

@@ -42,13 +42,13 @@ export class BookingResolver {
   @Mutation(() => BookingPayload, { description: 'Books a seat: CONFIRMED, REQUESTED (awaiting approval) or WAITLISTED.' })
   async bookSession(@Arg('input', () => BookSessionInput, { validate: false }) input: BookSessionInput, @Ctx() ctx: Context) {
     const viewer = signedIn(ctx);
-    return payload(await new BookingService(ctx.dataSource).book(viewer, input, ctx.origin, ctx.now, await inputErrors(input)));
+    return payload(await new BookingService(ctx.dataSource, ctx.services.notices).book(viewer, input, ctx.origin, ctx.now, await inputErrors(input)));
   }
 
   @Mutation(() => BookingPayload, { description: 'Cancels a booking; a freed seat goes at once to the first person waiting who may have it.' })
   async cancelBooking(@Arg('input', () => CancelBookingInput, { validate: false }) input: CancelBookingInput, @Ctx() ctx: Context) {
     const viewer = signedIn(ctx);
-    return payload(await new BookingService(ctx.dataSource).cancel(viewer, input, ctx.origin, ctx.now, await inputErrors(input)));
+    return payload(await new BookingService(ctx.dataSource, ctx.services.notices).cancel(viewer, input, ctx.origin, ctx.now, await inputErrors(input)));
   }
 
   @Query(() => BookingConnection, { description: "The signed-in person's own bookings, newest first." })

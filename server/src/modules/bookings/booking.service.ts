@@ -15,7 +15,7 @@ import { claimSeat, giveSeatBack } from './seat-claims';
 import { promoteWaiting } from './promote-waiting';
 import { releaseDueSession } from './release-seats.service';
 import { LIVE_PLACE } from './person-course-places.loader';
-import { noticeBookingChange, type BookingNoticeKind } from '../notifications/booking-notices';
+import { noticeBookingChange, type BookingNoticeKind, type NoticeSettings } from '../notifications/booking-notices';
 import { commitBooking, releaseBooking } from '../funding/booking-ledger';
 
 export type BookingResult = { booking: BookingEntity; userErrors: [] } | { booking: null; userErrors: UserError[] };
@@ -73,7 +73,7 @@ function refuseAlreadyBooked(person: PersonRow, bookedBy: string): never {
  * updates (seat-claims.ts), a retried request answered from its idempotency key.
  */
 export class BookingService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly notices: NoticeSettings) {}
 
   /** `inputProblems`: the input rules' errors, answered together with unknown ids before anything is written. */
   async book(viewer: Viewer, input: { sessionId: string; personId?: string; idempotencyKey?: string; secondPlaceReason?: string },
@@ -107,7 +107,7 @@ export class BookingService {
 
       // Past the release time but not yet released by the job: release it first, so the seats it returns
       // go to the people waiting before this booking claims one.
-      if (!session!.released_at && isReleased({ releaseAt: session!.release_at }, now)) await releaseDueSession(manager, session!.id, origin, now);
+      if (!session!.released_at && isReleased({ releaseAt: session!.release_at }, now)) await releaseDueSession(manager, session!.id, origin, now, this.notices);
       const needed = approvalsNeeded((person!.approval_policy ?? 'none') as never, { bookedByLead: onBehalf, hasLineManager: !!person!.line_manager_id });
       const seat = await claimSeat(manager, session!.id, person!.organisation_id, now);
       // No seat: hold the session (shared) while joining its waiting list, so a cancellation running now
@@ -124,7 +124,7 @@ export class BookingService {
       });
       if (status === 'confirmed') await commitOrRefuse(manager, booking.id, viewer.personId, origin, now, ['input', 'sessionId']);
       await this.rememberKey(manager, viewer, 'book_session', input.idempotencyKey, booking.id);
-      await noticeBookingChange(manager, { bookingId: booking.id, kind: status as BookingNoticeKind });
+      await noticeBookingChange(manager, { bookingId: booking.id, kind: status as BookingNoticeKind }, this.notices);
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'bookings.created',
         subjectType: 'booking', subjectId: booking.id, details: { status, sessionId: session!.id, personId: person!.id, seatFrom: seat?.organisationId ?? (seat ? 'pool' : null),
           ...(session!.other_place_starts_at ? { secondPlaceReason: input.secondPlaceReason?.trim() } : {}) } });
@@ -165,10 +165,10 @@ export class BookingService {
         // The ledger's reason is fixed: the learner's own words stay with the booking, away from funding reports.
         await releaseBooking(manager, booking.id, { late, reason: late ? 'Cancelled late' : 'Cancelled' }, viewer.personId, origin, now);
         await promoteWaiting(manager, booking.session_id, { organisationId: booking.seat_organisation_id,
-          released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now);
+          released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now, this.notices);
       }
       await this.rememberKey(manager, viewer, 'cancel_booking', input.idempotencyKey, booking.id);
-      await noticeBookingChange(manager, { bookingId: booking.id, kind: 'cancelled' });
+      await noticeBookingChange(manager, { bookingId: booking.id, kind: 'cancelled' }, this.notices);
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'bookings.cancelled',
         subjectType: 'booking', subjectId: booking.id, details: { late, previousStatus: booking.status, reason: input.reason ?? null } });
       return (await manager.getRepository(BookingEntity).findOneByOrFail({ id: booking.id }));

@@ -11,6 +11,6 @@ export class SessionCancellationResolver {
   @Mutation(() => SessionPayload, { description: 'Cancels a scheduled session: every booking is cancelled and its person told, with a calendar cancellation.' })
   async cancelSession(@Arg('input', () => CancelSessionInput, { validate: false }) input: CancelSessionInput, @Ctx() ctx: Context) {
     if (!ctx.viewer) throw new UnauthenticatedError();
-    return cancelSession(ctx.dataSource, ctx.viewer, input, ctx.origin, ctx.now, await inputErrors(input));
+    return cancelSession(ctx.dataSource, ctx.viewer, input, ctx.origin, ctx.now, ctx.services.notices, await inputErrors(input));
   }
 }

@@ -7,7 +7,7 @@ import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { TrainingSessionEntity } from '../catalogue/training-session.entity';
 import { providerSession } from './provider-session';
-import { noticeSessionChange } from '../notifications/booking-notices';
+import { noticeSessionChange, type NoticeSettings } from '../notifications/booking-notices';
 import { releaseBooking } from '../funding/booking-ledger';
 
 /**
@@ -15,7 +15,7 @@ import { releaseBooking } from '../funding/booking-ledger';
  * calendar cancellation, in the same transaction that cancels their bookings and empties the seats.
  */
 export async function cancelSession(dataSource: DataSource, viewer: Viewer, input: { sessionId: string; reason: string },
-  origin: RequestOrigin, now: Date, inputProblems: readonly UserError[] = []): Promise<{ session: TrainingSessionEntity | null; userErrors: UserError[] }> {
+  origin: RequestOrigin, now: Date, notices: NoticeSettings, inputProblems: readonly UserError[] = []): Promise<{ session: TrainingSessionEntity | null; userErrors: UserError[] }> {
   const { result, userErrors } = await unlessRefused(() => dataSource.transaction(async (manager) => {
     const session = await providerSession(manager, viewer, input.sessionId, 'cancel its sessions', inputProblems);
     // Its bookings before its row, the order cancelBooking takes them in: the other order deadlocks with people cancelling their own places.
@@ -29,7 +29,7 @@ export async function cancelSession(dataSource: DataSource, viewer: Viewer, inpu
     else if (session.starts_at <= now) problems.push(userError(['input', 'sessionId'], 'This session has already started', 'SESSION_PAST'));
     refuseAll(withInputErrors(inputProblems, problems));
 
-    const told = await noticeSessionChange(manager, { sessionId: session.id, kind: 'session_cancelled' });
+    const told = await noticeSessionChange(manager, { sessionId: session.id, kind: 'session_cancelled' }, notices);
     const committed: Array<{ booking_id: string }> = await manager.query(
       `SELECT booking_id FROM ledger_entry WHERE session_id = $1 AND booking_id IS NOT NULL
        GROUP BY booking_id HAVING sum(committed_effect_pence) > 0 ORDER BY booking_id`, [session.id]);

@@ -8,6 +8,7 @@ import { refuseAll, userError } from './catalogue.errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { fillFreeSeats } from '../bookings/fill-free-seats';
+import type { NoticeSettings } from '../notifications/booking-notices';
 import { canManageSeats } from './catalogue.policy';
 import { TrainingSessionEntity } from './training-session.entity';
 import type { SetSeatAllocationsInput } from './set-seat-allocations.input';
@@ -28,7 +29,7 @@ interface SessionSeats { capacity: number; seats_taken: number; pool_seats_taken
  * go to the people waiting at once.
  */
 export class SeatAllocationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly notices: NoticeSettings) {}
 
   /**
    * Every problem in one answer: the input rules' (`inputProblems`) with this service's checks
@@ -79,7 +80,7 @@ export class SeatAllocationsService {
           [viewer.partnershipId, input.sessionId, [...wanted.keys()], [...wanted.values()]]);
       }
       await manager.query('UPDATE training_session SET capacity = $2, allocated_seats = $3 WHERE id = $1', [input.sessionId, capacity, allocated]);
-      const promoted = await fillFreeSeats(manager, input.sessionId, origin, now);
+      const promoted = await fillFreeSeats(manager, input.sessionId, origin, now, this.notices);
 
       const summary = (cap: number, rows: Array<{ organisationId: string; seats: number }>) => ({ capacity: cap, allocations: rows });
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'sessions.allocations_set',
