@@ -39,8 +39,8 @@ export class CatalogueService {
     const from = filter.from ?? now;
     if (filter.to && filter.to.getTime() <= from.getTime()) {
       throw badArgument(['filter', 'to'], filter.from
-        ? 'The end date must be after the start date.'
-        : 'The end date must be in the future (the start date defaults to now).', 'DATES_OUT_OF_ORDER');
+        ? 'End date must be after the start date'
+        : 'End date must be in the future (the start date defaults to now)', 'DATES_OUT_OF_ORDER');
     }
     if (filter.mandatorySubject && !(await this.dataSource.getRepository(MandatorySubjectEntity)
       .existsBy({ code: filter.mandatorySubject }))) {
