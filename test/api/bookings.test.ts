@@ -33,7 +33,7 @@ beforeAll(async () => {
   portal = await startPortal({ template: 'demo' });
   // As the release job does on a running portal within a minute of start: a booking of a session past its
   // release time that the job has not yet released releases it first (seat-release.test.ts), a few statements more.
-  await releaseDueSessions(portal.dataSource, new Date());
+  await releaseDueSessions(portal.dataSource, new Date(), portal.notices);
   for (const who of ['volunteer', 'learner', 'manager', 'lead', 'admin']) tokens[who] = await portal.signIn(`${who}@demo.portal`);
   ids.volunteerSession = await sessionWhere(`p.slug = 'greater-peterborough' AND c.visibility = 'public' AND c.audience IN ('volunteers', 'both')
     AND c.cost_per_place_pence = 0 AND s.capacity - s.seats_taken > 5 AND c.eligible_sectors = '{}'`);

@@ -148,7 +148,7 @@ describe('journey 2: the council\'s seats on a joint session', () => {
     const before = await counters(ids.joint);
     expect(before.pool_seats_taken).toBe(before.holding_pool);
 
-    const runs = await Promise.all([releaseDueSessions(portal.dataSource, releaseAt), releaseDueSessions(portal.dataSource, releaseAt)]);
+    const runs = await Promise.all([releaseDueSessions(portal.dataSource, releaseAt, portal.notices), releaseDueSessions(portal.dataSource, releaseAt, portal.notices)]);
     expect(runs[0] + runs[1]).toBe(due);
     expect(await dueAt(releaseAt)).toBe(0);
 
@@ -195,10 +195,10 @@ describe('journey 2: the council\'s seats on a joint session', () => {
 
   it('releases nothing more when run again', async () => {
     const before = await counters(ids.joint);
-    expect(await releaseDueSessions(portal.dataSource, releaseAt)).toBe(0);
+    expect(await releaseDueSessions(portal.dataSource, releaseAt, portal.notices)).toBe(0);
     const later = new Date(releaseAt.getTime() + 60_000);
     const dueLater = await dueAt(later);
-    expect(await releaseDueSessions(portal.dataSource, later)).toBe(dueLater);
+    expect(await releaseDueSessions(portal.dataSource, later, portal.notices)).toBe(dueLater);
     expect(await counters(ids.joint)).toEqual(before);
     const audits = await portal.dataSource.query(`SELECT count(*)::int AS count FROM audit_log WHERE action = 'sessions.seats_released' AND subject_id = $1`,
       [ids.joint]);
@@ -245,13 +245,13 @@ describe('the release job', () => {
     await holder.startTransaction();
     try {
       await holder.query('SELECT id FROM training_session WHERE id = $1 FOR UPDATE', [ids.next]);
-      expect(await releaseDueSessions(portal.dataSource, nextRelease)).toBe(due - 1);
+      expect(await releaseDueSessions(portal.dataSource, nextRelease, portal.notices)).toBe(due - 1);
       expect((await counters(ids.next)).released_at).toBeNull();
     } finally {
       await holder.rollbackTransaction();
       await holder.release();
     }
-    expect(await releaseDueSessions(portal.dataSource, nextRelease)).toBe(1);
+    expect(await releaseDueSessions(portal.dataSource, nextRelease, portal.notices)).toBe(1);
     // The next session is full and has no allocations: nothing to return, its four people still wait.
     expect(await counters(ids.next)).toMatchObject({ seats_taken: 20, holding: 20, waiting: 4 });
     const [audit] = await portal.dataSource.query(`SELECT details FROM audit_log WHERE action = 'sessions.seats_released' AND subject_id = $1`, [ids.next]);
@@ -266,7 +266,7 @@ describe('the release job', () => {
     const [person] = await makeSignedInPeople(portal.dataSource, partnershipId, 1, { organisationId: orgs.PSHNHSFT });
     await portal.dataSource.query(`INSERT INTO booking (partnership_id, session_id, person_id, organisation_id, status, waitlisted_at, created_at, updated_at)
       VALUES ($1, $2, $3, $4, 'waitlisted', $5, $5, $5)`, [partnershipId, sessionId, person.personId, orgs.PSHNHSFT, new Date(now.getTime() - 20 * 86_400_000)]);
-    expect(await releaseDueSessions(portal.dataSource, now)).toBeGreaterThanOrEqual(1);
+    expect(await releaseDueSessions(portal.dataSource, now, portal.notices)).toBeGreaterThanOrEqual(1);
     expect(await counters(sessionId)).toMatchObject({ seats_taken: 0, waiting: 1 });
     expect((await counters(sessionId)).released_at).not.toBeNull();
   });

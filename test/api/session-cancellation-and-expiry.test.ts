@@ -71,9 +71,9 @@ describe('requests nobody decides in time', () => {
     const second = (await portal.graphql<BookData>(BOOK, { input: { sessionId } }, { token: staff[1].token })).data!.bookSession.booking!;
     expect([first.status, second.status]).toEqual(['REQUESTED', 'WAITLISTED']);
     const now = new Date();
-    expect(await expireStaleRequests(portal.dataSource, now, 48)).toBe(0);
+    expect(await expireStaleRequests(portal.dataSource, now, 48, portal.notices)).toBe(0);
     const nearStart = new Date(now.getTime() + 9 * 86_400_000);
-    const [a, b] = await Promise.all([expireStaleRequests(portal.dataSource, nearStart, 48), expireStaleRequests(portal.dataSource, nearStart, 48)]);
+    const [a, b] = await Promise.all([expireStaleRequests(portal.dataSource, nearStart, 48, portal.notices), expireStaleRequests(portal.dataSource, nearStart, 48, portal.notices)]);
     expect(a + b).toBeGreaterThanOrEqual(1);
     const statuses = await portal.dataSource.query('SELECT id, status, decision_note FROM booking WHERE session_id = $1 ORDER BY created_at', [sessionId]);
     expect(statuses[0]).toMatchObject({ status: 'declined', decision_note: 'Not approved in time' });

@@ -140,7 +140,7 @@ describe('the release time, before the job has run', () => {
     const booking = newcomers.map((person) => portal.graphql<BookData>(BOOK, { input: { sessionId } }, { token: person.token }));
     await Promise.race(booking);
     const [responses, runs] = await Promise.all([Promise.all(booking),
-      Promise.all([releaseDueSessions(portal.dataSource, new Date()), releaseDueSessions(portal.dataSource, new Date())])]);
+      Promise.all([releaseDueSessions(portal.dataSource, new Date(), portal.notices), releaseDueSessions(portal.dataSource, new Date(), portal.notices)])]);
     expect(responses.filter((r) => r.status !== 200 || r.errors)).toEqual([]);
     expect(responses.map((r) => r.data!.bookSession.booking?.status)).toEqual(newcomers.map(() => 'WAITLISTED'));
     const promoted = await portal.dataSource.query(`SELECT count(*)::int AS n FROM booking WHERE id = ANY($1::uuid[]) AND status = 'confirmed'`, [waitingIds]);

@@ -7,6 +7,7 @@ import { createApp } from '../../server/src/http/app';
 import type { JobsMode } from '../../server/src/jobs/portal-jobs';
 import { createLogger, type Logger } from '../../server/src/observability/logger';
 import { createTestDatabase, dbSettings, DEMO_PASSWORD, dropTestDatabase, type Template } from './test-database';
+import { noticeSettingsOf, type NoticeSettings } from '../../server/src/modules/notifications/booking-notices';
 
 export interface RunningPortal {
   url: string;
@@ -15,6 +16,8 @@ export interface RunningPortal {
   graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, auth?: { token?: string | null; headers?: Record<string, string> }) => Promise<GraphQLResponse<T>>;
   /** Signs in and returns the session token (throws when refused). */
   signIn: (email: string, password?: string) => Promise<string>;
+  /** The settings booking notices are made with (its config's links and sender), for calling jobs' functions directly. */
+  notices: NoticeSettings;
   /** Runs the background jobs that are due now (email delivery…), then returns. */
   runDueJobs: () => Promise<void>;
   stop: () => Promise<void>;
@@ -71,6 +74,7 @@ export async function startPortal(options: {
 
   return {
     url,
+    notices: noticeSettingsOf(config),
     dataSource,
     graphql,
     signIn: async (email: string, password = DEMO_PASSWORD) => {

@@ -5,6 +5,7 @@ import type { RequestOrigin } from '../modules/audit/audit.service';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { OutboxService } from '../modules/notifications/outbox.service';
 import type { Invitations } from '../modules/auth/invitations';
+import type { NoticeSettings } from '../modules/notifications/booking-notices';
 import { createLoaders, type Loaders } from './loaders';
 
 /** What resolvers may do to the HTTP exchange: only the session cookie. */
@@ -20,6 +21,8 @@ export interface Services {
   auth: AuthService;
   outbox: OutboxService;
   invitations: Invitations;
+  /** Links and sender for booking notices, from config.ts. */
+  notices: NoticeSettings;
 }
 
 export interface Context {

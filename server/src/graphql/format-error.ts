@@ -2,8 +2,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
-import type { ValidationError } from 'class-validator';
-import { BadUserInputError, userError, type UserError } from './user-error';
+import { BadUserInputError } from './user-error';
+import { validationUserErrors } from './input-errors';
 import { ForbiddenError, UnauthenticatedError } from './access-errors';
 
 /**
@@ -14,14 +14,6 @@ const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
 ]);
-
-function flattenValidation(errors: ValidationError[], path: string[]): UserError[] {
-  return errors.flatMap((error) => {
-    const field = [...path, error.property];
-    const own = Object.values(error.constraints ?? {}).map((message) => userError(field, message));
-    return [...own, ...flattenValidation(error.children ?? [], field)];
-  });
-}
 
 function withExtensions(formatted: GraphQLFormattedError, error: GraphQLError): GraphQLFormattedError {
   return { message: error.message, path: formatted.path, locations: formatted.locations, extensions: error.extensions };
@@ -38,7 +30,7 @@ export function formatError(
 ): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   if (original instanceof ArgumentValidationError) {
-    return withExtensions(formatted, new BadUserInputError(flattenValidation(original.extensions.validationErrors, [])));
+    return withExtensions(formatted, new BadUserInputError(validationUserErrors(original.extensions.validationErrors, [])));
   }
   if (original instanceof BadUserInputError || original instanceof UnauthenticatedError
     || original instanceof ForbiddenError) {

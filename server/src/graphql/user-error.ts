@@ -14,8 +14,20 @@ export class UserError {
   code!: string;
 }
 
-export function userError(field: string[], message: string, code = 'INVALID'): UserError {
+/**
+ * The codes the error kit itself gives: a broken class-validator rule (INVALID), a NUL in the
+ * request (INVALID_CHARACTER), a cursor this server did not make (INVALID_CURSOR). Every other
+ * code belongs to a module, which names its own as a closed type (module-errors.ts).
+ */
+export type KitErrorCode = 'INVALID' | 'INVALID_CHARACTER' | 'INVALID_CURSOR';
+
+/** Unchecked: only module-errors.ts, which types the code per module, and the kit call it. */
+export function anyUserError(field: string[], message: string, code: string): UserError {
   return Object.assign(new UserError(), { field, message, code });
+}
+
+export function userError(field: string[], message: string, code: KitErrorCode = 'INVALID'): UserError {
+  return anyUserError(field, message, code);
 }
 
 /**
@@ -30,6 +42,6 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
-export function badArgument(field: string[], message: string, code = 'INVALID'): BadUserInputError {
+export function badArgument(field: string[], message: string, code: KitErrorCode = 'INVALID'): BadUserInputError {
   return new BadUserInputError([userError(field, message, code)]);
 }

@@ -17,7 +17,7 @@ import { graphqlBodyParser, jsonErrorHandler } from './body-limits';
 import { securityHeaders } from './security-headers';
 import { AuthService } from '../modules/auth/auth.service';
 import { createMailer, type Mailer } from '../modules/notifications/mailer';
-import { configureNotices } from '../modules/notifications/booking-notices';
+import { noticeSettingsOf } from '../modules/notifications/booking-notices';
 import { OutboxService } from '../modules/notifications/outbox.service';
 import { Invitations } from '../modules/auth/invitations';
 import { devMailInbox } from '../modules/notifications/dev-mail-inbox';
@@ -27,7 +27,7 @@ import { requestContext } from './request-context';
 import { clientAssets, compressResponses } from './static-assets';
 import { clientPages } from './client-pages';
 import { seoRoutes } from './seo-routes';
-import { fundingExportRoutes } from '../modules/funding/funding-export.routes';
+import { fundingExportRoutes } from './funding-export-routes';
 import { failInterruptedImports } from '../modules/people/import-ownership';
 
 export interface App {
@@ -75,9 +75,8 @@ export async function createApp(options: {
   const clock = options.clock ?? (() => new Date());
   const mailer = options.mailer ?? createMailer(config, log);
   const ownMailReadable = !config.production && !config.smtpUrl;
-  configureNotices(config);
   const services = { auth: new AuthService(dataSource, config, mailer, log), outbox: new OutboxService(dataSource, { ownMailReadable }),
-    invitations: new Invitations(config) };
+    invitations: new Invitations(config), notices: noticeSettingsOf(config) };
   const jobs = createPortalJobs({ config, dataSource, mailer, log });
   const metrics = createMetrics();
   const apollo = createApolloServer({ schema: await buildPortalSchema(), config, log, metrics });

@@ -1,5 +1,5 @@
 import { Pool } from 'pg';
-import { Logger as WorkerLogger, parseCronItems, run, runMigrations, runOnce, type CronItem, type Runner, type TaskList } from 'graphile-worker';
+import { Logger as WorkerLogger, parseCronItems, run, runOnce, type CronItem, type Runner, type TaskList } from 'graphile-worker';
 import type { DataSourceOptions } from 'typeorm';
 import type { Logger } from '../observability/logger';
 
@@ -65,16 +65,6 @@ function workerPool(options: JobRunnerOptions): Pool {
     client.on('error', (error) => options.log.warn({ err: error }, 'job queue: database connection failed'));
   });
   return pool;
-}
-
-/** Creates or upgrades graphile-worker's own schema (its migrations, not ours). */
-export async function migrateJobQueue(connectionString: string, log: Logger): Promise<void> {
-  const pool = workerPool({ connectionString, log, concurrency: 1, taskList: {} });
-  try {
-    await runMigrations({ pgPool: pool, logger: workerLogger(log), noHandleSignals: true });
-  } finally {
-    await pool.end();
-  }
 }
 
 export function createJobRunner(options: JobRunnerOptions): JobRunner {

@@ -4,6 +4,7 @@ import type { Logger } from '../observability/logger';
 import type { Mailer } from '../modules/notifications/mailer';
 import { connectionStringOf, createJobRunner, type JobRunner } from './job-runner';
 import { createTaskList, cronItems } from './task-list';
+import { noticeSettingsOf } from '../modules/notifications/booking-notices';
 
 /**
  * 'run': this process works the queue (the default, JOBS_ENABLED); 'off': it only adds jobs,
@@ -17,7 +18,8 @@ export function createPortalJobs(options: { config: Config; dataSource: DataSour
   return createJobRunner({
     connectionString: connectionStringOf(dataSource.options),
     taskList: createTaskList({ dataSource, mailer, log, requestHoldHours: config.requestHoldHours,
-      passwordResetTtlMinutes: config.passwordResetTtlMinutes, invitationTtlHours: config.invitationTtlHours, keepSentText: !config.smtpUrl && !config.production }),
+      passwordResetTtlMinutes: config.passwordResetTtlMinutes, invitationTtlHours: config.invitationTtlHours, keepSentText: !config.smtpUrl && !config.production,
+      notices: noticeSettingsOf(config) }),
     cronItems,
     concurrency: config.jobsConcurrency,
     log,

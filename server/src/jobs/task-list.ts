@@ -5,18 +5,19 @@ import type { Mailer } from '../modules/notifications/mailer';
 import { SEND_EMAIL_TASK, sendEmailTask } from '../modules/notifications/send-email.task';
 import { releaseDueSessionsTask } from '../modules/bookings/release-seats.task';
 import { expireStaleRequests } from '../modules/bookings/expire-requests.service';
+import type { NoticeSettings } from '../modules/notifications/booking-notices';
 
 export const RELEASE_DUE_SESSIONS_TASK = 'release_due_sessions';
 export const EXPIRE_REQUESTS_TASK = 'expire_requests';
 
 /** Every task the worker knows, by the name jobs are queued under. */
 export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number;
-  passwordResetTtlMinutes: number; invitationTtlHours: number; keepSentText: boolean }): TaskList {
+  passwordResetTtlMinutes: number; invitationTtlHours: number; keepSentText: boolean; notices: NoticeSettings }): TaskList {
   return {
     [SEND_EMAIL_TASK]: sendEmailTask(deps),
     [RELEASE_DUE_SESSIONS_TASK]: releaseDueSessionsTask(deps),
     [EXPIRE_REQUESTS_TASK]: async (_payload, helpers) => {
-      const expired = await expireStaleRequests(deps.dataSource, new Date(), deps.requestHoldHours);
+      const expired = await expireStaleRequests(deps.dataSource, new Date(), deps.requestHoldHours, deps.notices);
       if (expired) helpers.logger.info(`declined ${expired} request(s) nobody decided in time`);
     },
   };

@@ -1,6 +1,6 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { connectionStringOf, migrateJobQueue } from '../../jobs/job-runner';
-import { createLogger } from '../../observability/logger';
+import type { DataSourceOptions, MigrationInterface, QueryRunner } from 'typeorm';
+import { Pool } from 'pg';
+import { Logger, runMigrations } from 'graphile-worker';
 
 /**
  * Email for booking changes: an outbox written in the transaction of the change, delivered by
@@ -11,12 +11,37 @@ import { createLogger } from '../../observability/logger';
  * migrations on a connection of their own (they commit per step, so they cannot run inside this
  * transaction): a migrated database can queue jobs before any worker has started. Later
  * versions of graphile-worker upgrade that schema themselves when a worker starts.
+ *
+ * Frozen: it uses graphile-worker and pg directly, never the application's own code (jobs/,
+ * observability/), which may change after this migration has run everywhere.
  */
+function connectionString(options: DataSourceOptions): string {
+  const pg = options as { url?: string; host?: string; port?: number; username?: string; password?: string; database?: string };
+  if (pg.url) return pg.url;
+  const auth = pg.username ? `${encodeURIComponent(pg.username)}${pg.password ? `:${encodeURIComponent(pg.password)}` : ''}@` : '';
+  return `postgres://${auth}${pg.host ?? 'localhost'}:${pg.port ?? 5432}/${encodeURIComponent(pg.database ?? 'postgres')}`;
+}
+
+/** graphile-worker's warnings and errors to stderr; its progress lines are not wanted in a migration. */
+const quiet = new Logger(() => (level, message) => {
+  if (level === 'error' || level === 'warning') process.stderr.write(`graphile-worker migration: ${message}\n`);
+});
+
+async function migrateJobQueue(options: DataSourceOptions): Promise<void> {
+  const pool = new Pool({ connectionString: connectionString(options), max: 2 });
+  pool.on('error', () => {});
+  try {
+    await runMigrations({ pgPool: pool, logger: quiet, noHandleSignals: true });
+  } finally {
+    await pool.end();
+  }
+}
+
 export class EmailOutbox1763940000000 implements MigrationInterface {
   name = 'EmailOutbox1763940000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await migrateJobQueue(connectionStringOf(q.connection.options), createLogger('warn'));
+    await migrateJobQueue(q.connection.options);
     await q.query(`
       ALTER TABLE booking ADD COLUMN ics_sequence integer NOT NULL DEFAULT 0 CHECK (ics_sequence >= 0);
 

@@ -40,7 +40,7 @@ export class RequestPasswordResetInput {
 
 @InputType()
 export class ResetPasswordInput {
-  @Field({ description: 'The token from the link in the email.' }) @MaxLength(100, { message: 'This reset link is not valid.' })
+  @Field({ description: 'The token from the link in the email.' }) @MaxLength(100, { message: 'This reset link is not valid. Ask for a new one' })
   token!: string;
 
   @Field() password!: string;

@@ -59,9 +59,7 @@ export class AuthResolver {
   @Mutation(() => AuthPayload, { description: 'Sets a new password from an emailed link, ends every other session and signs in.' })
   async resetPassword(@Arg('input', () => ResetPasswordInput, { validate: false }) input: ResetPasswordInput,
     @Ctx() ctx: Context): Promise<AuthPayloadShape> {
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { viewer: null, token: null, userErrors };
-    return this.started(ctx, await ctx.services.auth.resetPassword(input.token, input.password, ctx.origin, ctx.now));
+    return this.started(ctx, await ctx.services.auth.resetPassword(input.token, input.password, ctx.origin, ctx.now, await inputErrors(input)));
   }
 
   private started(ctx: Context, result: AuthResult): AuthPayloadShape {

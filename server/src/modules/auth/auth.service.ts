@@ -2,8 +2,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { normaliseEmail } from '@portal/domain';
 import type { Config } from '../../config';
 import type { Logger } from '../../observability/logger';
-import { userError, type UserError } from '../../graphql/user-error';
-import { withInputErrors } from '../../graphql/input-errors';
+import type { UserError } from '../../graphql/user-error';
+import { userError } from './auth.errors';
+import { refusedField, withInputErrors } from '../../graphql/input-errors';
 import { isUuid } from '../../graphql/uuid';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Mailer } from '../notifications/mailer';
@@ -226,16 +227,22 @@ export class AuthService {
     });
   }
 
-  async resetPassword(token: string, password: string, origin: RequestOrigin, now: Date): Promise<AuthResult> {
+  /**
+   * A link that does not work and a password the policy refuses are answered together (with the
+   * input rules' errors), so the person does not mend one only to hear of the other.
+   */
+  async resetPassword(token: string, password: string, origin: RequestOrigin, now: Date,
+    inputProblems: readonly UserError[] = []): Promise<AuthResult> {
     const invalid = { session: null, userErrors: [userError(['input', 'token'],
       'This reset link has expired or been used. Ask for a new one.', 'INVALID_TOKEN')] };
-    if (!TOKEN_PATTERN.test(token)) return invalid;
-    const [reset] = await this.dataSource.query(
+    const [reset] = TOKEN_PATTERN.test(token) && !refusedField(inputProblems, 'token') ? await this.dataSource.query(
       `SELECT r.id, r.person_id, r.partnership_id, p.name, p.email FROM password_reset r JOIN person p ON p.id = r.person_id
-       WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 AND p.disabled_at IS NULL`, [tokenHash(token), now]);
-    if (!reset) return invalid;
-    const problem = passwordProblem(password, [reset.name, reset.email]);
-    if (problem) return { session: null, userErrors: [userError(['input', 'password'], problem, 'WEAK_PASSWORD')] };
+       WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 AND p.disabled_at IS NULL`, [tokenHash(token), now]) : [];
+    const problems: UserError[] = reset ? [] : [...invalid.userErrors];
+    const problem = passwordProblem(password, reset ? [reset.name, reset.email] : []);
+    if (problem) problems.push(userError(['input', 'password'], problem, 'WEAK_PASSWORD'));
+    const userErrors = withInputErrors(inputProblems, problems);
+    if (userErrors.length) return { session: null, userErrors };
     const passwordHash = await this.hasher.hash(password);
     return this.dataSource.transaction(async (manager) => {
       // Marking it used first, conditionally, makes a replayed or concurrent reset a no-op.

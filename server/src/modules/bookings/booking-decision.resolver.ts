@@ -13,15 +13,13 @@ export class BookingDecisionResolver {
   @Query(() => [Booking], { description: "Requests waiting for the signed-in person's decision, oldest first (at most 200)." })
   bookingRequests(@Ctx() ctx: Context): Promise<BookingEntity[]> {
     if (!ctx.viewer) throw new UnauthenticatedError();
-    return new BookingDecisionService(ctx.dataSource).queue(ctx.viewer);
+    return new BookingDecisionService(ctx.dataSource, ctx.services.notices).queue(ctx.viewer);
   }
 
   @Mutation(() => BookingPayload, { description: 'Approves or declines a requested place; a decline gives the seat to the first person waiting.' })
   async decideBooking(@Arg('input', () => DecideBookingInput, { validate: false }) input: DecideBookingInput, @Ctx() ctx: Context) {
     if (!ctx.viewer) throw new UnauthenticatedError();
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { booking: null, userErrors };
-    const result = await new BookingDecisionService(ctx.dataSource).decide(ctx.viewer, input, ctx.origin, ctx.now);
+    const result = await new BookingDecisionService(ctx.dataSource, ctx.services.notices).decide(ctx.viewer, input, ctx.origin, ctx.now, await inputErrors(input));
     return { booking: result.booking, userErrors: result.userErrors };
   }
 }

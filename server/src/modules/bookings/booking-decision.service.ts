@@ -1,11 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { approvalsNeeded, isReleased, nextApprover, type ApprovalPolicy, type Approver } from '@portal/domain';
-import { Refusal, unlessRefused } from '../../db/refusal';
-import { userError } from '../../graphql/user-error';
+import { unlessRefused } from '../../graphql/refusal';
+import { refuse, refuseAll } from './booking.errors';
+import type { UserError } from '../../graphql/user-error';
+import { refusedField } from '../../graphql/input-errors';
 import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
-import { noticeBookingChange } from '../notifications/booking-notices';
+import { noticeBookingChange, type NoticeSettings } from '../notifications/booking-notices';
 import { BookingEntity } from './booking.entity';
 import { commitOrRefuse, type BookingResult } from './booking.service';
 import { giveSeatBack } from './seat-claims';
@@ -39,7 +41,7 @@ const SELECT_REQUESTS = `SELECT b.id, b.partnership_id, b.session_id, b.person_i
  * then L&D lead). The seat is held meanwhile; a decline gives it to the first person waiting.
  */
 export class BookingDecisionService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly notices: NoticeSettings) {}
 
   /** Requests waiting for this viewer's decision, oldest first (at most 200). */
   async queue(viewer: Viewer): Promise<BookingEntity[]> {
@@ -57,21 +59,24 @@ export class BookingDecisionService {
     return bookings.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   }
 
-  async decide(viewer: Viewer, input: { bookingId: string; approve: boolean; note?: string }, origin: RequestOrigin, now: Date): Promise<BookingResult> {
+  /** `inputProblems`: the input rules' errors, answered together with the request's own before anything is written. */
+  async decide(viewer: Viewer, input: { bookingId: string; approve: boolean; note?: string }, origin: RequestOrigin, now: Date,
+    inputProblems: readonly UserError[] = []): Promise<BookingResult> {
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const [row]: RequestRow[] = await manager.query(`${SELECT_REQUESTS} WHERE b.id = $1 AND b.partnership_id = $2 FOR UPDATE OF b`,
-        [input.bookingId, viewer.partnershipId]);
-      if (!row) throw new Refusal([userError(['input', 'bookingId'], 'There is no such request.', 'NOT_FOUND')]);
+      const [row]: RequestRow[] = refusedField(inputProblems, 'bookingId') ? [] : await manager.query(
+        `${SELECT_REQUESTS} WHERE b.id = $1 AND b.partnership_id = $2 FOR UPDATE OF b`, [input.bookingId, viewer.partnershipId]);
+      if (!row) refuse(['input', 'bookingId'], 'There is no such request', 'NOT_FOUND', inputProblems);
       // Only a possible approver learns anything about the booking, even its state.
       if (!mayDecide(viewer, row, 'line_manager') && !mayDecide(viewer, row, 'ld_lead')) {
         throw new ForbiddenError('Only their line manager or an L&D lead of their organisation can decide this request.');
       }
       const step = row.status === 'requested' ? approverNeeded(row) : null;
-      if (!step) throw new Refusal([userError(['input', 'bookingId'], 'This booking is not waiting for a decision.', 'NOT_REQUESTED')]);
+      if (!step) refuse(['input', 'bookingId'], 'This booking is not waiting for a decision', 'NOT_REQUESTED', inputProblems);
       if (!mayDecide(viewer, row, step)) {
         throw new ForbiddenError(step === 'line_manager' ? 'Only their line manager can decide this request now.'
           : 'Only an L&D lead of their organisation can decide this request now.');
       }
+      refuseAll(inputProblems);
       if (input.approve) await this.approve(manager, row, step, input.note, viewer.personId, origin, now);
       else await this.decline(manager, row, input.note, origin, now);
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId,
@@ -90,15 +95,15 @@ export class BookingDecisionService {
       [row.id, approvals, done ? 'confirmed' : 'requested', note ?? null, now]);
     if (!done) return;
     await commitOrRefuse(manager, row.id, actorPersonId, origin, now, ['input', 'bookingId']);
-    await noticeBookingChange(manager, { bookingId: row.id, kind: 'approved' });
+    await noticeBookingChange(manager, { bookingId: row.id, kind: 'approved' }, this.notices);
   }
 
   /** The declined seat goes to the first person waiting who may have it, as after a cancellation. */
   private async decline(manager: EntityManager, row: RequestRow, note: string | undefined, origin: RequestOrigin, now: Date): Promise<void> {
     await manager.query(`UPDATE booking SET status = 'declined', decision_note = $2, updated_at = $3 WHERE id = $1`, [row.id, note ?? null, now]);
     await giveSeatBack(manager, row.session_id, { organisationId: row.seat_organisation_id });
-    await noticeBookingChange(manager, { bookingId: row.id, kind: 'declined' });
+    await noticeBookingChange(manager, { bookingId: row.id, kind: 'declined' }, this.notices);
     await promoteWaiting(manager, row.session_id,
-      { organisationId: row.seat_organisation_id, released: isReleased({ releaseAt: row.release_at }, now) }, origin, now);
+      { organisationId: row.seat_organisation_id, released: isReleased({ releaseAt: row.release_at }, now) }, origin, now, this.notices);
   }
 }

@@ -5,7 +5,7 @@ import type { Context } from '../../graphql/context';
 import { inputErrors } from '../../graphql/input-errors';
 import { money, Money } from '../../graphql/money.type';
 import { UnauthenticatedError } from '../../graphql/access-errors';
-import { badArgument } from '../../graphql/user-error';
+import { badArgument } from './booking.errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
 import { isUuid } from '../../graphql/uuid';
 import { Session } from '../catalogue/session.type';
@@ -42,17 +42,13 @@ export class BookingResolver {
   @Mutation(() => BookingPayload, { description: 'Books a seat: CONFIRMED, REQUESTED (awaiting approval) or WAITLISTED.' })
   async bookSession(@Arg('input', () => BookSessionInput, { validate: false }) input: BookSessionInput, @Ctx() ctx: Context) {
     const viewer = signedIn(ctx);
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { booking: null, userErrors };
-    return payload(await new BookingService(ctx.dataSource).book(viewer, input, ctx.origin, ctx.now));
+    return payload(await new BookingService(ctx.dataSource, ctx.services.notices).book(viewer, input, ctx.origin, ctx.now, await inputErrors(input)));
   }
 
   @Mutation(() => BookingPayload, { description: 'Cancels a booking; a freed seat goes at once to the first person waiting who may have it.' })
   async cancelBooking(@Arg('input', () => CancelBookingInput, { validate: false }) input: CancelBookingInput, @Ctx() ctx: Context) {
     const viewer = signedIn(ctx);
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { booking: null, userErrors };
-    return payload(await new BookingService(ctx.dataSource).cancel(viewer, input, ctx.origin, ctx.now));
+    return payload(await new BookingService(ctx.dataSource, ctx.services.notices).cancel(viewer, input, ctx.origin, ctx.now, await inputErrors(input)));
   }
 
   @Query(() => BookingConnection, { description: "The signed-in person's own bookings, newest first." })

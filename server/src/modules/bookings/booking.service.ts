@@ -1,8 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { approvalsNeeded, isLateCancellation, isReleased, whyNotBookable, type BookingBlock } from '@portal/domain';
-import { Refusal, unlessRefused } from '../../db/refusal';
+import { unlessRefused } from '../../graphql/refusal';
+import { isUniqueViolation } from '../../graphql/constraint-violations';
 import { KEY_REUSED, KEY_REUSED_MESSAGE, requestHash, sameRequest } from '../../db/request-hash';
-import { userError, type UserError } from '../../graphql/user-error';
+import type { UserError } from '../../graphql/user-error';
+import { refuse, refuseAll, userError, type BookingErrorCode } from './booking.errors';
+import { refusedField, withInputErrors } from '../../graphql/input-errors';
 import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import { hasRole, type Viewer } from '../auth/viewer';
@@ -12,7 +15,7 @@ import { claimSeat, giveSeatBack } from './seat-claims';
 import { promoteWaiting } from './promote-waiting';
 import { releaseDueSession } from './release-seats.service';
 import { LIVE_PLACE } from './person-course-places.loader';
-import { noticeBookingChange, type BookingNoticeKind } from '../notifications/booking-notices';
+import { noticeBookingChange, type BookingNoticeKind, type NoticeSettings } from '../notifications/booking-notices';
 import { commitBooking, releaseBooking } from '../funding/booking-ledger';
 
 export type BookingResult = { booking: BookingEntity; userErrors: [] } | { booking: null; userErrors: UserError[] };
@@ -34,12 +37,8 @@ interface PersonRow {
   disabled_at: Date | null; sector: string | null; approval_policy: string | null; name: string;
 }
 
-const refuse = (field: string[], message: string, code: string): never => {
-  throw new Refusal([userError(field, message, code)]);
-};
-
 /** How booking refuses each reason of the eligibility rule (packages/domain/src/booking-eligibility.ts). */
-const BLOCKED: Record<BookingBlock, [field: 'personId' | 'sessionId', message: string, code: string]> = {
+const BLOCKED: Record<BookingBlock, [field: 'personId' | 'sessionId', message: string, code: BookingErrorCode]> = {
   DISABLED: ['personId', 'This person\'s account is disabled.', 'DISABLED'],
   SESSION_CANCELLED: ['sessionId', 'This session has been cancelled.', 'SESSION_CANCELLED'],
   SESSION_PAST: ['sessionId', 'This session has already taken place.', 'SESSION_PAST'],
@@ -74,27 +73,33 @@ function refuseAlreadyBooked(person: PersonRow, bookedBy: string): never {
  * updates (seat-claims.ts), a retried request answered from its idempotency key.
  */
 export class BookingService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource, private readonly notices: NoticeSettings) {}
 
+  /** `inputProblems`: the input rules' errors, answered together with unknown ids before anything is written. */
   async book(viewer: Viewer, input: { sessionId: string; personId?: string; idempotencyKey?: string; secondPlaceReason?: string },
-    origin: RequestOrigin, now: Date): Promise<BookingResult> {
+    origin: RequestOrigin, now: Date, inputProblems: readonly UserError[] = []): Promise<BookingResult> {
     const personId = input.personId ?? viewer.personId;
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const replay = await this.claimKey(manager, viewer, 'book_session', input.idempotencyKey, { sessionId: input.sessionId, personId });
+      const replay = inputProblems.length ? null
+        : await this.claimKey(manager, viewer, 'book_session', input.idempotencyKey, { sessionId: input.sessionId, personId });
       if (replay) return replay;
 
-      const person = await this.person(manager, personId);
-      if (!person || person.partnership_id !== viewer.partnershipId) refuse(['input', 'personId'], 'There is no such person in your partnership.', 'NOT_FOUND');
-      const onBehalf = person!.id !== viewer.personId;
+      const unknown: UserError[] = [];
+      const person = refusedField(inputProblems, 'personId') ? null : await this.person(manager, personId);
+      const personKnown = !!person && person.partnership_id === viewer.partnershipId;
+      if (!personKnown && !refusedField(inputProblems, 'personId')) unknown.push(userError(['input', 'personId'], 'There is no such person in your partnership', 'NOT_FOUND'));
+      const onBehalf = personKnown && person!.id !== viewer.personId;
       if (onBehalf && !(person!.organisation_id && hasRole(viewer, 'ld_lead', person!.organisation_id)
         && viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === person!.organisation_id))) {
         throw new ForbiddenError('Only an L&D lead of their organisation can book someone else.');
       }
-      const session = await this.session(manager, input.sessionId, person!.id, now);
-      if (!session || session.partnership_id !== viewer.partnershipId || !canSeeCourse(viewer, {
+      const session = refusedField(inputProblems, 'sessionId') ? null
+        : await this.session(manager, input.sessionId, personKnown ? person!.id : viewer.personId, now);
+      if (!refusedField(inputProblems, 'sessionId') && (!session || session.partnership_id !== viewer.partnershipId || !canSeeCourse(viewer, {
         partnershipId: session.course_partnership_id, visibility: session.visibility,
         visibilityOrganisationId: session.visibility_organisation_id, providerOrganisationId: session.provider_organisation_id,
-      })) refuse(['input', 'sessionId'], 'There is no such session in your partnership.', 'NOT_FOUND');
+      }))) unknown.push(userError(['input', 'sessionId'], 'There is no such session in your partnership', 'NOT_FOUND'));
+      refuseAll(withInputErrors(inputProblems, unknown));
       this.checkBookable(session!, person!, now);
       // Already on this date is answered as such, before any question about a second date.
       if (session!.booked_here) refuseAlreadyBooked(person!, viewer.personId);
@@ -102,7 +107,7 @@ export class BookingService {
 
       // Past the release time but not yet released by the job: release it first, so the seats it returns
       // go to the people waiting before this booking claims one.
-      if (!session!.released_at && isReleased({ releaseAt: session!.release_at }, now)) await releaseDueSession(manager, session!.id, origin, now);
+      if (!session!.released_at && isReleased({ releaseAt: session!.release_at }, now)) await releaseDueSession(manager, session!.id, origin, now, this.notices);
       const needed = approvalsNeeded((person!.approval_policy ?? 'none') as never, { bookedByLead: onBehalf, hasLineManager: !!person!.line_manager_id });
       const seat = await claimSeat(manager, session!.id, person!.organisation_id, now);
       // No seat: hold the session (shared) while joining its waiting list, so a cancellation running now
@@ -119,7 +124,7 @@ export class BookingService {
       });
       if (status === 'confirmed') await commitOrRefuse(manager, booking.id, viewer.personId, origin, now, ['input', 'sessionId']);
       await this.rememberKey(manager, viewer, 'book_session', input.idempotencyKey, booking.id);
-      await noticeBookingChange(manager, { bookingId: booking.id, kind: status as BookingNoticeKind });
+      await noticeBookingChange(manager, { bookingId: booking.id, kind: status as BookingNoticeKind }, this.notices);
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'bookings.created',
         subjectType: 'booking', subjectId: booking.id, details: { status, sessionId: session!.id, personId: person!.id, seatFrom: seat?.organisationId ?? (seat ? 'pool' : null),
           ...(session!.other_place_starts_at ? { secondPlaceReason: input.secondPlaceReason?.trim() } : {}) } });
@@ -128,21 +133,26 @@ export class BookingService {
     return result ? { booking: result, userErrors: [] } : { booking: null, userErrors };
   }
 
+  /** `inputProblems`: the input rules' errors, answered together with the booking's own before anything is written. */
   async cancel(viewer: Viewer, input: { bookingId: string; reason?: string; idempotencyKey?: string },
-    origin: RequestOrigin, now: Date): Promise<BookingResult> {
+    origin: RequestOrigin, now: Date, inputProblems: readonly UserError[] = []): Promise<BookingResult> {
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const replay = await this.claimKey(manager, viewer, 'cancel_booking', input.idempotencyKey,
+      const replay = inputProblems.length ? null : await this.claimKey(manager, viewer, 'cancel_booking', input.idempotencyKey,
         { bookingId: input.bookingId, reason: input.reason });
       if (replay) return replay;
-      const [booking] = await manager.query(
+      const [booking] = refusedField(inputProblems, 'bookingId') ? [] : await manager.query(
         `SELECT b.*, s.starts_at, s.release_at, s.capacity FROM booking b JOIN training_session s ON s.id = b.session_id
          WHERE b.id = $1 AND b.partnership_id = $2 FOR UPDATE OF b`, [input.bookingId, viewer.partnershipId]);
-      if (!booking) refuse(['input', 'bookingId'], 'There is no such booking.', 'NOT_FOUND');
-      const own = booking.person_id === viewer.personId;
-      const asLead = booking.organisation_id && viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === booking.organisation_id);
-      if (!own && !asLead && !hasRole(viewer, 'partnership_admin')) throw new ForbiddenError('You can cancel only your own bookings, or your organisation\'s as its L&D lead.');
-      if (booking.status === 'cancelled' || booking.status === 'declined') refuse(['input', 'bookingId'], 'This booking is already cancelled.', 'ALREADY_CANCELLED');
-      if (booking.status === 'attended' || booking.status === 'no_show') refuse(['input', 'bookingId'], 'The session has taken place: its register cannot be changed here.', 'ALREADY_HAPPENED');
+      const problems: UserError[] = [];
+      if (!booking && !refusedField(inputProblems, 'bookingId')) problems.push(userError(['input', 'bookingId'], 'There is no such booking', 'NOT_FOUND'));
+      if (booking) {
+        const own = booking.person_id === viewer.personId;
+        const asLead = booking.organisation_id && viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === booking.organisation_id);
+        if (!own && !asLead && !hasRole(viewer, 'partnership_admin')) throw new ForbiddenError('You can cancel only your own bookings, or your organisation\'s as its L&D lead.');
+        if (booking.status === 'cancelled' || booking.status === 'declined') problems.push(userError(['input', 'bookingId'], 'This booking is already cancelled', 'ALREADY_CANCELLED'));
+        if (booking.status === 'attended' || booking.status === 'no_show') problems.push(userError(['input', 'bookingId'], 'The session has taken place: its register cannot be changed here', 'ALREADY_HAPPENED'));
+      }
+      refuseAll(withInputErrors(inputProblems, problems));
 
       const late = isLateCancellation(booking.starts_at, now);
       await manager.query(
@@ -155,10 +165,10 @@ export class BookingService {
         // The ledger's reason is fixed: the learner's own words stay with the booking, away from funding reports.
         await releaseBooking(manager, booking.id, { late, reason: late ? 'Cancelled late' : 'Cancelled' }, viewer.personId, origin, now);
         await promoteWaiting(manager, booking.session_id, { organisationId: booking.seat_organisation_id,
-          released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now);
+          released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now, this.notices);
       }
       await this.rememberKey(manager, viewer, 'cancel_booking', input.idempotencyKey, booking.id);
-      await noticeBookingChange(manager, { bookingId: booking.id, kind: 'cancelled' });
+      await noticeBookingChange(manager, { bookingId: booking.id, kind: 'cancelled' }, this.notices);
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'bookings.cancelled',
         subjectType: 'booking', subjectId: booking.id, details: { late, previousStatus: booking.status, reason: input.reason ?? null } });
       return (await manager.getRepository(BookingEntity).findOneByOrFail({ id: booking.id }));
@@ -248,8 +258,7 @@ export class BookingService {
           values.seatOrganisationId, values.bookedBy, values.costPence, values.now, values.approvals]);
       return manager.getRepository(BookingEntity).findOneByOrFail({ id: row.id });
     } catch (error) {
-      if ((error as { constraint?: string }).constraint === 'booking_one_live_per_person_idx'
-        || (error as { driverError?: { constraint?: string } }).driverError?.constraint === 'booking_one_live_per_person_idx') {
+      if (isUniqueViolation(error, 'booking_one_live_per_person_idx')) {
         return refuseAlreadyBooked(values.person, values.bookedBy);
       }
       throw error;

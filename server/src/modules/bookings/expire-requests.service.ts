@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { isReleased } from '@portal/domain';
 import { recordAudit } from '../audit/audit.service';
-import { noticeBookingChange } from '../notifications/booking-notices';
+import { noticeBookingChange, type NoticeSettings } from '../notifications/booking-notices';
 import { giveSeatBack } from './seat-claims';
 import { promoteWaiting } from './promote-waiting';
 
@@ -10,7 +10,7 @@ import { promoteWaiting } from './promote-waiting';
  * declined (nobody decided in time) and the seat goes to the first person waiting. Each request
  * in its own transaction, locked with SKIP LOCKED, so concurrent runs never decline one twice.
  */
-export async function expireStaleRequests(dataSource: DataSource, now: Date, holdHours: number): Promise<number> {
+export async function expireStaleRequests(dataSource: DataSource, now: Date, holdHours: number, notices: NoticeSettings): Promise<number> {
   const due: Array<{ id: string }> = await dataSource.query(
     `SELECT b.id FROM booking b JOIN training_session s ON s.id = b.session_id
      WHERE b.status = 'requested' AND s.starts_at - make_interval(hours => $2) <= $1 ORDER BY s.starts_at LIMIT 500`, [now, holdHours]);
@@ -23,10 +23,10 @@ export async function expireStaleRequests(dataSource: DataSource, now: Date, hol
       if (!booking) return false;
       await manager.query(`UPDATE booking SET status = 'declined', decision_note = 'Not approved in time', updated_at = $2 WHERE id = $1`, [id, now]);
       await giveSeatBack(manager, booking.session_id, { organisationId: booking.seat_organisation_id });
-      await noticeBookingChange(manager, { bookingId: id, kind: 'declined' });
+      await noticeBookingChange(manager, { bookingId: id, kind: 'declined' }, notices);
       const origin = { ipAddress: null, requestId: 'job:expire_requests' };
       await promoteWaiting(manager, booking.session_id, { organisationId: booking.seat_organisation_id,
-        released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now);
+        released: isReleased({ releaseAt: booking.release_at }, now) }, origin, now, notices);
       await recordAudit(manager, origin, { partnershipId: booking.partnership_id, actorPersonId: null, action: 'bookings.request_expired',
         subjectType: 'booking', subjectId: id, details: { holdHours } });
       return true;

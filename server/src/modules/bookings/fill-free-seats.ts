@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { isReleased } from '@portal/domain';
 import type { RequestOrigin } from '../audit/audit.service';
 import { promoteWaiting } from './promote-waiting';
+import type { NoticeSettings } from '../notifications/booking-notices';
 
 /**
  * Gives every seat of a session that is free, and that someone waiting may have, to the people
@@ -11,7 +12,8 @@ import { promoteWaiting } from './promote-waiting';
  * The caller holds the session's row lock, so the counters read here cannot move meanwhile.
  * Returns the promoted bookings' ids, in the order they were promoted.
  */
-export async function fillFreeSeats(manager: EntityManager, sessionId: string, origin: RequestOrigin, now: Date): Promise<string[]> {
+export async function fillFreeSeats(manager: EntityManager, sessionId: string, origin: RequestOrigin, now: Date,
+  notices: NoticeSettings): Promise<string[]> {
   const [session]: Array<{ capacity: number; allocated_seats: number; seats_taken: number; pool_seats_taken: number; release_at: Date }> =
     await manager.query('SELECT capacity, allocated_seats, seats_taken, pool_seats_taken, release_at FROM training_session WHERE id = $1', [sessionId]);
   if (!session || session.seats_taken >= session.capacity) return [];
@@ -19,7 +21,7 @@ export async function fillFreeSeats(manager: EntityManager, sessionId: string, o
   const promoted: string[] = [];
   const promoteWhile = async (seatsFree: number, organisationId: string | null) => {
     for (let left = seatsFree; left > 0; left -= 1) {
-      const id = await promoteWaiting(manager, sessionId, { organisationId, released }, origin, now);
+      const id = await promoteWaiting(manager, sessionId, { organisationId, released }, origin, now, notices);
       if (!id) return;
       promoted.push(id);
     }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badArgument } from '../../graphql/user-error';
+import { badArgument } from './booking.errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
 import { isUuid } from '../../graphql/uuid';
 import { TrainingSessionEntity } from '../catalogue/training-session.entity';
@@ -28,7 +28,7 @@ export class OrganisationBookingsService {
     if (args.after != null && !cursor) throw badArgument(['after'], 'The cursor is not one this server gave.', 'INVALID_CURSOR');
     const filter = args.filter ?? {};
     if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime()) {
-      throw badArgument(['filter', 'to'], 'The end date must be after the start date.', 'DATES_OUT_OF_ORDER');
+      throw badArgument(['filter', 'to'], 'End date must be after the start date', 'DATES_OUT_OF_ORDER');
     }
 
     const query = this.dataSource.getRepository(BookingEntity).createQueryBuilder('b')

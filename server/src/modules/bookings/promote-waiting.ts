@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { approvalsNeeded, personToPromote } from '@portal/domain';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
-import { noticeBookingChange } from '../notifications/booking-notices';
+import { noticeBookingChange, type NoticeSettings } from '../notifications/booking-notices';
 import { commitBooking } from '../funding/booking-ledger';
 import { claimSeat } from './seat-claims';
 
@@ -10,7 +10,7 @@ import { claimSeat } from './seat-claims';
  * SKIP LOCKED, so two cancellations at once promote two different people.
  */
 export async function promoteWaiting(manager: EntityManager, sessionId: string, freed: { organisationId: string | null; released: boolean },
-  origin: RequestOrigin, now: Date): Promise<string | null> {
+  origin: RequestOrigin, now: Date, notices: NoticeSettings): Promise<string | null> {
   const waiting: Array<{ id: string; partnership_id: string; organisation_id: string | null; waitlisted_at: Date; person_id: string; approval_policy: string | null;
     line_manager_id: string | null; booked_by_person_id: string | null; cost: string }> = await manager.query(
     `SELECT b.id, b.partnership_id, b.organisation_id, b.waitlisted_at, b.person_id, b.booked_by_person_id, o.approval_policy, p.line_manager_id,
@@ -43,7 +43,7 @@ export async function promoteWaiting(manager: EntityManager, sessionId: string, 
       continue;
     }
     await manager.query('RELEASE SAVEPOINT promote_waiting');
-    await noticeBookingChange(manager, { bookingId: row.id, kind: 'promoted' });
+    await noticeBookingChange(manager, { bookingId: row.id, kind: 'promoted' }, notices);
     await recordAudit(manager, origin, { partnershipId: row.partnership_id, actorPersonId: null, action: 'bookings.promoted',
       subjectType: 'booking', subjectId: row.id, details: { status, sessionId } });
     return row.id;

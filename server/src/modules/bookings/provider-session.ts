@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import { Refusal } from '../../db/refusal';
-import { userError } from '../../graphql/user-error';
+import type { UserError } from '../../graphql/user-error';
+import { refusedField } from '../../graphql/input-errors';
+import { refuse } from './booking.errors';
 import { ForbiddenError } from '../../graphql/access-errors';
 import type { Viewer } from '../auth/viewer';
 import { canManageSeats } from '../catalogue/catalogue.policy';
@@ -10,13 +11,16 @@ export interface ProviderSession { id: string; status: string; starts_at: Date }
 /**
  * A session of the viewer's partnership that only its course's provider (or an administrator)
  * may act on: unknown or another partnership's is NOT_FOUND on ["input", "sessionId"], someone
- * else's is FORBIDDEN. Read without a lock: callers lock its bookings first, then its row.
+ * else's is FORBIDDEN. Read without a lock: callers lock its bookings first, then its row. Refused
+ * with the input rules' errors (`inputProblems`) too, so that a missing session and a bad reason
+ * are answered together.
  */
-export async function providerSession(manager: EntityManager, viewer: Viewer, sessionId: string, action: string): Promise<ProviderSession> {
-  const [session] = await manager.query(
+export async function providerSession(manager: EntityManager, viewer: Viewer, sessionId: string, action: string,
+  inputProblems: readonly UserError[] = []): Promise<ProviderSession> {
+  const [session] = refusedField(inputProblems, 'sessionId') ? [] : await manager.query(
     `SELECT s.id, s.status, s.starts_at, c.partnership_id, c.provider_organisation_id FROM training_session s
      JOIN course c ON c.id = s.course_id WHERE s.id = $1 AND s.partnership_id = $2`, [sessionId, viewer.partnershipId]);
-  if (!session) throw new Refusal([userError(['input', 'sessionId'], 'There is no such session.', 'NOT_FOUND')]);
+  if (!session) refuse(['input', 'sessionId'], 'There is no such session', 'NOT_FOUND', inputProblems);
   if (!canManageSeats(viewer, { partnershipId: session.partnership_id, providerOrganisationId: session.provider_organisation_id })) {
     throw new ForbiddenError(`Only the provider of this course or an administrator can ${action}.`);
   }

@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsUUID, ValidateNested } from 'class-valida
 
 @InputType({ description: 'One line of the register.' })
 export class AttendanceMarkInput {
-  @Field(() => ID) @IsUUID('all', { message: 'Choose a booking on this session.' })
+  @Field(() => ID) @IsUUID('all', { message: 'Choose a booking on this session' })
   bookingId!: string;
 
   @Field({ description: 'true: attended; false: did not attend (a no-show).' })
@@ -12,12 +12,12 @@ export class AttendanceMarkInput {
 
 @InputType()
 export class RecordAttendanceInput {
-  @Field(() => ID) @IsUUID('all', { message: 'Choose one of your sessions.' })
+  @Field(() => ID) @IsUUID('all', { message: 'Choose one of your sessions' })
   sessionId!: string;
 
   @Field(() => [AttendanceMarkInput])
-  @ArrayMinSize(1, { message: 'Mark at least one person.' })
-  @ArrayMaxSize(10_000, { message: 'Mark at most 10,000 people at once.' })
+  @ArrayMinSize(1, { message: 'Mark at least one person' })
+  @ArrayMaxSize(10_000, { message: 'Mark at most 10,000 people at once' })
   @ValidateNested({ each: true })
   attendance!: AttendanceMarkInput[];
 }

@@ -15,8 +15,6 @@ export class RecordAttendanceResolver {
   async recordAttendance(@Arg('input', () => RecordAttendanceInput, { validate: false }) input: RecordAttendanceInput, @Ctx() ctx: Context) {
     if (!ctx.viewer) throw new UnauthenticatedError('Sign in as the course\'s provider or an administrator to take the register.');
     if (!mayManageSomeSeats(ctx.viewer)) throw new ForbiddenError('Only the course\'s provider and partnership administrators can take its register.');
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { session: null, userErrors };
-    return recordAttendance(ctx.dataSource, ctx.viewer, input, ctx.origin, ctx.now);
+    return recordAttendance(ctx.dataSource, ctx.viewer, input, ctx.origin, ctx.now, await inputErrors(input));
   }
 }

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
-import { Refusal, unlessRefused } from '../../db/refusal';
-import { userError, type UserError } from '../../graphql/user-error';
+import { unlessRefused } from '../../graphql/refusal';
+import type { UserError } from '../../graphql/user-error';
+import { refuse, refuseAll, userError } from './booking.errors';
+import { refusedField, withInputErrors } from '../../graphql/input-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { TrainingSessionEntity } from '../catalogue/training-session.entity';
@@ -15,30 +17,35 @@ import type { RecordAttendanceInput } from './record-attendance.input';
  * is marked, the session is completed. Learning records and feedback requests are not built yet.
  */
 export async function recordAttendance(dataSource: DataSource, viewer: Viewer, input: RecordAttendanceInput, origin: RequestOrigin,
-  now: Date): Promise<{ session: TrainingSessionEntity | null; userErrors: UserError[] }> {
+  now: Date, inputProblems: readonly UserError[] = []): Promise<{ session: TrainingSessionEntity | null; userErrors: UserError[] }> {
   const { result, userErrors } = await unlessRefused(() => dataSource.transaction(async (manager) => {
-    const session = await providerSession(manager, viewer, input.sessionId, 'take its register');
+    const session = await providerSession(manager, viewer, input.sessionId, 'take its register', inputProblems);
+    // A mark whose booking id the input rules refused is not looked up (PostgreSQL would raise on it).
+    const checked = (i: number) => !refusedField(inputProblems, 'attendance', String(i), 'bookingId');
     // Bookings (in id order), then the session, then the streams: the order cancelBooking takes them in.
-    const ids = input.attendance.map((a) => a.bookingId);
+    const ids = input.attendance.filter((_, i) => checked(i)).map((a) => a.bookingId);
     const bookings: Array<{ id: string; status: string }> = await manager.query(
       'SELECT id, status FROM booking WHERE id = ANY($1::uuid[]) AND session_id = $2 ORDER BY id FOR UPDATE', [ids, session.id]);
     Object.assign(session, (await manager.query('SELECT status FROM training_session WHERE id = $1 FOR UPDATE', [session.id]))[0]);
-    if (session.status === 'cancelled') throw new Refusal([userError(['input', 'sessionId'], 'This session was cancelled.', 'SESSION_CANCELLED')]);
-    if (session.starts_at > now) throw new Refusal([userError(['input', 'sessionId'], 'The register opens when the session starts.', 'NOT_STARTED')]);
+    // A register that is not open is answered as such (with the input rules' errors): its marks are not judged yet.
+    if (session.status === 'cancelled') refuse(['input', 'sessionId'], 'This session was cancelled', 'SESSION_CANCELLED', inputProblems);
+    if (session.starts_at > now) refuse(['input', 'sessionId'], 'The register opens when the session starts', 'NOT_STARTED', inputProblems);
+
+    const errors: UserError[] = [];
 
     const byId = new Map(bookings.map((b) => [b.id, b]));
-    const errors: UserError[] = [];
     const seen = new Set<string>();
     input.attendance.forEach((mark, i) => {
+      if (!checked(i)) return;
       const booking = byId.get(mark.bookingId);
       const field = ['input', 'attendance', String(i), 'bookingId'];
-      if (seen.has(mark.bookingId)) errors.push(userError(field, 'This booking is marked twice.', 'DUPLICATE'));
+      if (seen.has(mark.bookingId)) errors.push(userError(field, 'This booking is marked twice', 'DUPLICATE'));
       seen.add(mark.bookingId);
-      if (!booking) errors.push(userError(field, 'There is no such booking on this session.', 'NOT_FOUND'));
-      else if (booking.status === 'attended' || booking.status === 'no_show') errors.push(userError(field, 'This place is already marked.', 'ALREADY_RECORDED'));
-      else if (booking.status !== 'confirmed') errors.push(userError(field, 'Only confirmed places are on the register.', 'NOT_CONFIRMED'));
+      if (!booking) errors.push(userError(field, 'There is no such booking on this session', 'NOT_FOUND'));
+      else if (booking.status === 'attended' || booking.status === 'no_show') errors.push(userError(field, 'This place is already marked', 'ALREADY_RECORDED'));
+      else if (booking.status !== 'confirmed') errors.push(userError(field, 'Only confirmed places are on the register', 'NOT_CONFIRMED'));
     });
-    if (errors.length) throw new Refusal(errors);
+    refuseAll(withInputErrors(inputProblems, errors));
 
     for (const mark of input.attendance) {
       await manager.query('UPDATE booking SET status = $2, updated_at = $3 WHERE id = $1', [mark.bookingId, mark.attended ? 'attended' : 'no_show', now]);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import { fillFreeSeats } from './fill-free-seats';
+import type { NoticeSettings } from '../notifications/booking-notices';
 
 /** Sessions looked at per run; the rest wait for the next run. */
 const BATCH = 500;
@@ -15,14 +16,14 @@ const BATCH = 500;
  * released_at is null, so any number of runners (replicas, a retried job) release it once.
  * Returns how many sessions this call released.
  */
-export async function releaseDueSessions(dataSource: DataSource, now: Date): Promise<number> {
+export async function releaseDueSessions(dataSource: DataSource, now: Date, notices: NoticeSettings): Promise<number> {
   const due: Array<{ id: string }> = await dataSource.query(
     `SELECT id FROM training_session WHERE status = 'scheduled' AND released_at IS NULL AND release_at <= $1
      ORDER BY release_at, id LIMIT ${BATCH}`, [now]);
   const origin: RequestOrigin = { ipAddress: null, requestId: `job:release-seats:${randomUUID()}` };
   let released = 0;
   for (const { id } of due) {
-    if (await dataSource.transaction((manager) => releaseSession(manager, id, origin, now, 'skip_locked'))) released += 1;
+    if (await dataSource.transaction((manager) => releaseSession(manager, id, origin, now, notices, 'skip_locked'))) released += 1;
   }
   return released;
 }
@@ -34,11 +35,12 @@ export async function releaseDueSessions(dataSource: DataSource, now: Date): Pro
  * another booking, releasing it now) and then finds it released. Nothing is locked before the
  * session's row, so the lock order stays allocation → session → stream.
  */
-export function releaseDueSession(manager: EntityManager, sessionId: string, origin: RequestOrigin, now: Date): Promise<boolean> {
-  return releaseSession(manager, sessionId, origin, now, 'wait');
+export function releaseDueSession(manager: EntityManager, sessionId: string, origin: RequestOrigin, now: Date,
+  notices: NoticeSettings): Promise<boolean> {
+  return releaseSession(manager, sessionId, origin, now, notices, 'wait');
 }
 
-async function releaseSession(manager: EntityManager, sessionId: string, origin: RequestOrigin, now: Date,
+async function releaseSession(manager: EntityManager, sessionId: string, origin: RequestOrigin, now: Date, notices: NoticeSettings,
   locked: 'skip_locked' | 'wait'): Promise<boolean> {
   const [session]: Array<{ id: string; partnership_id: string; starts_at: Date; release_at: Date }> = await manager.query(
     `SELECT id, partnership_id, starts_at, release_at FROM training_session
@@ -51,7 +53,7 @@ async function releaseSession(manager: EntityManager, sessionId: string, origin:
      WHERE session_id = $1 AND seats > seats_taken ORDER BY organisation_id`, [sessionId]);
   await manager.query('UPDATE training_session SET released_at = $2 WHERE id = $1', [sessionId, now]);
   // A session that has begun (the job was down past its start) keeps its register as it is.
-  const promotedIds = session.starts_at > now ? await fillFreeSeats(manager, sessionId, origin, now) : [];
+  const promotedIds = session.starts_at > now ? await fillFreeSeats(manager, sessionId, origin, now, notices) : [];
   const promoted: Array<{ id: string; person_id: string; status: string }> = promotedIds.length
     ? await manager.query('SELECT id, person_id, status FROM booking WHERE id = ANY($1::uuid[])', [promotedIds]) : [];
   const byId = new Map(promoted.map((row) => [row.id, row]));

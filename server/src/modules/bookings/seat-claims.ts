@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { Refusal } from '../../db/refusal';
-import { userError } from '../../graphql/user-error';
+import { refuse } from './booking.errors';
 
 /**
  * Taking and giving back seats, each one conditional UPDATE checked by its row count: never
@@ -28,7 +27,7 @@ export async function claimSeat(manager: EntityManager, sessionId: string, organ
     if (affected(fromAllocation) === 1) {
       // Waits for a concurrent cancellation of the session, then sees it: the whole booking is refused.
       const counted = await manager.query(`UPDATE training_session SET seats_taken = seats_taken + 1 WHERE id = $1 AND status = 'scheduled'`, [sessionId]);
-      if (affected(counted) !== 1) throw new Refusal([userError(['input', 'sessionId'], 'This session has been cancelled.', 'SESSION_CANCELLED')]);
+      if (affected(counted) !== 1) refuse(['input', 'sessionId'], 'This session has been cancelled.', 'SESSION_CANCELLED');
       return { organisationId };
     }
   }

@@ -11,8 +11,6 @@ export class SessionCancellationResolver {
   @Mutation(() => SessionPayload, { description: 'Cancels a scheduled session: every booking is cancelled and its person told, with a calendar cancellation.' })
   async cancelSession(@Arg('input', () => CancelSessionInput, { validate: false }) input: CancelSessionInput, @Ctx() ctx: Context) {
     if (!ctx.viewer) throw new UnauthenticatedError();
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { session: null, userErrors };
-    return cancelSession(ctx.dataSource, ctx.viewer, input, ctx.origin, ctx.now);
+    return cancelSession(ctx.dataSource, ctx.viewer, input, ctx.origin, ctx.now, ctx.services.notices, await inputErrors(input));
   }
 }

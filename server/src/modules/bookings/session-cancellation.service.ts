@@ -1,11 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { Refusal, unlessRefused } from '../../db/refusal';
-import { userError, type UserError } from '../../graphql/user-error';
+import { unlessRefused } from '../../graphql/refusal';
+import type { UserError } from '../../graphql/user-error';
+import { refuseAll, userError } from './booking.errors';
+import { withInputErrors } from '../../graphql/input-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { TrainingSessionEntity } from '../catalogue/training-session.entity';
 import { providerSession } from './provider-session';
-import { noticeSessionChange } from '../notifications/booking-notices';
+import { noticeSessionChange, type NoticeSettings } from '../notifications/booking-notices';
 import { releaseBooking } from '../funding/booking-ledger';
 
 /**
@@ -13,19 +15,21 @@ import { releaseBooking } from '../funding/booking-ledger';
  * calendar cancellation, in the same transaction that cancels their bookings and empties the seats.
  */
 export async function cancelSession(dataSource: DataSource, viewer: Viewer, input: { sessionId: string; reason: string },
-  origin: RequestOrigin, now: Date): Promise<{ session: TrainingSessionEntity | null; userErrors: UserError[] }> {
+  origin: RequestOrigin, now: Date, notices: NoticeSettings, inputProblems: readonly UserError[] = []): Promise<{ session: TrainingSessionEntity | null; userErrors: UserError[] }> {
   const { result, userErrors } = await unlessRefused(() => dataSource.transaction(async (manager) => {
-    const session = await providerSession(manager, viewer, input.sessionId, 'cancel its sessions');
+    const session = await providerSession(manager, viewer, input.sessionId, 'cancel its sessions', inputProblems);
     // Its bookings before its row, the order cancelBooking takes them in: the other order deadlocks with people cancelling their own places.
     await manager.query(`SELECT id FROM booking WHERE session_id = $1 AND status IN ('confirmed', 'requested', 'waitlisted') ORDER BY id FOR UPDATE`,
       [session.id]);
     // Then its allocations and its row, the order booking takes them in (allocation, then session).
     await manager.query('SELECT organisation_id FROM seat_allocation WHERE session_id = $1 ORDER BY organisation_id FOR UPDATE', [session.id]);
     Object.assign(session, (await manager.query('SELECT status, starts_at FROM training_session WHERE id = $1 FOR UPDATE', [session.id]))[0]);
-    if (session.status !== 'scheduled') throw new Refusal([userError(['input', 'sessionId'], 'This session is not scheduled.', 'NOT_SCHEDULED')]);
-    if (session.starts_at <= now) throw new Refusal([userError(['input', 'sessionId'], 'This session has already started.', 'SESSION_PAST')]);
+    const problems: UserError[] = [];
+    if (session.status !== 'scheduled') problems.push(userError(['input', 'sessionId'], 'This session is not scheduled', 'NOT_SCHEDULED'));
+    else if (session.starts_at <= now) problems.push(userError(['input', 'sessionId'], 'This session has already started', 'SESSION_PAST'));
+    refuseAll(withInputErrors(inputProblems, problems));
 
-    const told = await noticeSessionChange(manager, { sessionId: session.id, kind: 'session_cancelled' });
+    const told = await noticeSessionChange(manager, { sessionId: session.id, kind: 'session_cancelled' }, notices);
     const committed: Array<{ booking_id: string }> = await manager.query(
       `SELECT booking_id FROM ledger_entry WHERE session_id = $1 AND booking_id IS NOT NULL
        GROUP BY booking_id HAVING sum(committed_effect_pence) > 0 ORDER BY booking_id`, [session.id]);

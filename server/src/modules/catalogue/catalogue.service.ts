@@ -1,7 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { boundingBox, EARTH_RADIUS_KM } from '@portal/domain';
 import type { Viewer } from '../auth/viewer';
-import { badArgument } from '../../graphql/user-error';
+import { badArgument } from './catalogue.errors';
 import { CourseEntity } from './course.entity';
 import { TrainingSessionEntity } from './training-session.entity';
 import { MandatorySubjectEntity } from './mandatory-subject.entity';
@@ -39,8 +39,8 @@ export class CatalogueService {
     const from = filter.from ?? now;
     if (filter.to && filter.to.getTime() <= from.getTime()) {
       throw badArgument(['filter', 'to'], filter.from
-        ? 'The end date must be after the start date.'
-        : 'The end date must be in the future (the start date defaults to now).', 'DATES_OUT_OF_ORDER');
+        ? 'End date must be after the start date'
+        : 'End date must be in the future (the start date defaults to now)', 'DATES_OUT_OF_ORDER');
     }
     if (filter.mandatorySubject && !(await this.dataSource.getRepository(MandatorySubjectEntity)
       .existsBy({ code: filter.mandatorySubject }))) {

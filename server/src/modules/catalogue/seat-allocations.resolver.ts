@@ -16,8 +16,6 @@ export class SeatAllocationsResolver {
     @Ctx() ctx: Context): Promise<SetSeatAllocationsResult> {
     if (!ctx.viewer) throw new UnauthenticatedError('Sign in as the course\'s provider or an administrator to set seats.');
     if (!mayManageSomeSeats(ctx.viewer)) throw new ForbiddenError('Only the course\'s provider and partnership administrators can set its seats.');
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { session: null, userErrors };
-    return new SeatAllocationsService(ctx.dataSource).set(ctx.viewer, input, ctx.origin, ctx.now);
+    return new SeatAllocationsService(ctx.dataSource, ctx.services.notices).set(ctx.viewer, input, ctx.origin, ctx.now, await inputErrors(input));
   }
 }

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { effectsOf, formatPence, parseFinancialYear, parsePounds } from '@portal/domain';
-import { Refusal, unlessRefused } from '../../db/refusal';
-import { userError, type UserError } from '../../graphql/user-error';
+import { Refusal, unlessRefused } from '../../graphql/refusal';
+import type { UserError } from '../../graphql/user-error';
+import { refuse, userError } from './funding.errors';
 import { withInputErrors } from '../../graphql/input-errors';
 import { isUuid } from '../../graphql/uuid';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
@@ -56,7 +57,7 @@ export class FundingStreamService {
           checked.year.label, checked.year.start, checked.year.end, input.audience ?? 'both', [...new Set(input.eligibleSectors ?? [])],
           [...new Set(input.purposes ?? [])], !!input.pooled, input.managingOrganisationId, viewer.personId, now]);
       if (!row) {
-        throw new Refusal([userError(['input', 'name'], `There is already a stream called "${input.name.trim()}" in ${checked.year.label}.`, 'DUPLICATE')]);
+        refuse(['input', 'name'], `There is already a stream called "${input.name.trim()}" in ${checked.year.label}.`, 'DUPLICATE');
       }
       const postings = input.pooled
         ? checked.contributions.map((c) => ({ kind: 'contribution' as const, organisationId: c.organisationId, amount: c.pence }))

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { NO_SECTOR_KEY, type FinancialYear, type LedgerEffects } from '@portal/domain';
-import { badArgument } from '../../graphql/user-error';
+import { badArgument } from './funding.errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
 import { isUuid } from '../../graphql/uuid';
 import { ENTRY_IN_SCOPE, scopeParams, type FundingScope } from './funding.policy';

@@ -17,8 +17,6 @@ export class RecordLedgerEntryResolver {
     @Ctx() ctx: Context): Promise<RecordEntryResult> {
     if (!ctx.viewer) throw new UnauthenticatedError('Sign in to record funding.');
     if (!mayRecordEntries(ctx.viewer)) throw new ForbiddenError('Only administrators and L&D leads can record funding.');
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { entry: null, userErrors };
-    return new LedgerEntryService(ctx.dataSource).record(ctx.viewer, input, ctx.origin, ctx.now);
+    return new LedgerEntryService(ctx.dataSource).record(ctx.viewer, input, ctx.origin, ctx.now, await inputErrors(input));
   }
 }

@@ -55,6 +55,11 @@ export interface NoticeSettings {
   mailFrom: string;
 }
 
+/** The settings from the deployment's config (config.ts): every caller passes them, nothing keeps them. */
+export function noticeSettingsOf(config: { publicUrl: string; mailFrom: string }): NoticeSettings {
+  return { publicUrl: config.publicUrl.replace(/\/$/, ''), mailFrom: config.mailFrom };
+}
+
 export function sessionLink(data: Pick<BookingNoticeData, 'partnership' | 'session'>, settings: Pick<NoticeSettings, 'publicUrl'>): string {
   return `${settings.publicUrl}/p/${encodeURIComponent(data.partnership.slug)}/sessions/${data.session.id}`;
 }

@@ -1,32 +1,20 @@
 import type { EntityManager } from 'typeorm';
-import { loadConfig } from '../../config';
 import type { BookingNoticeData, BookingNoticeKind, InviteFacts, NoticeSettings } from './booking-notice-data';
 import { inviteMethodFor } from './booking-invite';
 import { renderBookingEmail } from './render-booking-email';
 import { queueEmail } from './outbox-writer';
 
 export type { BookingNoticeKind, NoticeSettings } from './booking-notice-data';
+export { noticeSettingsOf } from './booking-notice-data';
 
 /**
  * Every change to a booking that its person must know about. Called inside the transaction
  * that makes the change, so the notice is written to the outbox, and its delivery job queued,
  * if and only if the change commits: a refused or rolled-back booking sends nothing, and a
- * committed one is delivered even if this process dies right after.
+ * committed one is delivered even if this process dies right after. The deployment's settings
+ * (links, sender) come from config.ts through the caller: requests have them as
+ * ctx.services.notices, jobs from the task list (noticeSettingsOf).
  */
-let settings: NoticeSettings | null = null;
-
-/** Set once when the app starts (http/app.ts); read from the environment until then. */
-export function configureNotices(value: NoticeSettings): void {
-  settings = { publicUrl: value.publicUrl.replace(/\/$/, ''), mailFrom: value.mailFrom };
-}
-
-function currentSettings(): NoticeSettings {
-  if (!settings) {
-    const config = loadConfig();
-    configureNotices({ publicUrl: config.publicUrl, mailFrom: config.mailFrom });
-  }
-  return settings!;
-}
 
 interface NoticeRow {
   id: string; partnership_id: string; person_id: string; status: string; sequence: number; invited: boolean;
@@ -74,10 +62,9 @@ function noticeData(kind: BookingNoticeKind, row: NoticeRow): BookingNoticeData 
 }
 
 export async function noticeBookingChange(manager: EntityManager, change: { bookingId: string; kind: BookingNoticeKind },
-  context: Partial<NoticeSettings> = {}): Promise<{ emailId: string } | null> {
+  noticeSettings: NoticeSettings): Promise<{ emailId: string } | null> {
   const [row]: NoticeRow[] = await manager.query(LOAD_NOTICE, [change.bookingId]);
   if (!row) return null;
-  const noticeSettings = { ...currentSettings(), ...context };
   const data = noticeData(change.kind, row);
   const email = renderBookingEmail(data, noticeSettings);
   // Only the facts: the delivery job builds the invite (send-email.task.ts), so it cannot fail this change.
@@ -93,10 +80,10 @@ export async function noticeBookingChange(manager: EntityManager, change: { book
  * own statuses are changed.
  */
 export async function noticeSessionChange(manager: EntityManager, change: { sessionId: string; kind: 'session_changed' | 'session_cancelled' },
-  context: Partial<NoticeSettings> = {}): Promise<number> {
+  settings: NoticeSettings): Promise<number> {
   const bookings: Array<{ id: string }> = await manager.query(
     `SELECT id FROM booking WHERE session_id = $1 AND status IN ('confirmed', 'requested', 'waitlisted') ORDER BY created_at, id`,
     [change.sessionId]);
-  for (const booking of bookings) await noticeBookingChange(manager, { bookingId: booking.id, kind: change.kind }, context);
+  for (const booking of bookings) await noticeBookingChange(manager, { bookingId: booking.id, kind: change.kind }, settings);
   return bookings.length;
 }

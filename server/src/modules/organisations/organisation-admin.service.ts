@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { normaliseEmail } from '@portal/domain';
-import { userError, type UserError } from '../../graphql/user-error';
+import type { UserError } from '../../graphql/user-error';
+import { userError } from './organisation.errors';
 import { withInputErrors } from '../../graphql/input-errors';
-import { Refusal, unlessRefused } from '../../db/refusal';
+import { Refusal, unlessRefused } from '../../graphql/refusal';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { PersonEntity } from '../people/person.entity';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { PartnershipEntity } from './partnership.entity';
-import { badArgument } from '../../graphql/user-error';
+import { badArgument } from './partnership.errors';
 
 export class PartnershipService {
   constructor(private readonly dataSource: DataSource) {}

@@ -12,13 +12,13 @@ export class ImportPeopleInput {
   @Field({
     description: 'The file\'s text. First line: name,email,kind,job_title,team,line_manager_email (any case; only name and email required). Up to 10,000 people; kind is staff (the default) or volunteer.',
   })
-  @MaxLength(MAX_CSV_CHARACTERS, { message: 'The file is too large. Split it into files of at most 10,000 people.' })
+  @MaxLength(MAX_CSV_CHARACTERS, { message: 'The file is too large. Split it into files of at most 10,000 people' })
   csv!: string;
 
   @Field(() => ID, {
     nullable: true,
     description: 'A UUID the client makes, new for each attempt: poll peopleImport(id) with it while this runs. Sending the same importId again returns the first import (whatever its outcome) rather than importing twice.',
   })
-  @IsOptional() @IsUUID('all', { message: 'The import id must be a UUID.' })
+  @IsOptional() @IsUUID('all', { message: 'Import id must be a UUID' })
   importId?: string | null;
 }

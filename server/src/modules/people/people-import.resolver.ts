@@ -16,9 +16,7 @@ export class PeopleImportResolver {
   async importPeople(@Arg('input', () => ImportPeopleInput, { validate: false }) input: ImportPeopleInput,
     @Ctx() ctx: Context): Promise<ImportPeopleResult> {
     const viewer = requirePartnershipAdmin(ctx.viewer, 'import people');
-    const userErrors = await inputErrors(input);
-    if (userErrors.length) return { import: null, userErrors };
-    return new PeopleImportService(ctx.dataSource, ctx.services.invitations).importPeople(viewer, input, ctx.origin);
+    return new PeopleImportService(ctx.dataSource, ctx.services.invitations).importPeople(viewer, input, ctx.origin, await inputErrors(input));
   }
 
   @Query(() => PeopleImport, { nullable: true, description: 'Administrators: an import of their partnership, to follow its progress. Null when unknown.' })

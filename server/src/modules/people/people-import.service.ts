@@ -6,8 +6,10 @@ import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { parsePeopleCsv, type ImportRowError, type PersonCsvRow } from './parse-people-csv';
 import { orderByLineManager } from './order-by-line-manager';
-import { PeopleErrorCode, peopleError } from './people.errors';
+import { peopleError } from './people.errors';
 import { isUuid } from '../../graphql/uuid';
+import { isStaleReference } from '../../graphql/constraint-violations';
+import { withInputErrors } from '../../graphql/input-errors';
 import { holdImport } from './import-ownership';
 import type { Invitations } from '../auth/invitations';
 
@@ -39,12 +41,6 @@ const INSERT_CHUNK = 1000;
  * manager moved) between the checks and the transaction. The file is checked again to say which rows.
  */
 class ImportClash extends Error {}
-
-/** A unique or foreign-key violation: the database's own word that the checks went stale. */
-function isClash(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
-  return code === '23505' || code === '23503';
-}
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -101,10 +97,15 @@ export class PeopleImportService {
     return row ?? null;
   }
 
+  /**
+   * `inputProblems`: the input rules' errors (a file too large, a malformed import id), answered
+   * together with an unknown organisation before any import exists; the file's own rows are then
+   * checked all at once and reported on the import (import.errors).
+   */
   async importPeople(viewer: Viewer, input: { organisationId: string; csv: string; importId?: string | null },
-    origin: RequestOrigin): Promise<ImportPeopleResult> {
+    origin: RequestOrigin, inputProblems: readonly UserError[] = []): Promise<ImportPeopleResult> {
     const importId = input.importId?.toLowerCase() ?? null;
-    if (importId) {
+    if (importId && !inputProblems.length) {
       const replay = await this.replay(viewer, importId);
       if (replay) return replay;
     }
@@ -112,10 +113,9 @@ export class PeopleImportService {
       ? await this.dataSource.query(`SELECT id, name FROM organisation WHERE id = $1 AND partnership_id = $2`,
         [input.organisationId, viewer.partnershipId])
       : [];
-    if (!organisation) {
-      return { import: null, userErrors: [peopleError(['input', 'organisationId'],
-        'There is no such organisation in your partnership.', PeopleErrorCode.NOT_FOUND)] };
-    }
+    const userErrors = withInputErrors(inputProblems, organisation ? [] : [peopleError(['input', 'organisationId'],
+      'There is no such organisation in your partnership.', 'NOT_FOUND')]);
+    if (userErrors.length) return { import: null, userErrors };
 
     const parsed = parsePeopleCsv(input.csv);
     // Held from before the row exists until the import has finished: how other processes know it runs.
@@ -154,7 +154,7 @@ export class PeopleImportService {
         await this.dataSource.transaction((manager) => this.write(manager, viewer, organisation.id, id, parsed.rows,
           checked.existingManagers, progress, origin));
       } catch (error) {
-        if (!(error instanceof ImportClash || isClash(error))) throw error;
+        if (!(error instanceof ImportClash || isStaleReference(error))) throw error;
         const again = await this.checkAgainstPeople(viewer, organisation, parsed.rows, ImportProgress.none);
         return { import: await this.finishFailed(id, again.errors.length ? again.errors : [{ line: 1, field: 'csv',
           message: 'People in this file changed while it was being imported. Nothing was imported: send the file again.' }]), userErrors: [] };
@@ -173,7 +173,7 @@ export class PeopleImportService {
     if (!existing) return null;
     if (existing.partnershipId === viewer.partnershipId) return { import: existing, userErrors: [] };
     return { import: null, userErrors: [peopleError(['input', 'importId'],
-      'This import id is already in use. Make a new one for a new import.', PeopleErrorCode.TAKEN)] };
+      'This import id is already in use. Make a new one for a new import.', 'TAKEN')] };
   }
 
   /** What the file alone cannot tell: emails already in use anywhere, and line managers outside the file. */

@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { badArgument, type UserError } from '../../graphql/user-error';
 import { ForbiddenError } from '../../graphql/access-errors';
-import { Refusal, unlessRefused } from '../../db/refusal';
+import { unlessRefused } from '../../graphql/refusal';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { PersonEntity } from './person.entity';
 import { decodePersonCursor, encodePersonCursor } from './person-cursor';
-import { PeopleErrorCode, peopleError } from './people.errors';
+import { peopleError, refuse } from './people.errors';
 import type { PeopleScope } from './people.policy';
 import { isUuid } from '../../graphql/uuid';
 
@@ -57,15 +57,15 @@ export class PeopleService {
     Promise<{ person: PersonEntity | null; userErrors: UserError[] }> {
     const field = ['input', 'personId'];
     if (!isUuid(input.personId)) {
-      return { person: null, userErrors: [peopleError(field, 'There is no such person in your partnership.', PeopleErrorCode.NOT_FOUND)] };
+      return { person: null, userErrors: [peopleError(field, 'There is no such person in your partnership.', 'NOT_FOUND')] };
     }
     if (input.disabled && input.personId === viewer.personId) {
-      return { person: null, userErrors: [peopleError(field, 'You cannot disable yourself. Ask another administrator.', PeopleErrorCode.SELF)] };
+      return { person: null, userErrors: [peopleError(field, 'You cannot disable yourself. Ask another administrator.', 'SELF')] };
     }
     const outcome = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
       const [current] = await manager.query(
         `SELECT disabled_at FROM person WHERE id = $1 AND partnership_id = $2 FOR UPDATE`, [input.personId, viewer.partnershipId]);
-      if (!current) throw new Refusal([peopleError(field, 'There is no such person in your partnership.', PeopleErrorCode.NOT_FOUND)]);
+      if (!current) refuse(field, 'There is no such person in your partnership.', 'NOT_FOUND');
       // Asking for what is already so changes nothing and is not audited.
       if ((current.disabled_at !== null) !== input.disabled) {
         await manager.query(`UPDATE person SET disabled_at = $2 WHERE id = $1`, [input.personId, input.disabled ? now : null]);

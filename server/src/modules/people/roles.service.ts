@@ -1,10 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { UserError } from '../../graphql/user-error';
-import { Refusal, unlessRefused } from '../../db/refusal';
+import { unlessRefused } from '../../graphql/refusal';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { RoleName, Viewer } from '../auth/viewer';
 import { PersonEntity } from './person.entity';
-import { PeopleErrorCode, peopleError } from './people.errors';
+import { peopleError, refuse, refuseAll } from './people.errors';
 import { roleScopeProblem } from './role-scope';
 import { isUuid } from '../../graphql/uuid';
 
@@ -35,7 +35,7 @@ export class RolesService {
          ON CONFLICT (person_id, role, organisation_id) DO NOTHING RETURNING id`,
         [viewer.partnershipId, change.personId, change.role, organisationId]);
       if (!inserted.length) {
-        throw new Refusal([peopleError(['input', 'role'], 'They already have this role.', PeopleErrorCode.ALREADY_GRANTED)]);
+        refuse(['input', 'role'], 'They already have this role.', 'ALREADY_GRANTED');
       }
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId,
         action: 'roles.granted', subjectType: 'person', subjectId: change.personId, details: { role: change.role, organisationId } });
@@ -57,7 +57,7 @@ export class RolesService {
          RETURNING id`,
         [viewer.partnershipId, change.personId, change.role, organisationId]);
       if (!deleted.length) {
-        throw new Refusal([peopleError(['input', 'role'], 'They do not have this role.', PeopleErrorCode.NOT_GRANTED)]);
+        refuse(['input', 'role'], 'They do not have this role.', 'NOT_GRANTED');
       }
       if (administrators) {
         const [{ remaining }] = await manager.query(
@@ -65,8 +65,8 @@ export class RolesService {
            WHERE g.partnership_id = $1 AND g.role = 'partnership_admin' AND g.organisation_id IS NULL AND p.disabled_at IS NULL`,
           [viewer.partnershipId]);
         if (remaining === 0) {
-          throw new Refusal([peopleError(['input', 'role'],
-            'You are the last administrator of this partnership. Make someone else an administrator first.', PeopleErrorCode.LAST_ADMIN)]);
+          refuse(['input', 'role'],
+            'You are the last administrator of this partnership. Make someone else an administrator first.', 'LAST_ADMIN');
         }
       }
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId,
@@ -79,15 +79,15 @@ export class RolesService {
     write: (manager: EntityManager, organisationId: string | null) => Promise<void>): Promise<RoleChangeResult> {
     const organisationId = change.organisationId ?? null;
     const errors: UserError[] = [];
-    if (!isUuid(change.personId)) errors.push(peopleError(['input', 'personId'], NO_PERSON, PeopleErrorCode.NOT_FOUND));
+    if (!isUuid(change.personId)) errors.push(peopleError(['input', 'personId'], NO_PERSON, 'NOT_FOUND'));
     const problem = roleScopeProblem(change.role, organisationId);
     if (problem === 'ORGANISATION_REQUIRED') {
-      errors.push(peopleError(['input', 'organisationId'], 'Choose the organisation this role is for.', PeopleErrorCode.REQUIRED));
+      errors.push(peopleError(['input', 'organisationId'], 'Choose the organisation this role is for.', 'REQUIRED'));
     } else if (problem === 'ORGANISATION_NOT_ALLOWED') {
       errors.push(peopleError(['input', 'organisationId'],
-        'This role is for the whole partnership: leave the organisation empty.', PeopleErrorCode.NOT_ALLOWED));
+        'This role is for the whole partnership: leave the organisation empty.', 'NOT_ALLOWED'));
     } else if (organisationId !== null && !isUuid(organisationId)) {
-      errors.push(peopleError(['input', 'organisationId'], NO_ORGANISATION, PeopleErrorCode.NOT_FOUND));
+      errors.push(peopleError(['input', 'organisationId'], NO_ORGANISATION, 'NOT_FOUND'));
     }
     if (errors.length) return { person: null, userErrors: errors };
 
@@ -97,9 +97,9 @@ export class RolesService {
       const organisation = organisationId === null ? [{}] : await manager.query(
         `SELECT id FROM organisation WHERE id = $1 AND partnership_id = $2`, [organisationId, viewer.partnershipId]);
       const missing: UserError[] = [];
-      if (!person) missing.push(peopleError(['input', 'personId'], NO_PERSON, PeopleErrorCode.NOT_FOUND));
-      if (!organisation.length) missing.push(peopleError(['input', 'organisationId'], NO_ORGANISATION, PeopleErrorCode.NOT_FOUND));
-      if (missing.length) throw new Refusal(missing);
+      if (!person) missing.push(peopleError(['input', 'personId'], NO_PERSON, 'NOT_FOUND'));
+      if (!organisation.length) missing.push(peopleError(['input', 'organisationId'], NO_ORGANISATION, 'NOT_FOUND'));
+      refuseAll(missing);
       await write(manager, organisationId);
       return manager.getRepository(PersonEntity).findOneByOrFail({ id: change.personId });
     }));

@@ -5,18 +5,18 @@ import type { ApolloServer } from '@apollo/server';
 import type { DataSource } from 'typeorm';
 import { stringify, type ColumnOption } from 'csv-stringify';
 import { parseFinancialYear } from '@portal/domain';
-import type { Logger } from '../../observability/logger';
-import type { Context, Services } from '../../graphql/context';
-import { requestContext } from '../../http/request-context';
-import type { Viewer } from '../auth/viewer';
-import { fundingScope } from './funding.policy';
-import { financialYearFromPath, neutraliseFormula } from './funding-export.format';
-import { ExportRefusal, queryRunner, type RunQuery } from './funding-export.graphql';
+import type { Logger } from '../observability/logger';
+import type { Context, Services } from '../graphql/context';
+import { requestContext } from './request-context';
+import type { Viewer } from '../modules/auth/viewer';
+import { fundingScope } from '../modules/funding/funding.policy';
+import { financialYearFromPath, neutraliseFormula } from '../modules/funding/funding-export.format';
+import { ExportRefusal, queryRunner, type RunQuery } from '../modules/funding/funding-export.graphql';
 import {
   ENTRIES_PAGE_SIZE, ENTRIES_QUERY, ENTRY_COLUMNS, entryRow, EXPORT_TABLES, isExportTable, OVERVIEW_QUERY, summaryTable,
   type CsvRow, type EntriesPageData, type ExportTable, type OverviewData,
-} from './funding-export.tables';
-import { grantPackageChunks, STREAMS_QUERY, type StreamData } from './funding-export.360giving';
+} from '../modules/funding/funding-export.tables';
+import { grantPackageChunks, STREAMS_QUERY, type StreamData } from '../modules/funding/funding-export.360giving';
 
 /**
  * GET /exports/funding/:partnershipSlug/:year/:table.csv and …/:year/360giving.json, the year

@@ -1,8 +1,10 @@
-import type { UserError } from '../graphql/user-error';
+import type { UserError } from './user-error';
 
 /**
  * Thrown inside a transaction to roll it back because of the caller's mistakes (found by a
- * conditional write, not a check beforehand); the service catches it and returns the userErrors.
+ * conditional write or a check that must see the locked rows); the service catches it with
+ * `unlessRefused` and returns the userErrors. Modules throw it through their own `refuse`
+ * (module-errors.ts), whose codes are a closed type.
  */
 export class Refusal extends Error {
   constructor(readonly userErrors: UserError[]) {
