@@ -20,7 +20,7 @@ export function configureNotices(value: NoticeSettings): void {
   settings = { publicUrl: value.publicUrl.replace(/\/$/, ''), mailFrom: value.mailFrom };
 }
 
-function currentSettings(): NoticeSettings {
+export function currentSettings(): NoticeSettings {
   if (!settings) {
     const config = loadConfig();
     configureNotices({ publicUrl: config.publicUrl, mailFrom: config.mailFrom });
