@@ -129,11 +129,13 @@ export class SessionSchedulingService {
       if (venueId && isUuid(venueId) && venueId !== session.venueId) {
         errors.push(...await this.venueProblems(manager, viewer, venueId, found.provider_organisation_id));
       }
+      // A new start moves what is not given with it: the end keeps the length, booking close and release their lead.
       const startsAt = input.startsAt ?? session.startsAt;
-      const endsAt = input.endsAt ?? session.endsAt;
+      const shift = (d: Date) => new Date(d.getTime() + startsAt.getTime() - session.startsAt.getTime());
+      const endsAt = input.endsAt ?? shift(session.endsAt);
       const capacity = input.capacity ?? session.capacity;
-      const bookingClosesAt = input.bookingClosesAt ?? session.bookingClosesAt;
-      const releaseAt = input.releaseAt ?? session.releaseAt;
+      const bookingClosesAt = input.bookingClosesAt ?? shift(session.bookingClosesAt);
+      const releaseAt = input.releaseAt ?? (session.releasedAt ? session.releaseAt : shift(session.releaseAt));
       const minimumPlaces = input.minimumPlaces !== undefined ? input.minimumPlaces : session.minimumPlaces;
       if (input.releaseAt && session.releasedAt && input.releaseAt.getTime() !== session.releaseAt.getTime()) {
         errors.push(at(['releaseAt'], 'The unused allocated seats have already returned to the pool: the release time cannot change', 'ALREADY_RELEASED'));
@@ -147,7 +149,9 @@ export class SessionSchedulingService {
         released: isReleased({ releaseAt }, now),
         allocations: allocations.map((a) => ({ organisationId: a.organisation_id, organisationName: a.organisation_name, seatsTaken: a.seats_taken })),
       }, { capacity, allocations: allocations.map((a) => ({ organisationId: a.organisation_id, seats: a.seats })) })
-        .forEach((p) => errors.push(capacityError(p, session)));
+        .map((p) => capacityError(p, session))
+        // One message per field: the first (seats taken) says the most.
+        .forEach((e, index, all) => { if (all.findIndex((o) => o.field.join('.') === e.field.join('.')) === index) errors.push(e); });
       if (errors.length || inputProblems.length) throw new Refusal(withInputErrors(inputProblems, errors));
 
       const moved = startsAtChanged || endsAt.getTime() !== session.endsAt.getTime() || (venueId ?? null) !== (session.venueId ?? null)
