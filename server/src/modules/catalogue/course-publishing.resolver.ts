@@ -64,7 +64,10 @@ export class CoursePublishingResolver {
   async providedCourses(@Arg('organisationId', () => ID, { nullable: true }) organisationId: string | null, @Ctx() ctx: Context): Promise<CourseEntity[]> {
     const viewer = publisher(ctx, 'see the courses they provide');
     if (organisationId != null && !isUuid(organisationId)) throw badArgument(['organisationId'], 'Choose an organisation of the partnership', 'INVALID');
-    if (organisationId != null && !canPublishFor(viewer, organisationId)) throw new ForbiddenError('Only its provider coordinators and administrators see an organisation\'s courses here.');
+    if (organisationId != null && (!canPublishFor(viewer, organisationId) || !(await ctx.loaders.organisationsById.load(organisationId)
+      .then((o) => o?.partnershipId === viewer.partnershipId)))) {
+      throw new ForbiddenError('Only its provider coordinators and administrators see an organisation\'s courses here.');
+    }
     const query = ctx.dataSource.getRepository(CourseEntity).createQueryBuilder('c').where('c.partnership_id = :p', { p: viewer.partnershipId });
     if (organisationId) query.andWhere('c.provider_organisation_id = :o', { o: organisationId });
     else if (!hasRole(viewer, 'partnership_admin')) query.andWhere('c.provider_organisation_id = ANY(:own)', { own: organisationsWithRole(viewer, 'provider_coordinator') });
