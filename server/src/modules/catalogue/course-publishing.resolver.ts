@@ -13,6 +13,8 @@ import { Course } from './course.type';
 import { CourseEntity } from './course.entity';
 import { Session } from './session.type';
 import { Venue } from './venue.type';
+import { MandatorySubject } from './mandatory-subject.type';
+import { MandatorySubjectEntity } from './mandatory-subject.entity';
 import { VenueEntity } from './venue.entity';
 import type { TrainingSessionEntity } from './training-session.entity';
 import { CreateCourseInput, CreateVenueInput, UpdateCourseInput } from './course-publishing.inputs';
@@ -72,6 +74,11 @@ export class CoursePublishingResolver {
     if (organisationId) query.andWhere('c.provider_organisation_id = :o', { o: organisationId });
     else if (!hasRole(viewer, 'partnership_admin')) query.andWhere('c.provider_organisation_id = ANY(:own)', { own: organisationsWithRole(viewer, 'provider_coordinator') });
     return query.orderBy('c.title').addOrderBy('c.id').limit(MAX_COURSES).getMany();
+  }
+
+  @Query(() => [MandatorySubject], { description: 'The mandatory subjects a course can satisfy, by name. Reference data: anyone may read it.' })
+  mandatorySubjects(@Ctx() ctx: Context): Promise<MandatorySubjectEntity[]> {
+    return ctx.dataSource.getRepository(MandatorySubjectEntity).find({ order: { name: 'ASC' } });
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the caller may change the course and schedule its sessions.' })
