@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from '../support/test-database';
  * A provider publishes, in a real browser on the demo partnership, on a laptop and on a phone:
  * the provider coordinator opens their courses from the header, publishes a course (first with
  * the form empty, to see every problem listed), schedules a session of it, and, once people have
- * booked, sees who is on it with their statuses (the first half of journey 4). Every page state
+ * booked, sees who is on it with their statuses (the first half of journey 4), then moves it. Every page state
  * is checked with axe against WCAG 2.2 AA; any console error fails the test. Screenshots of the
  * session's page go to docs/screenshots/.
  *
@@ -121,6 +121,20 @@ describe.each(Object.entries(SIZES))('a provider on a %s', (size, options) => {
       await page.getByText('2 of 12 places taken (needs 4 to run)').waitFor();
       await expectNoAxeViolations(page, `the session with who is booked (${size})`);
       await page.screenshot({ path: path.join(SCREENSHOTS, `provider-session-${size}.png`), fullPage: true });
+
+      // Moving it tells the people booked (the API test reads their invites); the page says so and shows the new time.
+      await page.getByRole('link', { name: 'Change time, place or numbers' }).click();
+      await page.getByRole('heading', { level: 1, name: `Change the session of ${title}` }).waitFor();
+      await page.getByLabel('Start time').fill('13:00');
+      await page.getByLabel('End time').fill('16:00');
+      await page.getByLabel('Places').fill('1');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.locator('.nhsuk-error-summary').getByRole('link', { name: '2 places on this session are taken: the capacity must be at least 2' }).waitFor();
+      await expectNoAxeViolations(page, `the change form with its errors (${size})`);
+      await page.getByLabel('Places').fill('12');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.getByText('Session changed. Everyone booked has been told of any new time or place.').waitFor();
+      await page.getByText(/, 1pm to 4pm$/).waitFor();
 
       await page.getByRole('link', { name: 'Your courses and sessions' }).click();
       await card.waitFor();
