@@ -388,3 +388,30 @@ describe('minimum numbers at booking close', () => {
     expect(lead.text).toContain('Your organisation holds 4 seats on it');
   });
 });
+
+describe('the provider\'s pages cost the same statements however many courses, sessions and people', () => {
+  const COURSES = `{ providedCourses { id title provider { name } costPerPlace { formatted } sessions { id startsAt capacity seatsTaken minimumPlaces venue { name town } } } }`;
+  const SESSION = `query($id: ID!) { session(id: $id) { id course { title canManage provider { name } } allocations { organisation { name } seats seatsTaken }
+    bookings { id status waitlistPosition person { name email organisation { name } } } } }`;
+  type Counted = { extensions?: { sqlStatements?: number } };
+
+  it('reads a page of courses and a session\'s people in a fixed number of statements', async () => {
+    const before = (await portal.graphql(COURSES, {}, { token: tokens.coordinator })) as Counted;
+    const session = (await schedule(tokens.coordinator, { courseId: ids.course, startsAt: days(70), endsAt: days(70, 12), deliveryMode: 'IN_PERSON',
+      venueId: ids.partnershipVenue, capacity: 10, allocations: [{ organisationId: ids.employer, seats: 2 }] })).payload!.session!.id;
+    const [first, ...others] = await makeSignedInPeople(portal.dataSource, ids.partnership, 5, { organisationId: ids.bystander });
+    await portal.graphql(BOOK, { input: { sessionId: session } }, { token: first.token });
+    const small = (await portal.graphql(SESSION, { id: session }, { token: tokens.coordinator })) as Counted;
+    for (let i = 0; i < 3; i += 1) {
+      const courseId = (await createCourse(tokens.coordinator, baseCourse())).payload!.course!.id;
+      await schedule(tokens.coordinator, { courseId, startsAt: days(71 + i), endsAt: days(71 + i, 12), deliveryMode: 'ONLINE', capacity: 5 });
+    }
+    for (const person of others) await portal.graphql(BOOK, { input: { sessionId: session } }, { token: person.token });
+    const after = (await portal.graphql(COURSES, {}, { token: tokens.coordinator })) as Counted;
+    const large = (await portal.graphql(SESSION, { id: session }, { token: tokens.coordinator })) as Counted;
+    expect(before.extensions!.sqlStatements).toBeGreaterThan(0);
+    expect(after.extensions!.sqlStatements).toBe(before.extensions!.sqlStatements);
+    expect(large.extensions!.sqlStatements).toBe(small.extensions!.sqlStatements);
+    console.log(`provider pages: providedCourses ${after.extensions!.sqlStatements} statements, session with its people ${large.extensions!.sqlStatements}`);
+  });
+});
