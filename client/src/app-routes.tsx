@@ -31,6 +31,7 @@ const OrganisationBookingsPage = lazy(() => import('./bookings/organisation-book
 const ProviderCoursesPage = lazy(() => import('./provider/courses-page').then((m) => ({ default: m.ProviderCoursesPage })));
 const CourseFormPage = lazy(() => import('./provider/course-form-page').then((m) => ({ default: m.CourseFormPage })));
 const SessionFormPage = lazy(() => import('./provider/session-form-page').then((m) => ({ default: m.SessionFormPage })));
+const VenueFormPage = lazy(() => import('./provider/venue-form-page').then((m) => ({ default: m.VenueFormPage })));
 const ProviderSessionPage = lazy(() => import('./provider/provider-session-page').then((m) => ({ default: m.ProviderSessionPage })));
 const TeamPage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.TeamPage })));
 
@@ -75,6 +76,7 @@ export function createAppRouter() {
         { path: PROVIDER_PATHS.newSession, element: <SessionFormPage mode="schedule" /> },
         { path: PROVIDER_PATHS.session, element: <ProviderSessionPage /> },
         { path: PROVIDER_PATHS.changeSession, element: <SessionFormPage mode="change" /> },
+        { path: PROVIDER_PATHS.newVenue, element: <VenueFormPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage standalone /> },

@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../support/test-database';
 /**
  * A provider publishes, in a real browser on the demo partnership, on a laptop and on a phone:
  * the provider coordinator opens their courses from the header, publishes a course (first with
- * the form empty, to see every problem listed), schedules a session of it, and, once people have
+ * the form empty, to see every problem listed), adds a venue and schedules a session of it there, and, once people have
  * booked, sees who is on it with their statuses (the first half of journey 4), then moves it. Every page state
  * is checked with axe against WCAG 2.2 AA; any console error fails the test. Screenshots of the
  * session's page go to docs/screenshots/.
@@ -87,10 +87,25 @@ describe.each(Object.entries(SIZES))('a provider on a %s', (size, options) => {
       const card = page.locator('section', { has: page.getByRole('heading', { name: title }) });
       await card.getByRole('link', { name: `Schedule a session of ${title}` }).click();
       await page.getByRole('heading', { level: 1, name: `Schedule a session of ${title}` }).waitFor();
+      // A venue that is not in the list yet: added on its own form, which comes back here.
+      const venue = `Education Centre (${size})`;
+      await page.getByRole('link', { name: 'Add the venue' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Add a venue' }).waitFor();
+      await page.getByRole('button', { name: 'Add venue' }).click();
+      await page.locator('.nhsuk-error-summary').getByRole('link', { name: 'Enter the venue’s name' }).waitFor();
+      await expectNoAxeViolations(page, `the venue form with its errors (${size})`);
+      await page.getByLabel('Name').fill(venue);
+      await page.getByLabel('Town or city').fill('Peterborough');
+      await page.getByLabel('Postcode (optional)').fill('PE3 9GZ');
+      await page.getByLabel('Latitude').fill('52.5891');
+      await page.getByLabel('Longitude').fill('-0.2847');
+      await page.getByRole('button', { name: 'Add venue' }).click();
+      await page.getByRole('heading', { level: 1, name: `Schedule a session of ${title}` }).waitFor();
       await page.getByLabel('Date', { exact: true }).first().fill(dateAhead(35));
       await page.getByLabel('Start time').fill('09:30');
       await page.getByLabel('End time').fill('12:30');
-      await page.getByLabel('Online', { exact: true }).check();
+      await page.getByLabel('In person', { exact: true }).check();
+      await page.getByLabel('Venue', { exact: true }).selectOption({ label: `${venue}, Peterborough` });
       await page.getByLabel('Places').fill('12');
       await page.getByLabel('Minimum numbers (optional)').fill('4');
       await expectNoAxeViolations(page, `the schedule form (${size})`);
@@ -119,6 +134,7 @@ describe.each(Object.entries(SIZES))('a provider on a %s', (size, options) => {
       expect(statuses.length).toBe(2);
       expect(new Set(Object.values(booked)).size).toBeGreaterThan(0);
       await page.getByText('2 of 12 places taken (needs 4 to run)').waitFor();
+      await page.getByText(`${venue}, Peterborough`).waitFor();
       await expectNoAxeViolations(page, `the session with who is booked (${size})`);
       await page.screenshot({ path: path.join(SCREENSHOTS, `provider-session-${size}.png`), fullPage: true });
 

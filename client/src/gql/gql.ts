@@ -67,6 +67,7 @@ type Documents = {
     "\n  mutation ScheduleSession($input: ScheduleSessionInput!) {\n    scheduleSession(input: $input) {\n      session {\n        ...ProviderSessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.ScheduleSessionDocument,
     "\n  mutation RescheduleSession($input: RescheduleSessionInput!) {\n    rescheduleSession(input: $input) {\n      session {\n        ...ProviderSessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.RescheduleSessionDocument,
     "\n  query CourseChoices($partnershipSlug: String!) {\n    mandatorySubjects {\n      code\n      name\n    }\n    organisations(partnershipSlug: $partnershipSlug) {\n      id\n      name\n    }\n  }\n": typeof types.CourseChoicesDocument,
+    "\n  mutation CreateVenue($input: CreateVenueInput!) {\n    createVenue(input: $input) {\n      venue {\n        id\n        name\n        town\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateVenueDocument,
     "\n  query PartnershipBySlug($slug: String!) {\n    partnership(slug: $slug) {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.PartnershipBySlugDocument,
 };
 const documents: Documents = {
@@ -123,6 +124,7 @@ const documents: Documents = {
     "\n  mutation ScheduleSession($input: ScheduleSessionInput!) {\n    scheduleSession(input: $input) {\n      session {\n        ...ProviderSessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.ScheduleSessionDocument,
     "\n  mutation RescheduleSession($input: RescheduleSessionInput!) {\n    rescheduleSession(input: $input) {\n      session {\n        ...ProviderSessionFields\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.RescheduleSessionDocument,
     "\n  query CourseChoices($partnershipSlug: String!) {\n    mandatorySubjects {\n      code\n      name\n    }\n    organisations(partnershipSlug: $partnershipSlug) {\n      id\n      name\n    }\n  }\n": types.CourseChoicesDocument,
+    "\n  mutation CreateVenue($input: CreateVenueInput!) {\n    createVenue(input: $input) {\n      venue {\n        id\n        name\n        town\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateVenueDocument,
     "\n  query PartnershipBySlug($slug: String!) {\n    partnership(slug: $slug) {\n      id\n      name\n      slug\n    }\n  }\n": types.PartnershipBySlugDocument,
 };
 
@@ -352,6 +354,10 @@ export function graphql(source: "\n  mutation RescheduleSession($input: Reschedu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CourseChoices($partnershipSlug: String!) {\n    mandatorySubjects {\n      code\n      name\n    }\n    organisations(partnershipSlug: $partnershipSlug) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query CourseChoices($partnershipSlug: String!) {\n    mandatorySubjects {\n      code\n      name\n    }\n    organisations(partnershipSlug: $partnershipSlug) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateVenue($input: CreateVenueInput!) {\n    createVenue(input: $input) {\n      venue {\n        id\n        name\n        town\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateVenue($input: CreateVenueInput!) {\n    createVenue(input: $input) {\n      venue {\n        id\n        name\n        town\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

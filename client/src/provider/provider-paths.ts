@@ -6,6 +6,7 @@ export const PROVIDER_PATHS = {
   newSession: '/provider/courses/:id/sessions/new',
   session: '/provider/sessions/:id',
   changeSession: '/provider/sessions/:id/change',
+  newVenue: '/provider/venues/new',
 } as const;
 
 const withId = (pattern: string, id: string) => pattern.replace(':id', encodeURIComponent(id));

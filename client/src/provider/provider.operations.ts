@@ -215,3 +215,20 @@ export const CourseChoicesQuery = graphql(`
     }
   }
 `);
+
+export const CreateVenueMutation = graphql(`
+  mutation CreateVenue($input: CreateVenueInput!) {
+    createVenue(input: $input) {
+      venue {
+        id
+        name
+        town
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, Fieldset, Radios, Select, TextInput } from 'nhsuk-react-components';
 import type { SignedInViewer } from '../account/use-viewer';
@@ -19,6 +19,7 @@ import {
   emptySessionForm, rescheduleInputFrom, scheduleInputFrom, sessionFields, sessionFormFrom, sessionInputId, type SessionField, type SessionForm,
 } from './session-form';
 import { PROVIDER_AUDIENCE, RequireProvider } from './require-provider';
+import type { VenueReturnState } from './venue-form-page';
 
 const MODES = Object.keys(DELIVERY_MODE_TEXT) as DeliveryMode[];
 
@@ -26,10 +27,12 @@ function SessionFormView({ viewer, courseId, courseTitle, session }: {
   viewer: SignedInViewer; courseId: string; courseTitle: string; session: ProviderSessionFieldsFragment | null;
 }) {
   const navigate = useNavigate();
+  const location = useLocation();
   const [form, setForm] = useState<SessionForm>(() => (session ? sessionFormFrom(session) : emptySessionForm()));
   const [errors, setErrors] = useState<Array<FieldError<SessionField>>>([]);
   const [refused, setRefused] = useState<AccessProblem | null>(null);
-  const { data: choices } = useQuery(SchedulingChoicesQuery, { variables: { partnershipSlug: viewer.partnership.slug } });
+  // From the network too: a venue added a moment ago on its own page must be in the list.
+  const { data: choices } = useQuery(SchedulingChoicesQuery, { variables: { partnershipSlug: viewer.partnership.slug }, fetchPolicy: 'cache-and-network' });
   const organisations = [...(choices?.organisations ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const [scheduleSession, scheduling] = useMutation(ScheduleSessionMutation, { refetchQueries: ['ProvidedCourses'] });
   const [rescheduleSession, rescheduling] = useMutation(RescheduleSessionMutation, { refetchQueries: ['ProvidedCourses', 'ProviderSession'] });
@@ -91,6 +94,7 @@ function SessionFormView({ viewer, courseId, courseTitle, session }: {
           <FormErrorSummary errors={errors} inputIds={inputIds} />
           <h1>{title}</h1>
           {session ? <p>A new time or place is sent to everyone booked, with an updated calendar invite.</p> : null}
+          <p>Holding it somewhere new? <Link to={PROVIDER_PATHS.newVenue} state={{ returnTo: location.pathname } satisfies VenueReturnState}>Add the venue</Link> first.</p>
           <form noValidate onSubmit={submit}>
             <Fieldset>
               <Fieldset.Legend size="s">When</Fieldset.Legend>
@@ -112,6 +116,7 @@ function SessionFormView({ viewer, courseId, courseTitle, session }: {
                 {(choices?.venues ?? []).map((v) => <Select.Option key={v.id} value={v.id}>{v.name}, {v.town}</Select.Option>)}
               </Select>
             ) : null}
+
             <TextInput id={inputIds.capacity} label="Places" hint="How many people it takes in all" width={4} inputMode="numeric" autoComplete="off"
               {...text('capacity')} error={byField.capacity} />
             <TextInput id={inputIds.minimumPlaces} label="Minimum numbers (optional)"

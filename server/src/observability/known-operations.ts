@@ -13,7 +13,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'RecordLedgerEntry', 'RegisterVolunteer', 'RequestPasswordReset', 'ResetPassword', 'RevokeRole', 'SessionBookingState',
   'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'Viewer',
   'CourseChoices', 'CreateCourse', 'ProvidedCourses', 'ProviderCourse', 'ProviderSession', 'RescheduleSession', 'ScheduleSession',
-  'SchedulingChoices', 'UpdateCourse',
+  'SchedulingChoices', 'UpdateCourse', 'CreateVenue',
   // The server's own.
   'FundingExportEntries', 'FundingExportOverview', 'FundingExportStreams',
 ]);

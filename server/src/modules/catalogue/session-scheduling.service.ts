@@ -53,8 +53,8 @@ export class SessionSchedulingService {
     const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
       const refused = new Set(inputProblems.map((e) => e.field.join('.')));
       const errors: UserError[] = [];
-      const [course]: Array<{ id: string; partnership_id: string; provider_organisation_id: string; funding_stream_id: string | null }> = isUuid(input.courseId)
-        ? await manager.query('SELECT id, partnership_id, provider_organisation_id, funding_stream_id FROM course WHERE id = $1 AND partnership_id = $2',
+      const [course]: Array<{ id: string; partnership_id: string; provider_organisation_id: string }> = isUuid(input.courseId)
+        ? await manager.query('SELECT id, partnership_id, provider_organisation_id FROM course WHERE id = $1 AND partnership_id = $2',
           [input.courseId, viewer.partnershipId])
         : [];
       if (course && !canManageCourse(viewer, { partnershipId: course.partnership_id, providerOrganisationId: course.provider_organisation_id })) {
@@ -80,10 +80,11 @@ export class SessionSchedulingService {
 
       const [row] = await manager.query(
         `INSERT INTO training_session (partnership_id, course_id, starts_at, ends_at, delivery_mode, venue_id, capacity, allocated_seats,
-           booking_closes_at, release_at, minimum_places, funding_stream_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+           booking_closes_at, release_at, minimum_places)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        // No stream of its own: its places are paid from the course's stream, whichever that is when they are booked.
         [viewer.partnershipId, course.id, input.startsAt, input.endsAt, input.deliveryMode, venueId, input.capacity, allocated,
-          bookingClosesAt, releaseAt, input.minimumPlaces ?? null, course.funding_stream_id]);
+          bookingClosesAt, releaseAt, input.minimumPlaces ?? null]);
       if (allocations.length) {
         await manager.query(
           `INSERT INTO seat_allocation (partnership_id, session_id, organisation_id, seats)
