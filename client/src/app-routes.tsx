@@ -15,6 +15,7 @@ import { ForgotPasswordPage } from './account/forgot-password-page';
 import { ResetPasswordPage } from './account/reset-password-page';
 import { AREA_PATHS } from './account/navigation';
 import { fundingRoutes } from './funding/funding-routes';
+import { PROVIDER_PATHS } from './provider/provider-paths';
 import { PARTNERSHIP_PAGES, SITE_PAGES, partnershipChild } from './route-patterns';
 
 // Pages for administrators, leads and managers load when first opened: most people never see them.
@@ -27,6 +28,11 @@ const OrganisationPeoplePage = lazy(() => import('./people/people-list-pages').t
 const MyBookingsPage = lazy(() => import('./bookings/my-bookings-page').then((m) => ({ default: m.MyBookingsPage })));
 const BookingRequestsPage = lazy(() => import('./bookings/booking-requests-page').then((m) => ({ default: m.BookingRequestsPage })));
 const OrganisationBookingsPage = lazy(() => import('./bookings/organisation-bookings-page').then((m) => ({ default: m.OrganisationBookingsPage })));
+const ProviderCoursesPage = lazy(() => import('./provider/courses-page').then((m) => ({ default: m.ProviderCoursesPage })));
+const CourseFormPage = lazy(() => import('./provider/course-form-page').then((m) => ({ default: m.CourseFormPage })));
+const SessionFormPage = lazy(() => import('./provider/session-form-page').then((m) => ({ default: m.SessionFormPage })));
+const VenueFormPage = lazy(() => import('./provider/venue-form-page').then((m) => ({ default: m.VenueFormPage })));
+const ProviderSessionPage = lazy(() => import('./provider/provider-session-page').then((m) => ({ default: m.ProviderSessionPage })));
 const TeamPage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.TeamPage })));
 
 export function createAppRouter() {
@@ -64,6 +70,13 @@ export function createAppRouter() {
         { path: AREA_PATHS.bookingRequests, element: <BookingRequestsPage /> },
         { path: AREA_PATHS.organisationBookings, element: <OrganisationBookingsPage /> },
         ...fundingRoutes,
+        { path: PROVIDER_PATHS.courses, element: <ProviderCoursesPage /> },
+        { path: PROVIDER_PATHS.newCourse, element: <CourseFormPage key="new" /> },
+        { path: PROVIDER_PATHS.editCourse, element: <CourseFormPage key="edit" /> },
+        { path: PROVIDER_PATHS.newSession, element: <SessionFormPage mode="schedule" /> },
+        { path: PROVIDER_PATHS.session, element: <ProviderSessionPage /> },
+        { path: PROVIDER_PATHS.changeSession, element: <SessionFormPage mode="change" /> },
+        { path: PROVIDER_PATHS.newVenue, element: <VenueFormPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage standalone /> },

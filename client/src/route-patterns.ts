@@ -1,5 +1,6 @@
 import { AREA_PATHS } from './account/navigation';
 import { FUNDING_PATHS } from './funding/funding-paths';
+import { PROVIDER_PATHS } from './provider/provider-paths';
 
 /**
  * Every address the client answers, as router patterns. The router (app-routes.tsx) is built from
@@ -36,4 +37,5 @@ export const CLIENT_ROUTE_PATTERNS: readonly string[] = [
   ...Object.values(SITE_PAGES),
   ...Object.values(AREA_PATHS),
   ...Object.values(FUNDING_PATHS),
+  ...Object.values(PROVIDER_PATHS),
 ];

@@ -16,10 +16,16 @@ describe('navigationFor', () => {
     expect(navigationFor([], 'gp', false).map((i) => i.text)).toEqual(['Find training']);
   });
 
-  it('gives a volunteer, a learner and a provider their bookings and nothing more yet', () => {
-    for (const role of ['VOLUNTEER', 'LEARNER', 'PROVIDER_COORDINATOR'] as const) {
+  it('gives a volunteer and a learner their bookings and nothing more yet', () => {
+    for (const role of ['VOLUNTEER', 'LEARNER'] as const) {
       expect(texts([{ role }])).toEqual(['Find training', 'My bookings']);
     }
+  });
+
+  it('gives a provider coordinator their courses and sessions', () => {
+    expect(navigationFor([{ role: 'PROVIDER_COORDINATOR' }], 'gp').slice(1)).toEqual([
+      { href: '/bookings', text: 'My bookings' }, { href: '/provider/courses', text: 'Your courses' },
+    ]);
   });
 
   it('gives the steering group the funding page', () => {

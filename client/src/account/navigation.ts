@@ -1,5 +1,6 @@
 import type { Role } from '../gql/graphql';
 import { FUNDING_PATHS } from '../funding/funding-paths';
+import { PROVIDER_PATHS } from '../provider/provider-paths';
 
 export interface NavigationItem {
   href: string;
@@ -36,7 +37,7 @@ export function signedOutPath(slug: string): string {
  * Where a person goes after signing in (when no page asked for it): where their work is. An
  * administrator to the administration, the steering group to the funding overview, an L&D lead
  * to their organisation's bookings, a line manager to the requests to decide; everyone else,
- * provider coordinators included (their own sessions have no page yet), to Find training.
+ * provider coordinators included (their courses are a link away in the header), to Find training.
  */
 export function landingPathFor(roles: ReadonlyArray<{ role: Role }>, partnershipSlug: string): string {
   const held = new Set(roles.map((grant) => grant.role));
@@ -60,6 +61,7 @@ export function navigationFor(
   if (signedIn) items.push({ href: AREA_PATHS.myBookings, text: 'My bookings' });
   if (held.has('LINE_MANAGER') || held.has('LD_LEAD')) items.push({ href: AREA_PATHS.bookingRequests, text: 'Requests to decide' });
   if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationBookings, text: "My organisation's bookings" });
+  if (held.has('PROVIDER_COORDINATOR')) items.push({ href: PROVIDER_PATHS.courses, text: 'Your courses' });
   if (held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN')) items.push({ href: FUNDING_PATHS.overview, text: 'Funding' });
   if (held.has('PARTNERSHIP_ADMIN')) {
     items.push(

@@ -18,3 +18,5 @@ export * from './seat-utilisation';
 export * from './learning-cost';
 export * from './funding-eligibility';
 export * from './email-address';
+export * from './course-category';
+export * from './session-schedule-rules';

@@ -6,9 +6,11 @@ import { SEND_EMAIL_TASK, sendEmailTask } from '../modules/notifications/send-em
 import { releaseDueSessionsTask } from '../modules/bookings/release-seats.task';
 import { expireStaleRequests } from '../modules/bookings/expire-requests.service';
 import type { NoticeSettings } from '../modules/notifications/booking-notices';
+import { noticeSessionsBelowMinimum } from '../modules/catalogue/session-minimums.service';
 
 export const RELEASE_DUE_SESSIONS_TASK = 'release_due_sessions';
 export const EXPIRE_REQUESTS_TASK = 'expire_requests';
+export const SESSION_MINIMUMS_TASK = 'session_minimums';
 
 /** Every task the worker knows, by the name jobs are queued under. */
 export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number;
@@ -19,6 +21,10 @@ export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; l
     [EXPIRE_REQUESTS_TASK]: async (_payload, helpers) => {
       const expired = await expireStaleRequests(deps.dataSource, new Date(), deps.requestHoldHours, deps.notices);
       if (expired) helpers.logger.info(`declined ${expired} request(s) nobody decided in time`);
+    },
+    [SESSION_MINIMUMS_TASK]: async (_payload, helpers) => {
+      const { belowMinimum, emails } = await noticeSessionsBelowMinimum(deps.dataSource, new Date(), deps.notices);
+      if (belowMinimum) helpers.logger.info(`told ${emails} people of ${belowMinimum} session(s) below their minimum numbers at booking close`);
     },
   };
 }
@@ -32,4 +38,6 @@ export const cronItems: CronItem[] = [
   { task: RELEASE_DUE_SESSIONS_TASK, match: '* * * * *', identifier: RELEASE_DUE_SESSIONS_TASK },
   // Requests nobody decided in time stop holding their seat.
   { task: EXPIRE_REQUESTS_TASK, match: '*/5 * * * *', identifier: EXPIRE_REQUESTS_TASK },
+  // Sessions whose booking has closed short of their minimum numbers: their provider and allocation holders are told.
+  { task: SESSION_MINIMUMS_TASK, match: '* * * * *', identifier: SESSION_MINIMUMS_TASK },
 ];

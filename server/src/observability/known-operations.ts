@@ -12,6 +12,8 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'OrganisationBookings', 'PartnerOrganisations', 'PartnershipBySlug', 'Partnerships', 'PeopleImportProgress', 'PeopleList',
   'RecordLedgerEntry', 'RegisterVolunteer', 'RequestPasswordReset', 'ResetPassword', 'RevokeRole', 'SessionBookingState',
   'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'Viewer',
+  'CourseChoices', 'CreateCourse', 'ProvidedCourses', 'ProviderCourse', 'ProviderSession', 'RescheduleSession', 'ScheduleSession',
+  'SchedulingChoices', 'UpdateCourse', 'CreateVenue',
   // The server's own.
   'FundingExportEntries', 'FundingExportOverview', 'FundingExportStreams',
 ]);

@@ -59,3 +59,30 @@ export function canManageSeats(viewer: Viewer, course: Pick<CourseEntity, 'partn
   if (viewer.partnershipId !== course.partnershipId) return false;
   return hasRole(viewer, 'partnership_admin') || organisationsWithRole(viewer, 'provider_coordinator').includes(course.providerOrganisationId);
 }
+
+/**
+ * Publishing: a provider coordinator creates and edits the courses, sessions and venues of the
+ * organisations they coordinate for; an administrator those of any organisation of the
+ * partnership. Everyone else is refused (default deny). The same rule as the seats.
+ */
+export const mayPublishSomeCourses = mayManageSomeSeats;
+export const canManageCourse = canManageSeats;
+
+/** Whether the viewer may publish for this organisation of their own partnership. */
+export function canPublishFor(viewer: Viewer, organisationId: string): boolean {
+  return hasRole(viewer, 'partnership_admin') || organisationsWithRole(viewer, 'provider_coordinator').includes(organisationId);
+}
+
+/** The organisation a provider publishes for when they name none: their only one; null when they must choose. */
+export function defaultPublishingOrganisation(viewer: Viewer): string | null {
+  if (hasRole(viewer, 'partnership_admin')) return null;
+  const own = [...new Set(organisationsWithRole(viewer, 'provider_coordinator'))];
+  return own.length === 1 ? own[0] : null;
+}
+
+/** A venue is the partnership's (anyone publishing may hold sessions there) or its organisation's. */
+export function canUseVenue(viewer: Viewer, venue: { partnershipId: string; organisationId: string | null }, courseProviderId: string): boolean {
+  if (viewer.partnershipId !== venue.partnershipId) return false;
+  if (venue.organisationId === null || hasRole(viewer, 'partnership_admin')) return true;
+  return venue.organisationId === courseProviderId || organisationsWithRole(viewer, 'provider_coordinator').includes(venue.organisationId);
+}

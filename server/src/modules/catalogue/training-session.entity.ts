@@ -19,4 +19,8 @@ export class TrainingSessionEntity {
   /** When the release job returned the unused allocated seats to the pool; null until then. */
   @Column('timestamptz', { name: 'released_at', nullable: true }) releasedAt!: Date | null;
   @Column('text') status!: string;
+  /** Fewer places held than this at booking close and the provider and the allocation holders are told. */
+  @Column('integer', { name: 'minimum_places', nullable: true }) minimumPlaces!: number | null;
+  /** When the minimum-numbers job looked at the session at its cut-off; null until then. */
+  @Column('timestamptz', { name: 'minimum_checked_at', nullable: true }) minimumCheckedAt!: Date | null;
 }
