@@ -1,9 +1,9 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { inputErrors } from '../../graphql/input-errors';
-import { UnauthenticatedError } from '../../graphql/access-errors';
 import { Booking, BookingPayload } from './booking.type';
 import { BookingDecisionService } from './booking-decision.service';
+import { requireDecider } from './booking.policy';
 import { DecideBookingInput } from './decide-booking.input';
 import type { BookingEntity } from './booking.entity';
 
@@ -12,16 +12,15 @@ import type { BookingEntity } from './booking.entity';
 export class BookingDecisionResolver {
   @Query(() => [Booking], { description: "Requests waiting for the signed-in person's decision, oldest first (at most 200)." })
   bookingRequests(@Ctx() ctx: Context): Promise<BookingEntity[]> {
-    if (!ctx.viewer) throw new UnauthenticatedError();
-    return new BookingDecisionService(ctx.dataSource).queue(ctx.viewer);
+    return new BookingDecisionService(ctx.dataSource).queue(requireDecider(ctx.viewer));
   }
 
   @Mutation(() => BookingPayload, { description: 'Approves or declines a requested place; a decline gives the seat to the first person waiting.' })
   async decideBooking(@Arg('input', () => DecideBookingInput, { validate: false }) input: DecideBookingInput, @Ctx() ctx: Context) {
-    if (!ctx.viewer) throw new UnauthenticatedError();
+    const viewer = requireDecider(ctx.viewer);
     const userErrors = await inputErrors(input);
     if (userErrors.length) return { booking: null, userErrors };
-    const result = await new BookingDecisionService(ctx.dataSource).decide(ctx.viewer, input, ctx.origin, ctx.now);
+    const result = await new BookingDecisionService(ctx.dataSource).decide(viewer, input, ctx.origin, ctx.now);
     return { booking: result.booking, userErrors: result.userErrors };
   }
 }

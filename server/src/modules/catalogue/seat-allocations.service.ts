@@ -1,12 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isReleased, seatAllocationProblems } from '@portal/domain';
 import { Refusal, unlessRefused } from '../../db/refusal';
-import { ForbiddenError } from '../../graphql/access-errors';
 import { userError, type UserError } from '../../graphql/user-error';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { fillFreeSeats } from '../bookings/fill-free-seats';
-import { canManageSeats } from './catalogue.policy';
+import { requireSeatManagerOf } from './catalogue.policy';
 import { TrainingSessionEntity } from './training-session.entity';
 import type { SetSeatAllocationsInput } from './set-seat-allocations.input';
 
@@ -38,9 +37,7 @@ export class SeatAllocationsService {
         `SELECT s.partnership_id, c.provider_organisation_id FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.id = $1`,
         [input.sessionId]);
       if (!found || found.partnership_id !== viewer.partnershipId) refuse(['input', 'sessionId'], 'There is no such session in your partnership.', 'NOT_FOUND');
-      if (!canManageSeats(viewer, { partnershipId: found.partnership_id, providerOrganisationId: found.provider_organisation_id })) {
-        throw new ForbiddenError('Only the course\'s provider and partnership administrators can set its seats.');
-      }
+      requireSeatManagerOf(viewer, { partnershipId: found.partnership_id, providerOrganisationId: found.provider_organisation_id });
 
       await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ALLOCATIONS_LOCK, input.sessionId]);
       const before: Allocation[] = await manager.query(

@@ -3,10 +3,9 @@ import { effectsOf, formatPence, parsePounds, reversalEffects, type LedgerEffect
 import { Refusal, unlessRefused } from '../../db/refusal';
 import { KEY_REUSED, KEY_REUSED_MESSAGE, requestHash, sameRequest } from '../../db/request-hash';
 import { userError, type UserError } from '../../graphql/user-error';
-import { ForbiddenError } from '../../graphql/access-errors';
 import type { RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
-import { mayRecordOnStream } from './funding.policy';
+import { requireRecorderOnStream } from './funding.policy';
 import { LedgerEntryKind } from './funding.enums';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import { postEntry, type Posting } from './ledger';
@@ -46,9 +45,7 @@ export class LedgerEntryService {
         `SELECT id, partnership_id, managing_organisation_id, pooled, financial_year, year_starts_at, year_ends_at, budget_pence, committed_pence, spent_pence
          FROM funding_stream WHERE id = $1 AND partnership_id = $2 FOR UPDATE`, [input.streamId, viewer.partnershipId]);
       if (!stream) refuse('streamId', 'There is no such funding stream in your partnership.', 'NOT_FOUND');
-      if (!mayRecordOnStream(viewer, { partnershipId: stream!.partnership_id, managingOrganisationId: stream!.managing_organisation_id })) {
-        throw new ForbiddenError('Only administrators and the L&D leads of the organisation that manages this stream can record its entries.');
-      }
+      requireRecorderOnStream(viewer, { partnershipId: stream!.partnership_id, managingOrganisationId: stream!.managing_organisation_id });
       const posting = { ...await this.posting(manager, viewer, stream!, input, now), idempotencyHash: hash };
       const posted = await postEntry(manager, posting, origin);
       if (!posted.ok) {
