@@ -5,6 +5,7 @@ export * from './learning-category';
 export * from './seats-left';
 export * from './geo';
 export * from './approval-policy';
+export * from './booking-status';
 export * from './booking-eligibility';
 export * from './booking-option';
 export * from './late-cancellation';
