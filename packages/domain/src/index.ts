@@ -9,6 +9,7 @@ export * from './booking-status';
 export * from './booking-eligibility';
 export * from './booking-option';
 export * from './late-cancellation';
+export * from './request-lapse';
 export * from './waitlist-promotion';
 export * from './seat-allocation-rules';
 export * from './parse-pounds';

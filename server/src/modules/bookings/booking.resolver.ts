@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { approvalsNeeded, type ApprovalPolicy, type Approver } from '@portal/domain';
+import { approvalsNeeded, requestLapsesAt, type ApprovalPolicy, type Approver } from '@portal/domain';
 import type { Context } from '../../graphql/context';
 import { inputErrors } from '../../graphql/input-errors';
 import { money, Money } from '../../graphql/money.type';
@@ -108,7 +108,7 @@ export class BookingResolver {
   async requestLapsesAt(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<Date | null> {
     if (booking.status !== 'requested') return null;
     const session = await ctx.loaders.sessionsById.load(booking.sessionId);
-    return session ? new Date(session.startsAt.getTime() - ctx.requestHoldHours * 3_600_000) : null;
+    return session ? requestLapsesAt(session, booking.createdAt, ctx.requestHoldHours) : null;
   }
 
   /** The policy's steps as the decision service applies them (approvalsNeeded), so what is shown is what is asked. */
