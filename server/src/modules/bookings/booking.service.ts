@@ -104,7 +104,11 @@ function refuseAlreadyBooked(person: PersonRow, bookedBy: string): never {
  * updates (seat-claims.ts), a retried request answered from its idempotency key.
  */
 export class BookingService {
-  constructor(private readonly dataSource: DataSource) {}
+  /**
+   * `seats.claimSeat` is the conditional UPDATE of seat-claims.ts; the load tests put a naive
+   * "read, then write" in its place to show, through this very booking, what it guards against.
+   */
+  constructor(private readonly dataSource: DataSource, private readonly seats: { claimSeat: typeof claimSeat } = { claimSeat }) {}
 
   async book(viewer: Viewer, input: { sessionId: string; personId?: string; idempotencyKey?: string; secondPlaceReason?: string },
     origin: RequestOrigin, now: Date): Promise<BookingResult> {
@@ -131,7 +135,7 @@ export class BookingService {
       // go to the people waiting before this booking claims one.
       if (!session!.released_at && isReleased({ releaseAt: session!.release_at }, now)) await releaseDueSession(manager, session!.id, origin, now);
       const needed = approvalsNeeded((person!.approval_policy ?? 'none') as never, { bookedByLead: onBehalf, hasLineManager: !!person!.line_manager_id });
-      const seat = await claimSeat(manager, session!.id, person!.organisation_id, now);
+      const seat = await this.seats.claimSeat(manager, session!.id, person!.organisation_id, now);
       // No seat: hold the session (shared) while joining its waiting list, so a cancellation running now
       // either comes first (and is seen here) or waits, then cancels this booking with the others.
       if (!seat) {
