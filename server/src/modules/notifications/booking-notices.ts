@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { LIVE_PLACE_STATUSES } from '@portal/domain';
 import { loadConfig } from '../../config';
 import type { BookingNoticeData, BookingNoticeKind, InviteFacts, NoticeSettings } from './booking-notice-data';
 import { inviteMethodFor } from './booking-invite';
@@ -123,8 +124,8 @@ export function noticeVenue(deliveryMode: string, venue: { name: string | null; 
 export async function noticeSessionChange(manager: EntityManager, change: { sessionId: string; kind: 'session_changed' | 'session_cancelled' },
   context: Partial<NoticeSettings> = {}): Promise<number> {
   const bookings: Array<{ id: string }> = await manager.query(
-    `SELECT id FROM booking WHERE session_id = $1 AND status IN ('confirmed', 'requested', 'waitlisted') ORDER BY created_at, id`,
-    [change.sessionId]);
+    `SELECT id FROM booking WHERE session_id = $1 AND status = ANY($2::text[]) ORDER BY created_at, id`,
+    [change.sessionId, [...LIVE_PLACE_STATUSES]]);
   for (const booking of bookings) await noticeBookingChange(manager, { bookingId: booking.id, kind: change.kind }, context);
   return bookings.length;
 }
