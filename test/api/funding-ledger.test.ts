@@ -341,7 +341,7 @@ describe('bookings move money in their own transaction', () => {
   const xminOf = async (table: 'booking' | 'ledger_entry', id: string) =>
     (await portal.dataSource.query(`SELECT xmin::text AS x FROM ${table} WHERE id = $1`, [id]))[0].x as string;
 
-  it('commits a funded place when it is confirmed, for the person\'s organisation, within 20 SQL statements', async () => {
+  it('commits a funded place when it is confirmed, for the person\'s organisation, within 15 SQL statements', async () => {
     const streamId = await stream(100_000);
     const { courseId, sessionId } = await fundedSession(streamId);
     const booker = person();
@@ -349,8 +349,9 @@ describe('bookings move money in their own transaction', () => {
     expect(response.data!.bookSession.userErrors).toEqual([]);
     const booking = response.data!.bookSession.booking!;
     expect(booking).toMatchObject({ status: 'CONFIRMED', cost: { pence: 4000 } });
+    // 18 when the ledger and the notice each read the booking again by its id.
     console.log(`SQL statements for one funded booking (with the payload's fields): ${response.extensions!.sqlStatements}`);
-    expect(response.extensions!.sqlStatements).toBeLessThanOrEqual(20);
+    expect(response.extensions!.sqlStatements).toBeLessThanOrEqual(15);
     const entries = await entriesOf(streamId);
     expect(entries[1]).toMatchObject({ kind: 'commitment', amount: 4000, booking_id: booking.id, organisation_id: ids.employer, course_id: courseId,
       session_id: sessionId, recorded_by_person_id: booker.personId });

@@ -1,5 +1,7 @@
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { errorCode, idOf, organisationId, otherPartnershipAdmin, OTHER_PARTNERSHIP } from '../support/admin-fixtures';
+import { makeAllocation, makeCourse, makeSession } from '../support/catalogue-fixtures';
+import { makeSignedInPeople } from '../support/people-fixtures';
 
 /**
  * Issue 5, leads: organisationBookings shows an organisation's bookings, requests and waiting
@@ -51,11 +53,20 @@ beforeAll(async () => {
   portal = await startPortal({ template: 'demo' });
   for (const who of ['admin', 'provider', 'lead', 'learner', 'manager', 'steering', 'volunteer']) tokens[who] = await portal.signIn(`${who}@demo.portal`);
   for (const code of ['PCC', 'PSHNHSFT', 'PCVS']) ids[code] = await organisationId(portal, code);
-  const session = (daysAhead: number) => idOf(portal, `SELECT s.id FROM training_session s JOIN course c ON c.id = s.course_id
-    WHERE c.title = 'Safeguarding Adults Level 2' AND s.status = 'scheduled' AND s.starts_at > now() + interval '${daysAhead - 3} days'
-    AND s.starts_at < now() + interval '${daysAhead + 3} days' ORDER BY s.starts_at LIMIT 1`);
-  ids.joint = await session(28);
-  ids.full = await session(45);
+  // The test's own sessions: a joint one where the council holds 5 seats and the trust 6, and a full one.
+  const db = portal.dataSource;
+  const [{ partnership_id: gp }] = await db.query('SELECT partnership_id FROM organisation WHERE id = $1', [ids.PCC]);
+  const course = await makeCourse(db, gp, ids.PSHNHSFT, { title: 'Organisation bookings test course', audience: 'both' });
+  ids.joint = await makeSession(db, gp, course, { startsInDays: 28, capacity: 20 });
+  await makeAllocation(db, gp, ids.joint, ids.PCC, 5);
+  await makeAllocation(db, gp, ids.joint, ids.PSHNHSFT, 6);
+  ids.full = await makeSession(db, gp, course, { startsInDays: 45, capacity: 2 });
+  // Two trust staff take its two seats, and one waits ahead of the council's people.
+  for (const person of await makeSignedInPeople(db, gp, 3, { organisationId: ids.PSHNHSFT })) {
+    const booked = await portal.graphql<{ bookSession: { booking: { status: string } | null } }>(
+      'mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { status } } }', { input: { sessionId: ids.full } }, { token: person.token });
+    expect(booked.data!.bookSession.booking).not.toBeNull();
+  }
   // Two council staff go on the full session's waiting list, booked by their lead.
   const staff: Array<{ id: string }> = await portal.dataSource.query(`SELECT p.id FROM person p WHERE p.organisation_id = $1 AND p.kind = 'staff'
     AND p.email NOT LIKE '%@demo.portal' AND p.disabled_at IS NULL AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.person_id = p.id AND b.session_id = $2)

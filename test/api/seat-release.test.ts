@@ -5,8 +5,8 @@ import { idOf, organisationId } from '../support/admin-fixtures';
 import { releaseDueSessions } from '../../server/src/modules/bookings/release-seats.service';
 
 /**
- * Journey 2 on the demo data, with a clock the test moves: the council's L&D lead sees the
- * council holds 5 of 20 seats on the joint Safeguarding Adults Level 2 session, books 3 named
+ * Journey 2 on the demo's people and organisations and the test's own sessions, with a clock the test moves: the council's L&D lead sees the
+ * council holds 5 of 20 seats on a joint session, books 3 named
  * staff, waitlists 2 on the next session; the rest of the session fills and others wait.
  * Fourteen days before the session the 2 unused council seats return to the pool and go to the
  * first two people waiting. The release runs once, however many runners run it at once.
@@ -62,12 +62,17 @@ beforeAll(async () => {
   portal = await startPortal({ template: 'demo', clock: () => clock ?? new Date(), config: days60 });
   for (const who of ['lead', 'admin']) tokens[who] = await portal.signIn(`${who}@demo.portal`);
   for (const code of ['PCC', 'PSHNHSFT', 'GPPCP', 'CPMHPNHST']) orgs[code] = await organisationId(portal, code);
-  ids.joint = await idOf(portal, `SELECT s.id FROM training_session s JOIN course c ON c.id = s.course_id JOIN seat_allocation a ON a.session_id = s.id
-    WHERE c.title = 'Safeguarding Adults Level 2' AND s.capacity = 20 AND s.status = 'scheduled' AND s.starts_at > now()
-      AND a.organisation_id = $1 AND a.seats = 5 AND a.seats_taken = 0 ORDER BY s.starts_at LIMIT 1`, [orgs.PCC]);
-  ids.next = await idOf(portal, `SELECT s.id FROM training_session s JOIN course c ON c.id = s.course_id
-    WHERE c.title = 'Safeguarding Adults Level 2' AND s.status = 'scheduled' AND s.starts_at > (SELECT starts_at FROM training_session WHERE id = $1)
-      AND s.seats_taken = s.capacity ORDER BY s.starts_at LIMIT 1`, [ids.joint]);
+  // The test's own joint session (the council holds 5 of its 20 seats, released 14 days before the start) and the
+  // course's next session, full with two people waiting.
+  const db = portal.dataSource;
+  const [{ partnership_id: gp }] = await db.query('SELECT partnership_id FROM organisation WHERE id = $1', [orgs.PCC]);
+  const course = await makeCourse(db, gp, orgs.PSHNHSFT, { title: 'Seat release test: joint course', audience: 'both', costPence: 4000 });
+  ids.joint = await makeSession(db, gp, course, { startsInDays: 30, capacity: 20 });
+  await makeAllocation(db, gp, ids.joint, orgs.PCC, 5);
+  ids.next = await makeSession(db, gp, course, { startsInDays: 37, capacity: 20 });
+  for (const [i, person] of (await makeSignedInPeople(db, gp, 22, { organisationId: orgs.CPMHPNHST })).entries()) {
+    expect((await book(person.token, { sessionId: ids.next })).status).toBe(i < 20 ? 'CONFIRMED' : 'WAITLISTED');
+  }
   councilStaff = (await portal.dataSource.query(`SELECT p.id FROM person p WHERE p.organisation_id = $1 AND p.kind = 'staff' AND p.disabled_at IS NULL
     AND p.email NOT LIKE '%@demo.portal' AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.person_id = p.id AND b.session_id = ANY($2::uuid[]))
     ORDER BY p.email LIMIT 5`, [orgs.PCC, [ids.joint, ids.next]])).map((r: { id: string }) => r.id);

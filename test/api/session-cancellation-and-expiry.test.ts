@@ -85,4 +85,26 @@ describe('requests nobody decides in time', () => {
     const audit = await portal.dataSource.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'bookings.request_expired' AND subject_id = $1`, [first.id]);
     expect(audit[0].n).toBe(1);
   });
+
+  it('hold a request made inside the hold hours until booking closes, and its approver sees when', async () => {
+    // Starts in 36 hours, inside the 48-hour hold; booking closes a day before the start, 12 hours from now.
+    const sessionId = await makeSession(portal.dataSource, ids.partnership, ids.course, { startsInDays: 1.5, capacity: 2 });
+    const [{ booking_closes_at: closesAt }] = await portal.dataSource.query('SELECT booking_closes_at FROM training_session WHERE id = $1', [sessionId]);
+    const late = (await portal.graphql<BookData>(BOOK, { input: { sessionId } }, { token: staff[3].token })).data!.bookSession.booking!;
+    expect(late.status).toBe('REQUESTED');
+
+    const [lead] = await makeSignedInPeople(portal.dataSource, ids.partnership, 1, { organisationId: ids.employer });
+    await portal.dataSource.query(`INSERT INTO role_grant (partnership_id, person_id, role, organisation_id) VALUES ($1, $2, 'ld_lead', $3)`,
+      [ids.partnership, lead.personId, ids.employer]);
+    const queue = await portal.graphql<{ bookingRequests: Array<{ id: string; requestLapsesAt: string }> }>(
+      '{ bookingRequests { id requestLapsesAt } }', {}, { token: lead.token });
+    expect(queue.data!.bookingRequests.find((r) => r.id === late.id)?.requestLapsesAt).toBe(new Date(closesAt).toISOString());
+
+    // The hold limit has passed already, but the request is not let go before its approver could see it.
+    expect(await expireStaleRequests(portal.dataSource, new Date(), 48, portal.notices)).toBe(0);
+    expect(await expireStaleRequests(portal.dataSource, new Date(new Date(closesAt).getTime() - 1_000), 48, portal.notices)).toBe(0);
+    expect(await expireStaleRequests(portal.dataSource, new Date(closesAt), 48, portal.notices)).toBe(1);
+    const [row] = await portal.dataSource.query('SELECT status, decision_note FROM booking WHERE id = $1', [late.id]);
+    expect(row).toEqual({ status: 'declined', decision_note: 'Not approved in time' });
+  });
 });

@@ -1,15 +1,16 @@
-import { Pool } from 'pg';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { makeAllocation, makeCourse, makeOrganisation, makePartnership, makeSession } from '../support/catalogue-fixtures';
 import { releaseDueSessions } from '../../server/src/modules/bookings/release-seats.service';
+import { BookingService } from '../../server/src/modules/bookings/booking.service';
+import type { claimSeat } from '../../server/src/modules/bookings/seat-claims';
 import { makeSignedInPeople } from '../support/people-fixtures';
 
 /**
  * The rush: 200 people booking the last 20 seats at once, over HTTP, several trials. Exactly
  * 20 get a seat, the rest wait; a key repeated 20 times books once; concurrent cancellations
  * promote each waiting person once; after a release time the people waiting get the returned
- * seats before newcomers, with the release job running at the same time. A naive "count, then insert" is run the same way to show
- * that the test can fail.
+ * seats before newcomers, with the release job running at the same time. The product's booking
+ * with a naive "read, then write" seat claim in place of its conditional UPDATE is run the same way to show that the test can fail.
  */
 const TRIALS = 3;
 const PEOPLE = 200;
@@ -154,34 +155,35 @@ describe('the release time, before the job has run', () => {
 });
 
 describe('the naive way', () => {
-  it('overbooks when it counts first and inserts after', async () => {
-    const pool = new Pool({ connectionString: (portal.dataSource.options as { url: string }).url, max: 40 });
-    pool.on('error', () => {});
+  /**
+   * The product's own booking (BookingService.book: the same transaction, checks, ledger, notice
+   * and audit) with its seat claim swapped for "read the counter, then write it": the one step
+   * that seat-claims.ts does as a conditional UPDATE. Run the same way, it overbooks.
+   */
+  const countThenWrite: typeof claimSeat = async (manager, sessionId) => {
+    const [session] = await manager.query('SELECT seats_taken, capacity FROM training_session WHERE id = $1', [sessionId]);
+    if (session.seats_taken >= session.capacity) return null;
+    await manager.query('SELECT pg_sleep(0.002)'); // the application's own work between the two statements
+    await manager.query('UPDATE training_session SET seats_taken = $2, pool_seats_taken = $2 WHERE id = $1', [sessionId, session.seats_taken + 1]);
+    return { organisationId: null };
+  };
+
+  it('overbooks when the seat is claimed by reading first and writing after', async () => {
+    const naive = new BookingService(portal.dataSource, portal.notices, { claimSeat: countThenWrite });
+    const origin = { ipAddress: null, requestId: 'naive-rush' };
     let worst = 0;
-    try {
-      for (let trial = 1; trial <= TRIALS; trial += 1) {
-        const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 70 + trial, capacity: SEATS });
-        await Promise.all(people.map(async (person) => {
-          const client = await pool.connect();
-          try {
-            await client.query('BEGIN');
-            const { rows } = await client.query(`SELECT count(*)::int AS n FROM booking WHERE session_id = $1 AND status = 'confirmed'`, [sessionId]);
-            await client.query('SELECT pg_sleep(0.002)'); // the application's own work between the two statements
-            await client.query(`INSERT INTO booking (partnership_id, session_id, person_id, status, waitlisted_at)
-              VALUES ($1, $2, $3, $4, CASE WHEN $4 = 'waitlisted' THEN now() END)`,
-            [partnershipId, sessionId, person.personId, rows[0].n < SEATS ? 'confirmed' : 'waitlisted']);
-            await client.query('COMMIT');
-          } finally {
-            client.release();
-          }
-        }));
-        const [{ n }] = await portal.dataSource.query(`SELECT count(*)::int AS n FROM booking WHERE session_id = $1 AND status = 'confirmed'`, [sessionId]);
-        worst = Math.max(worst, n - SEATS);
-      }
-    } finally {
-      await pool.end();
+    for (let trial = 1; trial <= TRIALS; trial += 1) {
+      const sessionId = await makeSession(portal.dataSource, partnershipId, await newCourse(), { startsInDays: 70 + trial, capacity: SEATS });
+      const results = await Promise.all(people.map((person) => naive.book(
+        { personId: person.personId, partnershipId, organisationId: null, roles: [{ role: 'volunteer', organisationId: null }] },
+        { sessionId }, origin, new Date())));
+      expect(results.filter((r) => r.userErrors.length)).toEqual([]);
+      const counts = await seatCounts(sessionId);
+      // The counter kept within capacity (each write a lost update), while the places it let through did not.
+      expect(counts.seats_taken).toBeLessThanOrEqual(SEATS);
+      worst = Math.max(worst, counts.holding - SEATS);
     }
-    console.log(`naive count-then-insert: up to ${worst} overbooked of ${SEATS} seats`);
+    console.log(`naive read-then-write seat claim: up to ${worst} overbooked of ${SEATS} seats`);
     expect(worst).toBeGreaterThan(0);
   }, 120_000);
 });

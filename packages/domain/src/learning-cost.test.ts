@@ -1,4 +1,4 @@
-import { costPerLearningHour, learningHoursOf, unitCosts } from './learning-cost';
+import { costPerLearningHour, hoursOf, unitCosts } from './learning-cost';
 
 describe('learning cost', () => {
   it('divides by hours worked out from minutes, rounding the pence half up', () => {
@@ -13,9 +13,12 @@ describe('learning cost', () => {
     expect(costPerLearningHour(500, 0)).toBeNull();
   });
 
-  it('shows hours to two places', () => {
-    expect(learningHoursOf(100)).toBe(1.67);
-    expect(learningHoursOf(180)).toBe(3);
+  it('shows hours to two places, half up', () => {
+    expect(hoursOf(100)).toBe(1.67);
+    expect(hoursOf(180)).toBe(3);
+    expect(hoursOf(90)).toBe(1.5);
+    expect(hoursOf(20)).toBe(0.33);
+    expect(hoursOf(0)).toBe(0);
   });
 });
 

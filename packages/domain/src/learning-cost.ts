@@ -9,9 +9,12 @@ export function costPerLearningHour(pence: Pence, learningMinutes: number): Penc
   return costPer(pence * 60, learningMinutes);
 }
 
-/** Learning hours for display, to two places. */
-export function learningHoursOf(learningMinutes: number): number {
-  return Math.round((learningMinutes / 60) * 100) / 100;
+/**
+ * Minutes as hours to two places (half up), the one rounding of hours the API answers with: a
+ * course's duration and the learning hours of the funding figures.
+ */
+export function hoursOf(minutes: number): number {
+  return Math.round((minutes / 60) * 100) / 100;
 }
 
 /**

@@ -1,11 +1,12 @@
 import type { EntityManager } from 'typeorm';
+import { SEAT_HOLDING_SQL } from '@portal/domain';
 
 /**
  * Sets the seat counters from the rows they count. Doing it in SQL after the insert, rather
  * than inserting precomputed numbers, keeps them right even if triggers or later code also
  * maintain them during inserts.
  */
-const HOLDING = `('requested', 'confirmed', 'attended', 'no_show')`;
+const HOLDING = SEAT_HOLDING_SQL;
 
 export async function recomputeSeatCounters(manager: EntityManager, partnershipIds: readonly string[]): Promise<void> {
   await manager.query(

@@ -27,9 +27,6 @@ export type FundingPurpose =
   | 'mandatory_training' | 'clinical_skills' | 'leadership' | 'apprenticeships' | 'care_certificate' | 'volunteer_development'
   | 'digital_skills' | 'wellbeing';
 
-/** Statuses in which a booking occupies a seat (and commits its cost). */
-export const SEAT_HOLDING_STATUSES: readonly BookingStatus[] = ['requested', 'confirmed', 'attended', 'no_show'];
-
 export interface PartnershipRow {
   id: string;
   slug: string;

@@ -4,11 +4,11 @@ import { unlessRefused } from '../../graphql/refusal';
 import { refuse, refuseAll } from './booking.errors';
 import type { UserError } from '../../graphql/user-error';
 import { refusedField } from '../../graphql/input-errors';
-import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { noticeBookingChange, type NoticeSettings } from '../notifications/booking-notices';
 import { BookingEntity } from './booking.entity';
+import { canDecideAs, requestQueueScope, requireApproverNow, requirePossibleApprover } from './booking.policy';
 import { commitOrRefuse, type BookingResult } from './booking.service';
 import { giveSeatBack } from './seat-claims';
 import { promoteWaiting } from './promote-waiting';
@@ -26,10 +26,7 @@ function approverNeeded(row: RequestRow): Approver | null {
   return nextApprover(needed, row.approvals);
 }
 
-function mayDecide(viewer: Viewer, row: RequestRow, step: Approver): boolean {
-  if (step === 'line_manager') return row.line_manager_id === viewer.personId;
-  return viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === row.organisation_id);
-}
+const parties = (row: RequestRow) => ({ organisationId: row.organisation_id, lineManagerId: row.line_manager_id });
 
 const SELECT_REQUESTS = `SELECT b.id, b.partnership_id, b.session_id, b.person_id, b.organisation_id, b.status, b.approvals,
     b.seat_organisation_id, b.booked_by_person_id, p.line_manager_id, o.approval_policy, s.release_at
@@ -45,13 +42,13 @@ export class BookingDecisionService {
 
   /** Requests waiting for this viewer's decision, oldest first (at most 200). */
   async queue(viewer: Viewer): Promise<BookingEntity[]> {
-    const leadOf = viewer.roles.filter((g) => g.role === 'ld_lead' && g.organisationId).map((g) => g.organisationId);
+    const scope = requestQueueScope(viewer);
     const rows: RequestRow[] = await this.dataSource.query(
       `${SELECT_REQUESTS} WHERE b.partnership_id = $1 AND b.status = 'requested' AND (p.line_manager_id = $2 OR b.organisation_id = ANY($3::uuid[]))
-       ORDER BY b.created_at, b.id LIMIT 500`, [viewer.partnershipId, viewer.personId, leadOf]);
+       ORDER BY b.created_at, b.id LIMIT 500`, [scope.partnershipId, scope.managerId, scope.organisationIds]);
     const mine = rows.filter((row) => {
       const step = approverNeeded(row);
-      return step !== null && mayDecide(viewer, row, step);
+      return step !== null && canDecideAs(viewer, parties(row), step);
     }).slice(0, 200).map((row) => row.id);
     if (!mine.length) return [];
     const bookings = await this.dataSource.getRepository(BookingEntity).findBy(mine.map((id) => ({ id })));
@@ -67,15 +64,10 @@ export class BookingDecisionService {
         `${SELECT_REQUESTS} WHERE b.id = $1 AND b.partnership_id = $2 FOR UPDATE OF b`, [input.bookingId, viewer.partnershipId]);
       if (!row) refuse(['input', 'bookingId'], 'There is no such request', 'NOT_FOUND', inputProblems);
       // Only a possible approver learns anything about the booking, even its state.
-      if (!mayDecide(viewer, row, 'line_manager') && !mayDecide(viewer, row, 'ld_lead')) {
-        throw new ForbiddenError('Only their line manager or an L&D lead of their organisation can decide this request.');
-      }
+      requirePossibleApprover(viewer, parties(row));
       const step = row.status === 'requested' ? approverNeeded(row) : null;
       if (!step) refuse(['input', 'bookingId'], 'This booking is not waiting for a decision', 'NOT_REQUESTED', inputProblems);
-      if (!mayDecide(viewer, row, step)) {
-        throw new ForbiddenError(step === 'line_manager' ? 'Only their line manager can decide this request now.'
-          : 'Only an L&D lead of their organisation can decide this request now.');
-      }
+      requireApproverNow(viewer, parties(row), step);
       refuseAll(inputProblems);
       if (input.approve) await this.approve(manager, row, step, input.note, viewer.personId, origin, now);
       else await this.decline(manager, row, input.note, origin, now);

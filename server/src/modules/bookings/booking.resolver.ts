@@ -1,10 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
-import { approvalsNeeded, type ApprovalPolicy, type Approver } from '@portal/domain';
+import { approvalsNeeded, requestLapsesAt, type ApprovalPolicy, type Approver } from '@portal/domain';
 import type { Context } from '../../graphql/context';
 import { inputErrors } from '../../graphql/input-errors';
 import { money, Money } from '../../graphql/money.type';
-import { UnauthenticatedError } from '../../graphql/access-errors';
 import { badArgument } from './booking.errors';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
 import { isUuid } from '../../graphql/uuid';
@@ -16,6 +15,7 @@ import type { OrganisationEntity } from '../organisations/organisation.entity';
 import type { PersonEntity } from '../people/person.entity';
 import { BookingEntity } from './booking.entity';
 import { BookingService, type BookingResult } from './booking.service';
+import { requireBooker } from './booking.policy';
 import { ApprovalStep, Booking, BookingConnection, BookingPayload, OtherPlaceOnCourse } from './booking.type';
 import { LIVE_PLACE, type PlaceOnCourse } from './person-course-places.loader';
 import { BookSessionInput, CancelBookingInput } from './book-session.input';
@@ -30,30 +30,25 @@ class MyBookingsArgs {
   after?: string;
 }
 
-function signedIn(ctx: Context) {
-  if (!ctx.viewer) throw new UnauthenticatedError('Sign in to book.');
-  return ctx.viewer;
-}
-
 const payload = (result: BookingResult) => ({ booking: result.booking, userErrors: result.userErrors });
 
 @Resolver(() => Booking)
 export class BookingResolver {
   @Mutation(() => BookingPayload, { description: 'Books a seat: CONFIRMED, REQUESTED (awaiting approval) or WAITLISTED.' })
   async bookSession(@Arg('input', () => BookSessionInput, { validate: false }) input: BookSessionInput, @Ctx() ctx: Context) {
-    const viewer = signedIn(ctx);
+    const viewer = requireBooker(ctx.viewer);
     return payload(await new BookingService(ctx.dataSource, ctx.services.notices).book(viewer, input, ctx.origin, ctx.now, await inputErrors(input)));
   }
 
   @Mutation(() => BookingPayload, { description: 'Cancels a booking; a freed seat goes at once to the first person waiting who may have it.' })
   async cancelBooking(@Arg('input', () => CancelBookingInput, { validate: false }) input: CancelBookingInput, @Ctx() ctx: Context) {
-    const viewer = signedIn(ctx);
+    const viewer = requireBooker(ctx.viewer);
     return payload(await new BookingService(ctx.dataSource, ctx.services.notices).cancel(viewer, input, ctx.origin, ctx.now, await inputErrors(input)));
   }
 
   @Query(() => BookingConnection, { description: "The signed-in person's own bookings, newest first." })
   async myBookings(@Args(() => MyBookingsArgs) args: MyBookingsArgs, @Ctx() ctx: Context) {
-    const viewer = signedIn(ctx);
+    const viewer = requireBooker(ctx.viewer);
     const cursor = args.after == null ? null : decodeKeysetCursor(args.after, [(at) => !Number.isNaN(Date.parse(at)), isUuid]);
     if (args.after != null && !cursor) throw badArgument(['after'], 'The cursor is not one this server gave.', 'INVALID_CURSOR');
     const query = ctx.dataSource.getRepository(BookingEntity).createQueryBuilder('b')
@@ -109,7 +104,7 @@ export class BookingResolver {
   async requestLapsesAt(@Root() booking: BookingEntity, @Ctx() ctx: Context): Promise<Date | null> {
     if (booking.status !== 'requested') return null;
     const session = await ctx.loaders.sessionsById.load(booking.sessionId);
-    return session ? new Date(session.startsAt.getTime() - ctx.requestHoldHours * 3_600_000) : null;
+    return session ? requestLapsesAt(session, booking.createdAt, ctx.requestHoldHours) : null;
   }
 
   /** The policy's steps as the decision service applies them (approvalsNeeded), so what is shown is what is asked. */

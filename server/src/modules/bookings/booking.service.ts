@@ -1,30 +1,35 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { approvalsNeeded, isLateCancellation, isReleased, whyNotBookable, type BookingBlock } from '@portal/domain';
+import { approvalsNeeded, holdsSeat, isLateCancellation, isReleased, whyNotBookable, type BookingBlock } from '@portal/domain';
 import { unlessRefused } from '../../graphql/refusal';
 import { isUniqueViolation } from '../../graphql/constraint-violations';
 import { KEY_REUSED, KEY_REUSED_MESSAGE, requestHash, sameRequest } from '../../db/request-hash';
 import type { UserError } from '../../graphql/user-error';
 import { refuse, refuseAll, userError, type BookingErrorCode } from './booking.errors';
 import { refusedField, withInputErrors } from '../../graphql/input-errors';
-import { ForbiddenError } from '../../graphql/access-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
-import { hasRole, type Viewer } from '../auth/viewer';
+import type { Viewer } from '../auth/viewer';
 import { canSeeCourse } from '../catalogue/catalogue.policy';
 import { BookingEntity } from './booking.entity';
+import { requireBookingFor, requireCancelling } from './booking.policy';
 import { claimSeat, giveSeatBack } from './seat-claims';
 import { promoteWaiting } from './promote-waiting';
 import { releaseDueSession } from './release-seats.service';
 import { LIVE_PLACE } from './person-course-places.loader';
-import { noticeBookingChange, type BookingNoticeKind, type NoticeSettings } from '../notifications/booking-notices';
-import { commitBooking, releaseBooking } from '../funding/booking-ledger';
+import { noticeBookingChange, noticeNewBooking, noticeVenue, type BookingNoticeKind, type NoticeSettings } from '../notifications/booking-notices';
+import { commitBooking, releaseBooking, type BookingMoney } from '../funding/booking-ledger';
+import { entityFromRow } from '../funding/entity-from-row';
+import { waitlistPositionOfSql } from './waitlist-position.sql';
 
 export type BookingResult = { booking: BookingEntity; userErrors: [] } | { booking: null; userErrors: UserError[] };
 
-/** Statuses that hold a seat: the seat is given back when they end. */
-const HOLDS_SEAT = ['requested', 'confirmed'];
 
 interface SessionRow {
-  id: string; partnership_id: string; status: string; starts_at: Date; booking_closes_at: Date; release_at: Date; released_at: Date | null;
+  id: string; partnership_id: string; status: string; starts_at: Date; ends_at: Date; booking_closes_at: Date; release_at: Date; released_at: Date | null;
+  course_id: string; course_title: string; delivery_mode: string;
+  venue_name: string | null; venue_address: string | null; venue_town: string | null; venue_postcode: string | null;
+  partnership_name: string; partnership_slug: string; time_zone: string;
+  /** The stream that pays for a place (the session's, or else its course's), and its restrictions. */
+  stream_id: string | null; stream_audience: 'staff' | 'volunteers' | 'both' | null; stream_sectors: string[] | null;
   course_partnership_id: string; visibility: string; visibility_organisation_id: string | null; provider_organisation_id: string;
   audience: string; eligible_sectors: string[]; cost_per_place_pence: string;
   /** The start of the person's live place on another upcoming session of the same course, if any. */
@@ -34,7 +39,7 @@ interface SessionRow {
 }
 interface PersonRow {
   id: string; partnership_id: string; organisation_id: string | null; kind: string; line_manager_id: string | null;
-  disabled_at: Date | null; sector: string | null; approval_policy: string | null; name: string;
+  disabled_at: Date | null; sector: string | null; approval_policy: string | null; name: string; email: string;
 }
 
 /** How booking refuses each reason of the eligibility rule (packages/domain/src/booking-eligibility.ts). */
@@ -52,14 +57,39 @@ const BLOCKED: Record<BookingBlock, [field: 'personId' | 'sessionId', message: s
 const UK_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
 
 /** Confirming commits the place's cost; a stream with too little left refuses the whole change. */
-export async function commitOrRefuse(manager: EntityManager, bookingId: string, actorPersonId: string, origin: RequestOrigin, now: Date,
+export async function commitOrRefuse(manager: EntityManager, booking: string | BookingMoney, actorPersonId: string, origin: RequestOrigin, now: Date,
   field: string[]): Promise<void> {
-  const committed = await commitBooking(manager, bookingId, actorPersonId, origin, now);
+  const committed = await commitBooking(manager, booking, actorPersonId, origin, now);
   if (committed.ok) return;
   if (committed.problem === 'NOT_ELIGIBLE') {
     refuse(field, 'The funding stream that pays for this course does not cover people in your role or sector. Ask your L&D lead.', 'NOT_FUNDABLE');
   }
   refuse(field, 'The funding stream that pays for this course has too little left for this place. Ask your L&D lead.', 'FUNDS_EXHAUSTED');
+}
+
+/** A new booking's money, from the rows bookSession read: nothing is committed for it yet. */
+function moneyOf(booking: BookingEntity, session: SessionRow, person: PersonRow): BookingMoney {
+  return {
+    id: booking.id, partnership_id: booking.partnershipId, organisation_id: booking.organisationId, cost_pence: String(booking.costPence),
+    session_id: session.id, course_id: session.course_id, starts_at: session.starts_at, stream_id: session.stream_id, outstanding: '0',
+    stream_audience: session.stream_audience, stream_sectors: session.stream_sectors, person_kind: person.kind as 'staff' | 'volunteer',
+    sector: person.sector,
+  };
+}
+
+function noticeFactsOf(booking: BookingEntity, session: SessionRow, person: PersonRow, waitlistPosition: number | null, now: Date) {
+  return {
+    partnershipId: booking.partnershipId, personId: person.id, madeAt: now,
+    data: {
+      bookingId: booking.id, status: booking.status, waitlistPosition,
+      person: { name: person.name, email: person.email },
+      course: { title: session.course_title },
+      session: { id: session.id, startsAt: new Date(session.starts_at), endsAt: new Date(session.ends_at), deliveryMode: session.delivery_mode },
+      venue: noticeVenue(session.delivery_mode, { name: session.venue_name, address: session.venue_address, town: session.venue_town,
+        postcode: session.venue_postcode }),
+      partnership: { name: session.partnership_name, slug: session.partnership_slug, timeZone: session.time_zone },
+    },
+  };
 }
 
 /** A lead booking someone else is told whose place it is, not sent to their own bookings. */
@@ -73,7 +103,12 @@ function refuseAlreadyBooked(person: PersonRow, bookedBy: string): never {
  * updates (seat-claims.ts), a retried request answered from its idempotency key.
  */
 export class BookingService {
-  constructor(private readonly dataSource: DataSource, private readonly notices: NoticeSettings) {}
+  /**
+   * `seats.claimSeat` is the conditional UPDATE of seat-claims.ts; the load tests put a naive
+   * "read, then write" in its place to show, through this very booking, what it guards against.
+   */
+  constructor(private readonly dataSource: DataSource, private readonly notices: NoticeSettings,
+    private readonly seats: { claimSeat: typeof claimSeat } = { claimSeat }) {}
 
   /** `inputProblems`: the input rules' errors, answered together with unknown ids before anything is written. */
   async book(viewer: Viewer, input: { sessionId: string; personId?: string; idempotencyKey?: string; secondPlaceReason?: string },
@@ -89,10 +124,7 @@ export class BookingService {
       const personKnown = !!person && person.partnership_id === viewer.partnershipId;
       if (!personKnown && !refusedField(inputProblems, 'personId')) unknown.push(userError(['input', 'personId'], 'There is no such person in your partnership', 'NOT_FOUND'));
       const onBehalf = personKnown && person!.id !== viewer.personId;
-      if (onBehalf && !(person!.organisation_id && hasRole(viewer, 'ld_lead', person!.organisation_id)
-        && viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === person!.organisation_id))) {
-        throw new ForbiddenError('Only an L&D lead of their organisation can book someone else.');
-      }
+      if (personKnown) requireBookingFor(viewer, { id: person!.id, organisationId: person!.organisation_id });
       const session = refusedField(inputProblems, 'sessionId') ? null
         : await this.session(manager, input.sessionId, personKnown ? person!.id : viewer.personId, now);
       if (!refusedField(inputProblems, 'sessionId') && (!session || session.partnership_id !== viewer.partnershipId || !canSeeCourse(viewer, {
@@ -109,7 +141,7 @@ export class BookingService {
       // go to the people waiting before this booking claims one.
       if (!session!.released_at && isReleased({ releaseAt: session!.release_at }, now)) await releaseDueSession(manager, session!.id, origin, now, this.notices);
       const needed = approvalsNeeded((person!.approval_policy ?? 'none') as never, { bookedByLead: onBehalf, hasLineManager: !!person!.line_manager_id });
-      const seat = await claimSeat(manager, session!.id, person!.organisation_id, now);
+      const seat = await this.seats.claimSeat(manager, session!.id, person!.organisation_id, now);
       // No seat: hold the session (shared) while joining its waiting list, so a cancellation running now
       // either comes first (and is seen here) or waits, then cancels this booking with the others.
       if (!seat) {
@@ -122,9 +154,13 @@ export class BookingService {
         seatOrganisationId: seat?.organisationId ?? null, bookedBy: viewer.personId,
         costPence: seat ? Number(session!.cost_per_place_pence) : 0, now, approvals: onBehalf ? ['ld_lead'] : [],
       });
-      if (status === 'confirmed') await commitOrRefuse(manager, booking.id, viewer.personId, origin, now, ['input', 'sessionId']);
+      // The facts read above go down to the ledger and the notice: neither reads the booking again.
+      if (status === 'confirmed') await commitOrRefuse(manager, moneyOf(booking, session!, person!), viewer.personId, origin, now, ['input', 'sessionId']);
       await this.rememberKey(manager, viewer, 'book_session', input.idempotencyKey, booking.id);
-      await noticeBookingChange(manager, { bookingId: booking.id, kind: status as BookingNoticeKind }, this.notices);
+      const waitlistPosition = status === 'waitlisted'
+        ? (await manager.query(`SELECT ${waitlistPositionOfSql('b')} AS position FROM booking b WHERE b.id = $1`, [booking.id]))[0].position as number
+        : null;
+      await noticeNewBooking(manager, status as BookingNoticeKind, noticeFactsOf(booking, session!, person!, waitlistPosition, now), this.notices);
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'bookings.created',
         subjectType: 'booking', subjectId: booking.id, details: { status, sessionId: session!.id, personId: person!.id, seatFrom: seat?.organisationId ?? (seat ? 'pool' : null),
           ...(session!.other_place_starts_at ? { secondPlaceReason: input.secondPlaceReason?.trim() } : {}) } });
@@ -146,9 +182,7 @@ export class BookingService {
       const problems: UserError[] = [];
       if (!booking && !refusedField(inputProblems, 'bookingId')) problems.push(userError(['input', 'bookingId'], 'There is no such booking', 'NOT_FOUND'));
       if (booking) {
-        const own = booking.person_id === viewer.personId;
-        const asLead = booking.organisation_id && viewer.roles.some((g) => g.role === 'ld_lead' && g.organisationId === booking.organisation_id);
-        if (!own && !asLead && !hasRole(viewer, 'partnership_admin')) throw new ForbiddenError('You can cancel only your own bookings, or your organisation\'s as its L&D lead.');
+        requireCancelling(viewer, { personId: booking.person_id, organisationId: booking.organisation_id });
         if (booking.status === 'cancelled' || booking.status === 'declined') problems.push(userError(['input', 'bookingId'], 'This booking is already cancelled', 'ALREADY_CANCELLED'));
         if (booking.status === 'attended' || booking.status === 'no_show') problems.push(userError(['input', 'bookingId'], 'The session has taken place: its register cannot be changed here', 'ALREADY_HAPPENED'));
       }
@@ -159,7 +193,7 @@ export class BookingService {
         `UPDATE booking SET status = 'cancelled', cancelled_at = $2, cancelled_late = $3, cancelled_by_person_id = $4,
            cancellation_reason = $5, waitlisted_at = NULL, updated_at = $2 WHERE id = $1`,
         [booking.id, now, late, viewer.personId, input.reason ?? null]);
-      if (HOLDS_SEAT.includes(booking.status)) {
+      if (holdsSeat(booking.status)) {
         // Seat rows before the stream's row, as booking takes them: the other order deadlocks with a concurrent booking.
         await giveSeatBack(manager, booking.session_id, { organisationId: booking.seat_organisation_id });
         // The ledger's reason is fixed: the learner's own words stay with the booking, away from funding reports.
@@ -227,21 +261,26 @@ export class BookingService {
 
   private async person(manager: EntityManager, id: string): Promise<PersonRow | null> {
     const [row] = await manager.query(
-      `SELECT p.id, p.partnership_id, p.organisation_id, p.kind, p.line_manager_id, p.disabled_at, p.name, o.sector, o.approval_policy
+      `SELECT p.id, p.partnership_id, p.organisation_id, p.kind, p.line_manager_id, p.disabled_at, p.name, p.email, o.sector, o.approval_policy
        FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id WHERE p.id = $1`, [id]);
     return row ?? null;
   }
 
   private async session(manager: EntityManager, id: string, personId: string, now: Date): Promise<SessionRow | null> {
     const [row] = await manager.query(
-      `SELECT s.id, s.partnership_id, s.status, s.starts_at, s.booking_closes_at, s.release_at, s.released_at, c.partnership_id AS course_partnership_id,
+      `SELECT s.id, s.partnership_id, s.status, s.starts_at, s.ends_at, s.booking_closes_at, s.release_at, s.released_at, c.partnership_id AS course_partnership_id,
          c.visibility, c.visibility_organisation_id, c.provider_organisation_id, c.audience, c.eligible_sectors, c.cost_per_place_pence,
+         s.course_id, c.title AS course_title, s.delivery_mode, v.name AS venue_name, v.address AS venue_address, v.town AS venue_town,
+         v.postcode AS venue_postcode, pa.name AS partnership_name, pa.slug AS partnership_slug, pa.time_zone,
+         fs.id AS stream_id, fs.audience AS stream_audience, fs.eligible_sectors AS stream_sectors,
          (SELECT min(o.starts_at) FROM booking b JOIN training_session o ON o.id = b.session_id
            WHERE b.person_id = $2 AND o.course_id = s.course_id AND o.id <> s.id AND o.status = 'scheduled' AND o.ends_at > $3
              AND b.status = ANY($4::text[])) AS other_place_starts_at,
          EXISTS (SELECT 1 FROM booking h WHERE h.person_id = $2 AND h.session_id = s.id
              AND h.status = ANY($4::text[])) AS booked_here
-       FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.id = $1`, [id, personId, now, [...LIVE_PLACE]]);
+       FROM training_session s JOIN course c ON c.id = s.course_id JOIN partnership pa ON pa.id = s.partnership_id
+         LEFT JOIN venue v ON v.id = s.venue_id LEFT JOIN funding_stream fs ON fs.id = coalesce(s.funding_stream_id, c.funding_stream_id)
+       WHERE s.id = $1`, [id, personId, now, [...LIVE_PLACE]]);
     return row ?? null;
   }
 
@@ -252,11 +291,12 @@ export class BookingService {
     try {
       const [row] = await manager.query(
         `INSERT INTO booking (partnership_id, session_id, person_id, organisation_id, status, seat_organisation_id, booked_by_person_id,
-           cost_pence, waitlisted_at, approvals, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $5 = 'waitlisted' THEN $9::timestamptz END, $10, $9, $9) RETURNING id`,
+           cost_pence, waitlisted_at, approvals, created_at, updated_at, ics_sequence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $5 = 'waitlisted' THEN $9::timestamptz END, $10, $9, $9, 1) RETURNING *`,
         [values.partnershipId, values.sessionId, values.person.id, values.person.organisation_id, values.status,
           values.seatOrganisationId, values.bookedBy, values.costPence, values.now, values.approvals]);
-      return manager.getRepository(BookingEntity).findOneByOrFail({ id: row.id });
+      // ics_sequence 1: the booking's first notice (noticeNewBooking) is sequence 0.
+      return entityFromRow(manager.connection, BookingEntity, row);
     } catch (error) {
       if (isUniqueViolation(error, 'booking_one_live_per_person_idx')) {
         return refuseAlreadyBooked(values.person, values.bookedBy);

@@ -48,7 +48,7 @@ export class Booking {
   @Field(() => Boolean, { nullable: true, description: 'For a cancellation: whether it came too close to the start.' })
   cancelledLate!: boolean | null;
   @Field() createdAt!: Date;
-  @Field(() => Date, { nullable: true, description: 'For a REQUESTED place: when it lapses undecided (REQUEST_HOLD_HOURS before the start).' })
+  @Field(() => Date, { nullable: true, description: 'For a REQUESTED place: when it lapses undecided (REQUEST_HOLD_HOURS before the start; a request made later lapses when booking closes, at the start at the latest).' })
   requestLapsesAt!: Date | null;
   @Field(() => [ApprovalStep], { description: 'For a REQUESTED place: every approval it needs, given or not; empty otherwise.' })
   approvalSteps!: ApprovalStep[];

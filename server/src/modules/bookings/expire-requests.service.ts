@@ -6,14 +6,23 @@ import { giveSeatBack } from './seat-claims';
 import { promoteWaiting } from './promote-waiting';
 
 /**
- * A requested place holds its seat only until `holdHours` before the session: then it is
- * declined (nobody decided in time) and the seat goes to the first person waiting. Each request
- * in its own transaction, locked with SKIP LOCKED, so concurrent runs never decline one twice.
+ * When a request lapses, in SQL over a booking `b` of a session `s` ($2: the hold hours): the
+ * domain's requestLapsesAt (packages/domain/src/request-lapse.ts), which Booking.requestLapsesAt
+ * shows. A request made inside the hold hours lapses when booking closes (or at the start).
+ */
+const LAPSES_AT = `CASE WHEN b.created_at < s.starts_at - make_interval(hours => $2) THEN s.starts_at - make_interval(hours => $2)
+  ELSE least(s.booking_closes_at, s.starts_at) END`;
+
+/**
+ * A requested place holds its seat only until it lapses (`holdHours` before the session, or
+ * for a request made later, when booking closes): then it is declined (nobody decided in time)
+ * and the seat goes to the first person waiting. Each request in its own transaction, locked
+ * with SKIP LOCKED, so concurrent runs never decline one twice.
  */
 export async function expireStaleRequests(dataSource: DataSource, now: Date, holdHours: number, notices: NoticeSettings): Promise<number> {
   const due: Array<{ id: string }> = await dataSource.query(
     `SELECT b.id FROM booking b JOIN training_session s ON s.id = b.session_id
-     WHERE b.status = 'requested' AND s.starts_at - make_interval(hours => $2) <= $1 ORDER BY s.starts_at LIMIT 500`, [now, holdHours]);
+     WHERE b.status = 'requested' AND ${LAPSES_AT} <= $1 ORDER BY s.starts_at LIMIT 500`, [now, holdHours]);
   let expired = 0;
   for (const { id } of due) {
     const done = await dataSource.transaction(async (manager) => {

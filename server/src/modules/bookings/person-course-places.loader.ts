@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import { LIVE_PLACE_STATUSES } from '@portal/domain';
 import { BookingEntity } from './booking.entity';
 
-/** Statuses of a place a person still holds or waits for. */
-export const LIVE_PLACE = ['requested', 'confirmed', 'waitlisted'] as const;
+/** Statuses of a place a person still holds or waits for (packages/domain/src/booking-status.ts). */
+export const LIVE_PLACE = LIVE_PLACE_STATUSES;
 
 export interface PersonSessionKey { personId: string; sessionId: string }
 export interface PersonCourseKey { personId: string; courseId: string }

@@ -2,9 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { UserError } from '../../graphql/user-error';
 import { refusedField } from '../../graphql/input-errors';
 import { refuse } from './booking.errors';
-import { ForbiddenError } from '../../graphql/access-errors';
 import type { Viewer } from '../auth/viewer';
-import { canManageSeats } from '../catalogue/catalogue.policy';
+import { requireRunningSession } from './booking.policy';
 
 export interface ProviderSession { id: string; status: string; starts_at: Date }
 
@@ -21,8 +20,6 @@ export async function providerSession(manager: EntityManager, viewer: Viewer, se
     `SELECT s.id, s.status, s.starts_at, c.partnership_id, c.provider_organisation_id FROM training_session s
      JOIN course c ON c.id = s.course_id WHERE s.id = $1 AND s.partnership_id = $2`, [sessionId, viewer.partnershipId]);
   if (!session) refuse(['input', 'sessionId'], 'There is no such session', 'NOT_FOUND', inputProblems);
-  if (!canManageSeats(viewer, { partnershipId: session.partnership_id, providerOrganisationId: session.provider_organisation_id })) {
-    throw new ForbiddenError(`Only the provider of this course or an administrator can ${action}.`);
-  }
+  requireRunningSession(viewer, { partnershipId: session.partnership_id, providerOrganisationId: session.provider_organisation_id }, action);
   return session;
 }

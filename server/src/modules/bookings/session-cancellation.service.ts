@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { LIVE_PLACE_STATUSES } from '@portal/domain';
 import { unlessRefused } from '../../graphql/refusal';
 import type { UserError } from '../../graphql/user-error';
 import { refuseAll, userError } from './booking.errors';
@@ -19,8 +20,8 @@ export async function cancelSession(dataSource: DataSource, viewer: Viewer, inpu
   const { result, userErrors } = await unlessRefused(() => dataSource.transaction(async (manager) => {
     const session = await providerSession(manager, viewer, input.sessionId, 'cancel its sessions', inputProblems);
     // Its bookings before its row, the order cancelBooking takes them in: the other order deadlocks with people cancelling their own places.
-    await manager.query(`SELECT id FROM booking WHERE session_id = $1 AND status IN ('confirmed', 'requested', 'waitlisted') ORDER BY id FOR UPDATE`,
-      [session.id]);
+    await manager.query('SELECT id FROM booking WHERE session_id = $1 AND status = ANY($2::text[]) ORDER BY id FOR UPDATE',
+      [session.id, [...LIVE_PLACE_STATUSES]]);
     // Then its allocations and its row, the order booking takes them in (allocation, then session).
     await manager.query('SELECT organisation_id FROM seat_allocation WHERE session_id = $1 ORDER BY organisation_id FOR UPDATE', [session.id]);
     Object.assign(session, (await manager.query('SELECT status, starts_at FROM training_session WHERE id = $1 FOR UPDATE', [session.id]))[0]);
@@ -39,7 +40,7 @@ export async function cancelSession(dataSource: DataSource, viewer: Viewer, inpu
     await manager.query(
       `UPDATE booking SET status = 'cancelled', cancelled_at = $2, cancelled_late = false, cancelled_by_person_id = $3,
          cancellation_reason = $4, waitlisted_at = NULL, updated_at = $2
-       WHERE session_id = $1 AND status IN ('confirmed', 'requested', 'waitlisted')`, [session.id, now, viewer.personId, input.reason]);
+       WHERE session_id = $1 AND status = ANY($5::text[])`, [session.id, now, viewer.personId, input.reason, [...LIVE_PLACE_STATUSES]]);
     await manager.query('UPDATE seat_allocation SET seats_taken = 0 WHERE session_id = $1', [session.id]);
     await manager.query(`UPDATE training_session SET status = 'cancelled', seats_taken = 0, pool_seats_taken = 0 WHERE id = $1`, [session.id]);
     await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'sessions.cancelled',

@@ -1,4 +1,5 @@
-import { hasRole, organisationsWithRole, type Viewer } from '../auth/viewer';
+import { ForbiddenError } from '../../graphql/access-errors';
+import { hasRole, isPartnershipAdmin, organisationsWithRole, requireSignedIn, type Viewer } from '../auth/viewer';
 import type { CourseEntity } from './course.entity';
 
 /**
@@ -11,7 +12,7 @@ import type { CourseEntity } from './course.entity';
  * hold the two to the same answers.
  */
 function seesWholeCatalogue(viewer: Viewer): boolean {
-  return hasRole(viewer, 'partnership_admin') || hasRole(viewer, 'steering_group');
+  return isPartnershipAdmin(viewer) || hasRole(viewer, 'steering_group');
 }
 
 export function canSeeCourse(viewer: Viewer | null, course: Pick<CourseEntity,
@@ -42,7 +43,7 @@ export function courseVisibilitySql(viewer: Viewer | null, partnershipId: string
 /** Seat allocations show which organisation holds what: for those who plan or deliver. */
 export function canSeeAllocations(viewer: Viewer | null, course: Pick<CourseEntity, 'partnershipId' | 'providerOrganisationId'>): boolean {
   if (!viewer || viewer.partnershipId !== course.partnershipId) return false;
-  return hasRole(viewer, 'partnership_admin') || hasRole(viewer, 'ld_lead')
+  return isPartnershipAdmin(viewer) || hasRole(viewer, 'ld_lead')
     || organisationsWithRole(viewer, 'provider_coordinator').includes(course.providerOrganisationId);
 }
 
@@ -52,12 +53,34 @@ export function canSeeAllocations(viewer: Viewer | null, course: Pick<CourseEnti
  * seats is refused before their input is read.
  */
 export function mayManageSomeSeats(viewer: Viewer): boolean {
-  return hasRole(viewer, 'partnership_admin') || organisationsWithRole(viewer, 'provider_coordinator').length > 0;
+  return isPartnershipAdmin(viewer) || organisationsWithRole(viewer, 'provider_coordinator').length > 0;
 }
 
 export function canManageSeats(viewer: Viewer, course: Pick<CourseEntity, 'partnershipId' | 'providerOrganisationId'>): boolean {
   if (viewer.partnershipId !== course.partnershipId) return false;
-  return hasRole(viewer, 'partnership_admin') || organisationsWithRole(viewer, 'provider_coordinator').includes(course.providerOrganisationId);
+  return isPartnershipAdmin(viewer) || organisationsWithRole(viewer, 'provider_coordinator').includes(course.providerOrganisationId);
+}
+
+const SEATS_REFUSED = 'Only the course\'s provider and partnership administrators can set its seats.';
+
+/** setSeatAllocations, before its input is read. */
+export function requireSeatManager(viewer: Viewer | null): Viewer {
+  const signedIn = requireSignedIn(viewer, 'Sign in as the course\'s provider or an administrator to set seats.');
+  if (!mayManageSomeSeats(signedIn)) throw new ForbiddenError(SEATS_REFUSED);
+  return signedIn;
+}
+
+/** setSeatAllocations, once the session's course is read. */
+export function requireSeatManagerOf(viewer: Viewer, course: Pick<CourseEntity, 'partnershipId' | 'providerOrganisationId'>): void {
+  if (!canManageSeats(viewer, course)) throw new ForbiddenError(SEATS_REFUSED);
+}
+
+/** Session.allocations; a course that cannot be found is refused alike. */
+export function requireAllocationsReader(viewer: Viewer | null,
+  course: Pick<CourseEntity, 'partnershipId' | 'providerOrganisationId'> | null): Viewer {
+  const signedIn = requireSignedIn(viewer, 'Sign in as an L&D lead, provider or administrator to see seat allocations.');
+  if (!course || !canSeeAllocations(signedIn, course)) throw new ForbiddenError('Only L&D leads, the provider and administrators see seat allocations.');
+  return signedIn;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Float, Resolver, Root } from 'type-graphql';
+import { hoursOf } from '@portal/domain';
 import type { Context } from '../../graphql/context';
 import { money, Money } from '../../graphql/money.type';
 import { Organisation } from '../organisations/organisation.type';
@@ -34,6 +35,6 @@ export class CourseResolver {
 
   @FieldResolver(() => Float)
   durationHours(@Root() course: CourseEntity): number {
-    return Math.round((course.durationMinutes / 60) * 100) / 100;
+    return hoursOf(course.durationMinutes);
   }
 }

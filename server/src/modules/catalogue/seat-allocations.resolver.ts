@@ -1,8 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { inputErrors } from '../../graphql/input-errors';
-import { ForbiddenError, UnauthenticatedError } from '../../graphql/access-errors';
-import { mayManageSomeSeats } from './catalogue.policy';
+import { requireSeatManager } from './catalogue.policy';
 import { SeatAllocationsService, type SetSeatAllocationsResult } from './seat-allocations.service';
 import { SessionPayload } from './session.payload';
 import { SetSeatAllocationsInput } from './set-seat-allocations.input';
@@ -14,8 +13,7 @@ export class SeatAllocationsResolver {
   })
   async setSeatAllocations(@Arg('input', () => SetSeatAllocationsInput, { validate: false }) input: SetSeatAllocationsInput,
     @Ctx() ctx: Context): Promise<SetSeatAllocationsResult> {
-    if (!ctx.viewer) throw new UnauthenticatedError('Sign in as the course\'s provider or an administrator to set seats.');
-    if (!mayManageSomeSeats(ctx.viewer)) throw new ForbiddenError('Only the course\'s provider and partnership administrators can set its seats.');
-    return new SeatAllocationsService(ctx.dataSource, ctx.services.notices).set(ctx.viewer, input, ctx.origin, ctx.now, await inputErrors(input));
+    const viewer = requireSeatManager(ctx.viewer);
+    return new SeatAllocationsService(ctx.dataSource, ctx.services.notices).set(viewer, input, ctx.origin, ctx.now, await inputErrors(input));
   }
 }

@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { isReleased, seatAllocationProblems } from '@portal/domain';
 import { unlessRefused } from '../../graphql/refusal';
-import { ForbiddenError } from '../../graphql/access-errors';
 import type { UserError } from '../../graphql/user-error';
 import { refusedField, withInputErrors } from '../../graphql/input-errors';
 import { refuseAll, userError } from './catalogue.errors';
@@ -9,7 +8,7 @@ import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { fillFreeSeats } from '../bookings/fill-free-seats';
 import type { NoticeSettings } from '../notifications/booking-notices';
-import { canManageSeats } from './catalogue.policy';
+import { requireSeatManagerOf } from './catalogue.policy';
 import { TrainingSessionEntity } from './training-session.entity';
 import type { SetSeatAllocationsInput } from './set-seat-allocations.input';
 
@@ -44,9 +43,7 @@ export class SeatAllocationsService {
         `SELECT s.partnership_id, c.provider_organisation_id FROM training_session s JOIN course c ON c.id = s.course_id WHERE s.id = $1`,
         [input.sessionId]);
       const known = found && found.partnership_id === viewer.partnershipId;
-      if (known && !canManageSeats(viewer, { partnershipId: found.partnership_id, providerOrganisationId: found.provider_organisation_id })) {
-        throw new ForbiddenError('Only the course\'s provider and partnership administrators can set its seats.');
-      }
+      if (known) requireSeatManagerOf(viewer, { partnershipId: found.partnership_id, providerOrganisationId: found.provider_organisation_id });
       if (!known) {
         const errors = await this.unknownOrganisations(manager, viewer, input, inputProblems);
         if (!sessionRefused) errors.unshift(userError(['input', 'sessionId'], 'There is no such session in your partnership', 'NOT_FOUND'));

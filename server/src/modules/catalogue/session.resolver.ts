@@ -1,8 +1,7 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { seatsLeftFor } from '@portal/domain';
 import type { Context } from '../../graphql/context';
-import { ForbiddenError, UnauthenticatedError } from '../../graphql/access-errors';
-import { canSeeAllocations } from './catalogue.policy';
+import { requireAllocationsReader } from './catalogue.policy';
 import { SeatAllocation, Session } from './session.type';
 import { Course } from './course.type';
 import { Venue } from './venue.type';
@@ -49,9 +48,8 @@ export class SessionResolver {
 
   @FieldResolver(() => [SeatAllocation])
   async allocations(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<SeatAllocationEntity[]> {
-    if (!ctx.viewer) throw new UnauthenticatedError('Sign in as an L&D lead, provider or administrator to see seat allocations.');
-    const course = await ctx.loaders.coursesById.load(session.courseId);
-    if (!course || !canSeeAllocations(ctx.viewer, course)) throw new ForbiddenError('Only L&D leads, the provider and administrators see seat allocations.');
+    // Signed out is refused before anything is read.
+    requireAllocationsReader(ctx.viewer, ctx.viewer ? await ctx.loaders.coursesById.load(session.courseId) : null);
     return ctx.loaders.allocationsBySession.load(session.id);
   }
 }

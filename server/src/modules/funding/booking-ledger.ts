@@ -12,7 +12,8 @@ import { postEntry, type Posted } from './ledger';
  * then on the booking's own entries say which stream it is settled against.
  */
 
-interface BookingMoney {
+/** What the ledger needs of a booking: read here by id, or handed over by a change that has read it already. */
+export interface BookingMoney {
   id: string; partnership_id: string; organisation_id: string | null; cost_pence: string; session_id: string; course_id: string;
   starts_at: Date; stream_id: string | null; outstanding: string;
   stream_audience: 'staff' | 'volunteers' | 'both' | null; stream_sectors: string[] | null; person_kind: 'staff' | 'volunteer'; sector: string | null;
@@ -36,11 +37,13 @@ export type CommitOutcome = Posted | { ok: true; entryId: null } | { ok: false; 
 
 /**
  * Commits a just-confirmed booking's cost. OVER_BUDGET: the stream cannot pay for the place;
- * NOT_ELIGIBLE: its restrictions (staff or volunteers, sectors) leave this person out.
+ * NOT_ELIGIBLE: its restrictions (staff or volunteers, sectors) leave this person out. Given the
+ * booking's facts (a booking made in this transaction, which nothing has committed yet), it reads nothing.
  */
-export async function commitBooking(manager: EntityManager, bookingId: string, actorPersonId: string | null, origin: RequestOrigin,
+export async function commitBooking(manager: EntityManager, booking: string | BookingMoney, actorPersonId: string | null, origin: RequestOrigin,
   now: Date): Promise<CommitOutcome> {
-  const money = await bookingMoney(manager, bookingId);
+  const money = typeof booking === 'string' ? await bookingMoney(manager, booking) : booking;
+  const bookingId = money.id;
   const cost = Number(money.cost_pence);
   if (!money.stream_id || cost <= 0 || Number(money.outstanding) > 0) return { ok: true, entryId: null };
   if (!streamMayPayFor({ audience: money.stream_audience ?? 'both', eligibleSectors: money.stream_sectors ?? [] },

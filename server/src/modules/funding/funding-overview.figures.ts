@@ -1,4 +1,4 @@
-import { learningHoursOf, NO_SECTOR_KEY, quarterLabel, seatUtilisation, sectorLabel, unitCosts,
+import { hoursOf, NO_SECTOR_KEY, quarterLabel, seatUtilisation, sectorLabel, unitCosts,
   type FinancialYear, type LedgerEffects, type Pence } from '@portal/domain';
 import type { OverviewDimension } from './funding-overview.query';
 
@@ -74,7 +74,7 @@ export function overviewFigures(groupings: Grouping[], measures: Measures, year:
     deliveredSpendPence: deliveredPence,
     ...unitCosts({ deliveredSpendPence: deliveredPence, learners: measures.learners, learningMinutes: measures.learningMinutes }),
     learners: measures.learners,
-    learningHours: learningHoursOf(measures.learningMinutes),
+    learningHours: hoursOf(measures.learningMinutes),
     seatsOffered: measures.seatsOffered,
     seatsUsed: measures.seatsUsed,
     seatUtilisation: seatUtilisation(measures.seatsUsed, measures.seatsOffered),

@@ -1,9 +1,8 @@
 import { parseFinancialYear, type FinancialYear } from '@portal/domain';
 import type { Context } from '../../graphql/context';
-import { ForbiddenError } from '../../graphql/access-errors';
 import { BadUserInputError } from '../../graphql/user-error';
 import { PartnershipService } from '../partnerships/partnership.service';
-import { fundingScope, type FundingScope } from './funding.policy';
+import { fundingScope, requirePartnershipInScope, type FundingScope } from './funding.policy';
 import { financialYearError } from './funding-stream.service';
 
 export interface FundingYearScope { scope: FundingScope; year: FinancialYear; partnershipName: string }
@@ -32,6 +31,6 @@ export function fundingYear(financialYear: string, path: string[] = []): Financi
 /** An unknown slug is BAD_USER_INPUT; another partnership's is FORBIDDEN. */
 export async function requireOwnPartnership(ctx: Context, scope: FundingScope, partnershipSlug: string, path: string[] = []): Promise<{ name: string }> {
   const partnership = await new PartnershipService(ctx.dataSource).requireBySlug(partnershipSlug, [...path, 'partnershipSlug']);
-  if (partnership.id !== scope.partnershipId) throw new ForbiddenError('You can see only your own partnership\'s funding.');
+  requirePartnershipInScope(scope, partnership.id);
   return partnership;
 }

@@ -1,5 +1,5 @@
-import { ForbiddenError, UnauthenticatedError } from '../../graphql/access-errors';
-import { hasRole, organisationsWithRole, type Viewer } from '../auth/viewer';
+import { ForbiddenError } from '../../graphql/access-errors';
+import { hasRole, isPartnershipAdmin, organisationsWithRole, requireSignedIn, type Viewer } from '../auth/viewer';
 
 /**
  * Who sees which money. Steering group members and administrators see the whole partnership's
@@ -11,9 +11,9 @@ export type FundingScope =
   | { kind: 'partnership'; partnershipId: string }
   | { kind: 'organisations'; partnershipId: string; organisationIds: string[] };
 
-export function fundingScope(viewer: Viewer | null): FundingScope {
-  if (!viewer) throw new UnauthenticatedError('Sign in to see funding.');
-  if (hasRole(viewer, 'steering_group') || hasRole(viewer, 'partnership_admin')) {
+export function fundingScope(maybeViewer: Viewer | null): FundingScope {
+  const viewer = requireSignedIn(maybeViewer, 'Sign in to see funding.');
+  if (hasRole(viewer, 'steering_group') || isPartnershipAdmin(viewer)) {
     return { kind: 'partnership', partnershipId: viewer.partnershipId };
   }
   const led = organisationsWithRole(viewer, 'ld_lead');
@@ -23,19 +23,38 @@ export function fundingScope(viewer: Viewer | null): FundingScope {
 
 /** Creating streams sets up the partnership's money: administrators only. */
 export function requireFundingAdmin(viewer: Viewer | null): Viewer {
-  if (!viewer) throw new UnauthenticatedError('Sign in as an administrator to set up funding streams.');
-  if (!hasRole(viewer, 'partnership_admin')) throw new ForbiddenError('Only partnership administrators can set up funding streams.');
-  return viewer;
+  const signedIn = requireSignedIn(viewer, 'Sign in as an administrator to set up funding streams.');
+  if (!isPartnershipAdmin(signedIn)) throw new ForbiddenError('Only partnership administrators can set up funding streams.');
+  return signedIn;
 }
 
 /** Recording entries: administrators, and the L&D leads of the organisation that manages the stream. */
 export function mayRecordEntries(viewer: Viewer | null): viewer is Viewer {
-  return !!viewer && (hasRole(viewer, 'partnership_admin') || organisationsWithRole(viewer, 'ld_lead').length > 0);
+  return !!viewer && (isPartnershipAdmin(viewer) || organisationsWithRole(viewer, 'ld_lead').length > 0);
 }
 
 export function mayRecordOnStream(viewer: Viewer, stream: { partnershipId: string; managingOrganisationId: string }): boolean {
   if (stream.partnershipId !== viewer.partnershipId) return false;
-  return hasRole(viewer, 'partnership_admin') || organisationsWithRole(viewer, 'ld_lead').includes(stream.managingOrganisationId);
+  return isPartnershipAdmin(viewer) || organisationsWithRole(viewer, 'ld_lead').includes(stream.managingOrganisationId);
+}
+
+/** recordLedgerEntry, before its input is read. */
+export function requireEntryRecorder(viewer: Viewer | null): Viewer {
+  const signedIn = requireSignedIn(viewer, 'Sign in to record funding.');
+  if (!mayRecordEntries(signedIn)) throw new ForbiddenError('Only administrators and L&D leads can record funding.');
+  return signedIn;
+}
+
+/** recordLedgerEntry, once the stream is read. */
+export function requireRecorderOnStream(viewer: Viewer, stream: { partnershipId: string; managingOrganisationId: string }): void {
+  if (!mayRecordOnStream(viewer, stream)) {
+    throw new ForbiddenError('Only administrators and the L&D leads of the organisation that manages this stream can record its entries.');
+  }
+}
+
+/** A report asked for by partnership slug: another partnership's is refused. */
+export function requirePartnershipInScope(scope: FundingScope, partnershipId: string): void {
+  if (partnershipId !== scope.partnershipId) throw new ForbiddenError('You can see only your own partnership\'s funding.');
 }
 
 /** SQL condition on a funding_stream aliased `fs` for the scope; $1 is the partnership, $2 the organisations. */

@@ -6,10 +6,9 @@ import { KEY_REUSED, KEY_REUSED_MESSAGE, requestHash, sameRequest } from '../../
 import type { UserError } from '../../graphql/user-error';
 import { refusedField, withInputErrors } from '../../graphql/input-errors';
 import { refuse, refuseAll, userError } from './funding.errors';
-import { ForbiddenError } from '../../graphql/access-errors';
 import type { RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
-import { mayRecordOnStream } from './funding.policy';
+import { requireRecorderOnStream } from './funding.policy';
 import { LedgerEntryKind } from './funding.enums';
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import { postEntry, type Posting } from './ledger';
@@ -51,9 +50,7 @@ export class LedgerEntryService {
       const [stream]: Array<StreamRow | undefined> = refusedField(inputProblems, 'streamId') ? [] : await manager.query(
         `SELECT id, partnership_id, managing_organisation_id, pooled, financial_year, year_starts_at, year_ends_at, budget_pence, committed_pence, spent_pence
          FROM funding_stream WHERE id = $1 AND partnership_id = $2 FOR UPDATE`, [input.streamId, viewer.partnershipId]);
-      if (stream && !mayRecordOnStream(viewer, { partnershipId: stream.partnership_id, managingOrganisationId: stream.managing_organisation_id })) {
-        throw new ForbiddenError('Only administrators and the L&D leads of the organisation that manages this stream can record its entries.');
-      }
+      if (stream) requireRecorderOnStream(viewer, { partnershipId: stream.partnership_id, managingOrganisationId: stream.managing_organisation_id });
       const posting = { ...await this.posting(manager, viewer, stream ?? null, input, now, inputProblems), idempotencyHash: hash };
       const posted = await postEntry(manager, posting, origin);
       if (!posted.ok) {

@@ -1,9 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { inputErrors } from '../../graphql/input-errors';
-import { ForbiddenError, UnauthenticatedError } from '../../graphql/access-errors';
 import { LedgerEntryPayload } from './funding.types';
-import { mayRecordEntries } from './funding.policy';
+import { requireEntryRecorder } from './funding.policy';
 import { LedgerEntryService, type RecordEntryResult } from './ledger-entry.service';
 import { RecordLedgerEntryInput } from './record-ledger-entry.input';
 
@@ -15,8 +14,7 @@ export class RecordLedgerEntryResolver {
   })
   async recordLedgerEntry(@Arg('input', () => RecordLedgerEntryInput, { validate: false }) input: RecordLedgerEntryInput,
     @Ctx() ctx: Context): Promise<RecordEntryResult> {
-    if (!ctx.viewer) throw new UnauthenticatedError('Sign in to record funding.');
-    if (!mayRecordEntries(ctx.viewer)) throw new ForbiddenError('Only administrators and L&D leads can record funding.');
-    return new LedgerEntryService(ctx.dataSource).record(ctx.viewer, input, ctx.origin, ctx.now, await inputErrors(input));
+    const viewer = requireEntryRecorder(ctx.viewer);
+    return new LedgerEntryService(ctx.dataSource).record(viewer, input, ctx.origin, ctx.now, await inputErrors(input));
   }
 }

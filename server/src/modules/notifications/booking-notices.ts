@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { LIVE_PLACE_STATUSES } from '@portal/domain';
 import type { BookingNoticeData, BookingNoticeKind, InviteFacts, NoticeSettings } from './booking-notice-data';
 import { inviteMethodFor } from './booking-invite';
 import { renderBookingEmail } from './render-booking-email';
 import { queueEmail } from './outbox-writer';
+import { waitlistPositionOfSql } from '../bookings/waitlist-position.sql';
 
 export type { BookingNoticeKind, NoticeSettings } from './booking-notice-data';
 export { noticeSettingsOf } from './booking-notice-data';
@@ -35,8 +37,7 @@ const LOAD_NOTICE = `
   )
   SELECT b.id, b.partnership_id, b.person_id, b.status, b.sequence,
     EXISTS (SELECT 1 FROM email_outbox o WHERE o.booking_id = b.id AND o.ics_method = 'REQUEST') AS invited,
-    CASE WHEN b.status = 'waitlisted' THEN (SELECT count(*)::int + 1 FROM booking w WHERE w.session_id = b.session_id
-      AND w.status = 'waitlisted' AND (w.waitlisted_at, w.id) < (b.waitlisted_at, b.id)) END AS waitlist_position,
+    ${waitlistPositionOfSql('b')} AS waitlist_position,
     p.name AS person_name, p.email AS person_email, c.title AS course_title,
     s.id AS session_id, s.starts_at, s.ends_at, s.delivery_mode,
     v.name AS venue_name, v.address AS venue_address, v.town AS venue_town, v.postcode AS venue_postcode,
@@ -55,8 +56,7 @@ function noticeData(kind: BookingNoticeKind, row: NoticeRow): BookingNoticeData 
     person: { name: row.person_name, email: row.person_email },
     course: { title: row.course_title },
     session: { id: row.session_id, startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at), deliveryMode: row.delivery_mode },
-    venue: row.venue_name === null || row.delivery_mode === 'online' ? null
-      : { name: row.venue_name, address: row.venue_address ?? '', town: row.venue_town ?? '', postcode: row.venue_postcode ?? '' },
+    venue: noticeVenue(row.delivery_mode, { name: row.venue_name, address: row.venue_address, town: row.venue_town, postcode: row.venue_postcode }),
     partnership: { name: row.partnership_name, slug: row.partnership_slug, timeZone: row.time_zone },
   };
 }
@@ -65,13 +65,42 @@ export async function noticeBookingChange(manager: EntityManager, change: { book
   noticeSettings: NoticeSettings): Promise<{ emailId: string } | null> {
   const [row]: NoticeRow[] = await manager.query(LOAD_NOTICE, [change.bookingId]);
   if (!row) return null;
-  const data = noticeData(change.kind, row);
+  return queueNotice(manager, noticeData(change.kind, row), row.partnership_id, row.person_id, new Date(row.now), noticeSettings);
+}
+
+/**
+ * What a booking made in this transaction already read about itself, its person and its session:
+ * its notice is written from these facts, with no statement of its own but the outbox's. The
+ * booking's INSERT set `ics_sequence` to 1, so this first notice is sequence 0 and carries no
+ * earlier invite.
+ */
+export interface NewBookingFacts {
+  partnershipId: string;
+  personId: string;
+  data: Omit<BookingNoticeData, 'kind' | 'sequence' | 'invited'>;
+  madeAt: Date;
+}
+
+export function noticeNewBooking(manager: EntityManager, kind: BookingNoticeKind, facts: NewBookingFacts,
+  noticeSettings: NoticeSettings): Promise<{ emailId: string } | null> {
+  return queueNotice(manager, { ...facts.data, kind, sequence: 0, invited: false }, facts.partnershipId, facts.personId, facts.madeAt, noticeSettings);
+}
+
+async function queueNotice(manager: EntityManager, data: BookingNoticeData, partnershipId: string, personId: string, madeAt: Date,
+  noticeSettings: NoticeSettings): Promise<{ emailId: string } | null> {
   const email = renderBookingEmail(data, noticeSettings);
   // Only the facts: the delivery job builds the invite (send-email.task.ts), so it cannot fail this change.
   const method = inviteMethodFor(data);
-  const facts: InviteFacts | null = method ? { data, settings: noticeSettings, madeAt: new Date(row.now).toISOString() } : null;
-  return queueEmail(manager, { partnershipId: row.partnership_id, personId: row.person_id, bookingId: row.id, kind: change.kind,
-    to: row.person_email, subject: email.subject, text: email.text, inviteMethod: method, inviteFacts: facts });
+  const facts: InviteFacts | null = method ? { data, settings: noticeSettings, madeAt: madeAt.toISOString() } : null;
+  return queueEmail(manager, { partnershipId, personId, bookingId: data.bookingId, kind: data.kind,
+    to: data.person.email, subject: email.subject, text: email.text, inviteMethod: method, inviteFacts: facts });
+}
+
+/** A venue as a notice shows it: none for an online session. */
+export function noticeVenue(deliveryMode: string, venue: { name: string | null; address: string | null; town: string | null; postcode: string | null }):
+  BookingNoticeData['venue'] {
+  return venue.name === null || deliveryMode === 'online' ? null
+    : { name: venue.name, address: venue.address ?? '', town: venue.town ?? '', postcode: venue.postcode ?? '' };
 }
 
 /**
@@ -82,8 +111,8 @@ export async function noticeBookingChange(manager: EntityManager, change: { book
 export async function noticeSessionChange(manager: EntityManager, change: { sessionId: string; kind: 'session_changed' | 'session_cancelled' },
   settings: NoticeSettings): Promise<number> {
   const bookings: Array<{ id: string }> = await manager.query(
-    `SELECT id FROM booking WHERE session_id = $1 AND status IN ('confirmed', 'requested', 'waitlisted') ORDER BY created_at, id`,
-    [change.sessionId]);
+    `SELECT id FROM booking WHERE session_id = $1 AND status = ANY($2::text[]) ORDER BY created_at, id`,
+    [change.sessionId, [...LIVE_PLACE_STATUSES]]);
   for (const booking of bookings) await noticeBookingChange(manager, { bookingId: booking.id, kind: change.kind }, settings);
   return bookings.length;
 }

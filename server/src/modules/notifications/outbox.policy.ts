@@ -1,6 +1,5 @@
 import { UnauthenticatedError, ForbiddenError } from '../../graphql/access-errors';
-import type { Viewer } from '../auth/viewer';
-import { isPartnershipAdmin } from '../people/people.policy';
+import { isPartnershipAdmin, type Viewer } from '../auth/viewer';
 
 /** Whose emails a viewer may read: the partnership's (administrators), or their own. */
 export type OutboxScope =

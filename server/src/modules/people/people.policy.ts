@@ -1,5 +1,5 @@
 import { ForbiddenError, UnauthenticatedError } from '../../graphql/access-errors';
-import { hasRole, organisationsWithRole, type Viewer } from '../auth/viewer';
+import { hasRole, isPartnershipAdmin, organisationsWithRole, type Viewer } from '../auth/viewer';
 import type { PersonEntity } from './person.entity';
 
 /**
@@ -14,10 +14,6 @@ import type { PersonEntity } from './person.entity';
  * The list rule (peopleScope, applied in SQL by people.service.ts) and the single-object rule
  * (canSeePerson, for Person.lineManager and mutation results) are tested side by side.
  */
-export function isPartnershipAdmin(viewer: Viewer | null): boolean {
-  return viewer !== null && viewer.roles.some((grant) => grant.role === 'partnership_admin' && grant.organisationId === null);
-}
-
 /** For every administration mutation and read: returns the viewer, whose partnership is the only one they act in. */
 export function requirePartnershipAdmin(viewer: Viewer | null, doing = 'do this'): Viewer {
   if (!viewer) throw new UnauthenticatedError(`Sign in as a partnership administrator to ${doing}.`);
@@ -60,6 +56,14 @@ export function peopleScope(viewer: Viewer | null, organisationId: string | null
   }
   if (led.length) throw new ForbiddenError('You can see the people of the organisations you lead only.');
   throw new ForbiddenError('Only administrators, L&D leads and line managers can see people.');
+}
+
+/**
+ * After peopleScope, the organisation the client named must be one of the viewer's partnership:
+ * an unknown id and another partnership's get the same answer, as neither is theirs to see.
+ */
+export function requireNamedOrganisationFound(found: boolean): void {
+  if (!found) throw new ForbiddenError('You can see the people of your own partnership\'s organisations only.');
 }
 
 /** Whether a viewer may see one person: whether some people() call of theirs would list them, or it is themselves. */

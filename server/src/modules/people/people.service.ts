@@ -1,13 +1,12 @@
 import type { DataSource } from 'typeorm';
 import { badArgument, type UserError } from '../../graphql/user-error';
-import { ForbiddenError } from '../../graphql/access-errors';
 import { unlessRefused } from '../../graphql/refusal';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { PersonEntity } from './person.entity';
 import { decodePersonCursor, encodePersonCursor } from './person-cursor';
 import { peopleError, refuse } from './people.errors';
-import type { PeopleScope } from './people.policy';
+import { requireNamedOrganisationFound, type PeopleScope } from './people.policy';
 import { isUuid } from '../../graphql/uuid';
 
 
@@ -34,10 +33,7 @@ export class PeopleService {
       throw badArgument(['after'], 'The cursor is not one this server gave. Start again from the first page.', 'INVALID_CURSOR');
     }
     const named = args.organisationId ?? null;
-    if (named !== null && scope.kind !== 'organisation' && !(await this.organisationExists(scope.partnershipId, named))) {
-      // The same answer for an unknown id and another partnership's: neither is theirs to see.
-      throw new ForbiddenError('You can see the people of your own partnership\'s organisations only.');
-    }
+    if (named !== null && scope.kind !== 'organisation') requireNamedOrganisationFound(await this.organisationExists(scope.partnershipId, named));
     const query = this.dataSource.getRepository(PersonEntity).createQueryBuilder('p')
       .where('p.partnership_id = :partnershipId', { partnershipId: scope.partnershipId });
     if (scope.kind === 'reports') query.andWhere('p.line_manager_id = :managerId', { managerId: scope.managerId });

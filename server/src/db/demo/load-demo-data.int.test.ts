@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { SEAT_HOLDING_SQL } from '@portal/domain';
 import { openTestDataSource } from '../../../../test/support/test-database';
 import { loadDemoData, type DemoSummary } from './load-demo-data';
 import { dayNumber, londonTime } from './uk-time';
@@ -6,7 +7,7 @@ import { dayNumber, londonTime } from './uk-time';
 // A fixed instant, so that two loads can be compared row for row.
 const NOW = new Date('2026-01-15T11:20:00Z');
 const MAIN = 'greater-peterborough';
-const HOLDING = `('requested', 'confirmed', 'attended', 'no_show')`;
+const HOLDING = SEAT_HOLDING_SQL;
 
 async function one<T>(ds: DataSource, sql: string, params: unknown[] = []): Promise<T> {
   const rows = await ds.query(sql, params);
