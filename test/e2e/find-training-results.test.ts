@@ -85,7 +85,6 @@ describe.each(DEVICES)('Find training results on a $name', ({ name, options }) =
 
       // Scrolled to the results (as a search on a phone does by itself): the cards below the heading.
       await page.locator('#results-heading').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
-      await page.screenshot({ path: `/tmp/i11-${name}-debug.png` });
       if (name === 'laptop') {
         // Below the results heading and "Sort by", a laptop's screen holds at least four whole cards.
         const inView = await page.locator('[data-session-id]').evaluateAll((cards) =>
