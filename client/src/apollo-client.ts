@@ -12,7 +12,7 @@ export function createApolloClient(): ApolloClient {
       typePolicies: {
         Query: {
           fields: {
-            sessions: { keyArgs: ['partnershipSlug', 'filter', 'first', 'after'] },
+            sessions: { keyArgs: ['partnershipSlug', 'filter', 'sort', 'first', 'after'] },
             // A session opened from the results is already partly in the cache.
             session: {
               read(existing, { args, toReference }) {

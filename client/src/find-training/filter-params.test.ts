@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   EMPTY_FORM, formFieldForApiPath, hasFilters, nextPageParams, pageNumber, parseSearchParams, previousPageParams,
-  readDateFields, searchParamsFromForm, validateForm, type FilterForm,
+  readDateFields, searchParamsFromForm, sortParams, validateForm, type FilterForm,
 } from './filter-params';
 
 const volunteerSearch: FilterForm = {
@@ -154,5 +154,34 @@ describe('hasFilters and formFieldForApiPath', () => {
     expect(formFieldForApiPath(['filter', 'to'])).toBe('to');
     expect(formFieldForApiPath(['filter', 'near', 'latitude'])).toBeNull();
     expect(formFieldForApiPath(['after'])).toBeNull();
+  });
+});
+
+describe('sort in the address', () => {
+  it('is soonest first unless the address says distance and has a town', () => {
+    expect(parseSearchParams(new URLSearchParams('q=first+aid')).sort).toBe('DATE');
+    expect(parseSearchParams(new URLSearchParams('town=Wisbech&sort=distance')).sort).toBe('DISTANCE');
+    // No town to measure from: the order falls back to dates rather than an error.
+    expect(parseSearchParams(new URLSearchParams('sort=distance')).sort).toBe('DATE');
+    expect(parseSearchParams(new URLSearchParams('town=Wisbech&sort=price')).sort).toBe('DATE');
+  });
+
+  it('starts again at page 1 in the new order, keeping the filters', () => {
+    const paged = new URLSearchParams('town=Wisbech&free=yes&after=abc&prev=');
+    expect(sortParams(paged, 'DISTANCE').toString()).toBe('free=yes&town=Wisbech&sort=distance');
+    expect(sortParams(new URLSearchParams('town=Wisbech&sort=distance&after=abc&prev='), 'DATE').toString()).toBe('town=Wisbech');
+  });
+
+  it('survives paging both ways', () => {
+    const first = new URLSearchParams('town=Wisbech&sort=distance');
+    const second = nextPageParams(first, 'cursor-1');
+    expect(parseSearchParams(second).sort).toBe('DISTANCE');
+    expect(parseSearchParams(previousPageParams(second)).sort).toBe('DISTANCE');
+  });
+
+  it('is kept by a new search while there is a town, and is not a filter to clear', () => {
+    expect(searchParamsFromForm({ ...EMPTY_FORM, town: 'Wisbech' }, 'DISTANCE').get('sort')).toBe('distance');
+    expect(searchParamsFromForm({ ...EMPTY_FORM, town: ' ' }, 'DISTANCE').get('sort')).toBeNull();
+    expect(hasFilters(new URLSearchParams('sort=distance'))).toBe(false);
   });
 });

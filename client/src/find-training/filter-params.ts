@@ -1,4 +1,4 @@
-import type { Audience, DeliveryMode, SessionFilter } from '../gql/graphql';
+import type { Audience, DeliveryMode, SessionFilter, SessionSort } from '../gql/graphql';
 import {
   addDays, isRealCalendarDate, londonMidnight, parseIsoCalendarDate, toIsoCalendarDate, type CalendarDate,
 } from '../ui/uk-date-time';
@@ -10,6 +10,7 @@ import {
  *
  * Address keys: q, audience (staff | volunteers), free, seats, delivery (online | in-person |
  * blended), town, online (also online sessions), from and to (YYYY-MM-DD, both inclusive),
+ * sort (distance: nearest first, only with a town; soonest first when absent),
  * after (the cursor of this page) and prev (the cursors of the pages before, first page as "").
  */
 
@@ -42,6 +43,8 @@ export interface FieldError {
 export interface ParsedSearch {
   form: FilterForm;
   filter: SessionFilter;
+  /** DISTANCE only when the address has both sort=distance and a town to measure from. */
+  sort: SessionSort;
   /** Cursor of the page shown; null on the first page. */
   after: string | null;
   /** Cursors of the pages before this one, oldest first; the first page is "". */
@@ -64,6 +67,9 @@ const DELIVERY_IN_URL: Record<DeliveryMode, string> = { ONLINE: 'online', IN_PER
 const YES = 'yes';
 /** Keys of the filter itself; paging keys are not among them, so a new search starts at page 1. */
 const FILTER_KEYS = ['q', 'audience', 'free', 'seats', 'delivery', 'town', 'online', 'from', 'to'];
+/** The order is not a filter (clearing filters drops it with the town it needs) but paging keeps it. */
+const SORT_KEY = 'sort';
+const DISTANCE_IN_URL = 'distance';
 
 const DATE_LABEL = { from: 'From date', to: 'To date' } as const;
 
@@ -105,8 +111,16 @@ export function validateForm(form: FilterForm): FieldError[] {
   });
 }
 
-/** The address for a new search: page 1 of the filtered sessions. Assumes validateForm passed. */
-export function searchParamsFromForm(form: FilterForm): URLSearchParams {
+/** Sorting by distance needs a place to measure from: the town. */
+export function canSortByDistance(town: string): boolean {
+  return town.trim() !== '';
+}
+
+/**
+ * The address for a new search: page 1 of the filtered sessions, in the order shown so far
+ * (nearest first is kept while there is a town). Assumes validateForm passed.
+ */
+export function searchParamsFromForm(form: FilterForm, sort: SessionSort = 'DATE'): URLSearchParams {
   const params = new URLSearchParams();
   const text = form.text.trim();
   const town = form.town.trim();
@@ -121,6 +135,7 @@ export function searchParamsFromForm(form: FilterForm): URLSearchParams {
     const { date } = readDateFields(form[field], DATE_LABEL[field]);
     if (date) params.set(field, toIsoCalendarDate(date));
   }
+  if (sort === 'DISTANCE' && canSortByDistance(town)) params.set(SORT_KEY, DISTANCE_IN_URL);
   return params;
 }
 
@@ -161,20 +176,29 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
   // People mean the "to" day itself; the API's bound is exclusive, so it is the next midnight.
   if (dates.to) filter.to = londonMidnight(addDays(dates.to, 1)).toISOString();
 
+  const sort: SessionSort = params.get(SORT_KEY) === DISTANCE_IN_URL && canSortByDistance(form.town) ? 'DISTANCE' : 'DATE';
   const after = params.get('after') || null;
   const prev = after && params.has('prev') ? (params.get('prev') ?? '').split(',') : [];
-  return { form, filter, after, prev: after ? (prev.length ? prev : ['']) : [], errors };
+  return { form, filter, sort, after, prev: after ? (prev.length ? prev : ['']) : [], errors };
 }
 
 function withPaging(params: URLSearchParams, after: string | null, prev: string[]): URLSearchParams {
   const next = new URLSearchParams();
-  for (const key of FILTER_KEYS) {
+  for (const key of [...FILTER_KEYS, SORT_KEY]) {
     for (const value of params.getAll(key)) next.append(key, value);
   }
   if (after) {
     next.set('after', after);
     next.set('prev', prev.join(','));
   }
+  return next;
+}
+
+/** The address of page 1 of the same search in another order. */
+export function sortParams(params: URLSearchParams, sort: SessionSort): URLSearchParams {
+  const next = withPaging(params, null, []);
+  if (sort === 'DISTANCE') next.set(SORT_KEY, DISTANCE_IN_URL);
+  else next.delete(SORT_KEY);
   return next;
 }
 

@@ -1,8 +1,8 @@
 import { graphql } from '../gql/gql';
 
 export const FindSessionsQuery = graphql(`
-  query FindSessions($partnershipSlug: String!, $filter: SessionFilter, $first: Int!, $after: String) {
-    sessions(partnershipSlug: $partnershipSlug, filter: $filter, first: $first, after: $after) {
+  query FindSessions($partnershipSlug: String!, $filter: SessionFilter, $sort: SessionSort, $first: Int!, $after: String) {
+    sessions(partnershipSlug: $partnershipSlug, filter: $filter, sort: $sort, first: $first, after: $after) {
       totalCount
       pageInfo {
         hasNextPage
@@ -16,6 +16,7 @@ export const FindSessionsQuery = graphql(`
           endsAt
           deliveryMode
           seatsLeft
+          seatAvailability
           venue {
             id
             name

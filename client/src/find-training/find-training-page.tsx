@@ -49,7 +49,7 @@ export function FindTrainingPage() {
   }
 
   const { data, loading, error } = useQuery(FindSessionsQuery, {
-    variables: { partnershipSlug: slug, filter: parsed.filter, first: PAGE_SIZE, after: parsed.after },
+    variables: { partnershipSlug: slug, filter: parsed.filter, sort: parsed.sort, first: PAGE_SIZE, after: parsed.after },
     skip: parsed.errors.length > 0,
   });
 
@@ -68,7 +68,7 @@ export function FindTrainingPage() {
     const problems = validateForm(form);
     setFormErrors(problems);
     if (problems.length) return;
-    const next = searchParamsFromForm(form).toString();
+    const next = searchParamsFromForm(form, parsed.sort).toString();
     navigate({ pathname, search: next ? `?${next}` : '' }, { preventScrollReset: true });
     showResults();
   };
@@ -89,7 +89,7 @@ export function FindTrainingPage() {
             clearHref={clearHref} />
         </div>
         <div className="nhsuk-grid-column-two-thirds">
-          <SessionResults slug={slug} params={searchParams} page={pageNumber(parsed)} loading={loading}
+          <SessionResults slug={slug} params={searchParams} sort={parsed.sort} town={parsed.form.town} page={pageNumber(parsed)} loading={loading}
             failed={failed} sessions={data?.sessions ?? null} clearHref={clearHref} />
         </div>
       </div>

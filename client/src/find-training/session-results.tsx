@@ -1,7 +1,7 @@
-import { Link, useLocation } from 'react-router';
-import { Pagination } from 'nhsuk-react-components';
-import type { FindSessionsQuery } from '../gql/graphql';
-import { nextPageParams, PAGE_SIZE, previousPageParams } from './filter-params';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { Pagination, Select } from 'nhsuk-react-components';
+import type { FindSessionsQuery, SessionSort } from '../gql/graphql';
+import { canSortByDistance, nextPageParams, PAGE_SIZE, previousPageParams, sortParams } from './filter-params';
 import { SessionResultCard } from './session-result-card';
 
 function countText(total: number): string {
@@ -21,6 +21,9 @@ function href(pathname: string, params: URLSearchParams): string {
 export function SessionResults(props: {
   slug: string;
   params: URLSearchParams;
+  sort: SessionSort;
+  /** The town searched for: distance is measured from it. */
+  town: string;
   page: number;
   loading: boolean;
   failed: boolean;
@@ -28,7 +31,9 @@ export function SessionResults(props: {
   clearHref: string | null;
 }) {
   const { pathname, search } = useLocation();
+  const navigate = useNavigate();
   const { sessions, page, params } = props;
+  const byDistance = canSortByDistance(props.town);
   const total = sessions?.totalCount ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const first = (page - 1) * PAGE_SIZE + 1;
@@ -46,6 +51,17 @@ export function SessionResults(props: {
           <p className="nhsuk-body-s">{`Showing ${first} to ${first + shown - 1} of ${total}, page ${page} of ${pages}`}</p>
         ) : null}
       </div>
+
+      {sessions && total > 1 ? (
+        <Select id="sort" label="Sort by" formGroupProps={{ className: 'portal-results-sort' }} value={props.sort}
+          onChange={(event) => navigate(href(pathname, sortParams(params, event.currentTarget.value as SessionSort)),
+            { preventScrollReset: true })}>
+          <Select.Option value="DATE">Date (soonest first)</Select.Option>
+          <Select.Option value="DISTANCE" disabled={!byDistance}>
+            {byDistance ? `Distance from ${props.town} (nearest first)` : 'Distance (enter a town first)'}
+          </Select.Option>
+        </Select>
+      ) : null}
 
       {props.failed ? (
         <p>Sorry, there is a problem with the service. Try again later.</p>

@@ -1,11 +1,22 @@
 import { describe, expect, it } from '@jest/globals';
-import { accreditationText, costText, durationText, placeText, seatsLeftText } from './session-text';
+import { accreditationText, costText, durationText, placeText, seatsLeftText, sessionLengthText } from './session-text';
 
 describe('session text', () => {
   it('counts seats', () => {
     expect(seatsLeftText(0)).toBe('Fully booked');
     expect(seatsLeftText(1)).toBe('1 seat left');
     expect(seatsLeftText(3)).toBe('3 seats left');
+  });
+
+  it('says how long a session runs, in hours under a day and in UK calendar days beyond', () => {
+    expect(sessionLengthText('2026-12-08T09:30:00Z', '2026-12-08T12:30:00Z')).toBe('3 hours');
+    expect(sessionLengthText('2026-12-08T09:30:00Z', '2026-12-08T11:00:00Z')).toBe('1 hour 30 minutes');
+    expect(sessionLengthText('2026-12-08T09:00:00Z', '2026-12-09T16:00:00Z')).toBe('2 days');
+    expect(sessionLengthText('2026-12-07T09:00:00Z', '2026-12-09T16:00:00Z')).toBe('3 days');
+    // An evening into the night is hours, though it ends on the next day.
+    expect(sessionLengthText('2026-06-09T19:00:00Z', '2026-06-10T01:00:00Z')).toBe('6 hours');
+    // 23:30 BST on 9 June to 00:30 BST on 11 June: three UK days, though 2026-06-09 to 2026-06-10 in UTC.
+    expect(sessionLengthText('2026-06-09T22:30:00Z', '2026-06-10T23:30:00Z')).toBe('3 days');
   });
 
   it('says Free rather than £0.00', () => {

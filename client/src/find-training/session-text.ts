@@ -1,5 +1,5 @@
 import type {
-  Accreditation, CourseAudience, DeliveryMode, LearningCategory, LearningMethod,
+  Accreditation, CourseAudience, DeliveryMode, LearningCategory, LearningMethod, SeatAvailability,
 } from '../gql/graphql';
 
 /** Words for what the API gives as codes and numbers, in the NHS.UK content style. */
@@ -7,6 +7,25 @@ import type {
 export function seatsLeftText(seatsLeft: number): string {
   if (seatsLeft <= 0) return 'Fully booked';
   return seatsLeft === 1 ? '1 seat left' : `${seatsLeft} seats left`;
+}
+
+/** The tag a result carries when its seats are worth a glance; none when there are plenty (the server's rule). */
+export const SEAT_TAG: Partial<Record<SeatAvailability, { text: string; colour: 'grey' | 'orange' }>> = {
+  FULL: { text: 'Fully booked', colour: 'grey' },
+  FEW_LEFT: { text: 'Few seats left', colour: 'orange' },
+};
+
+/** The format on a result card: short, since the place beside it says "(and online)" for blended. */
+export const FORMAT_TEXT: Record<DeliveryMode, string> = { IN_PERSON: 'In person', ONLINE: 'Online', BLENDED: 'Blended' };
+
+const LONDON_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+const londonDayNumber = (instant: string | Date) => Date.parse(`${LONDON_DAY.format(new Date(instant))}T00:00:00Z`) / 86_400_000;
+
+/** How long a session runs: "3 hours", "1 hour 30 minutes" under a day; else the UK calendar days it spans ("2 days"). */
+export function sessionLengthText(startsAt: string | Date, endsAt: string | Date): string {
+  const hours = (new Date(endsAt).getTime() - new Date(startsAt).getTime()) / 3_600_000;
+  if (hours < 24) return durationText(hours);
+  return `${londonDayNumber(endsAt) - londonDayNumber(startsAt) + 1} days`;
 }
 
 export function costText(course: { isFree: boolean; costPerPlace: { formatted: string } }): string {

@@ -3,6 +3,7 @@ export * from './money';
 export * from './financial-year';
 export * from './learning-category';
 export * from './seats-left';
+export * from './seat-availability';
 export * from './geo';
 export * from './approval-policy';
 export * from './booking-status';

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { decodeAuditCursor, encodeAuditCursor } from './audit-cursor';
 
 describe('audit cursors', () => {

@@ -1,22 +1,18 @@
-import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
+import { decodeKeysetCursor, encodeKeysetCursor, isKeysetTimestamp } from '../../graphql/keyset-cursor';
 
-/**
- * The audit log, newest first (time, then id). The time travels as PostgreSQL wrote it, to the
- * microsecond: a JavaScript Date would round it to the millisecond and skip or repeat entries
- * made within the same millisecond.
- */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
+/** The audit log, newest first (time to the microsecond, then id). */
 export interface AuditCursor {
   occurredAt: string;
   id: string;
 }
+
+export const AUDIT_CURSOR_CHECKS = [isKeysetTimestamp, (id: string) => /^\d{1,18}$/.test(id)];
 
 export function encodeAuditCursor(cursor: AuditCursor): string {
   return encodeKeysetCursor([cursor.occurredAt, cursor.id]);
 }
 
 export function decodeAuditCursor(text: string): AuditCursor | null {
-  const values = decodeKeysetCursor(text, [(at) => TIMESTAMP.test(at), (id) => /^\d{1,18}$/.test(id)]);
+  const values = decodeKeysetCursor(text, AUDIT_CURSOR_CHECKS);
   return values ? { occurredAt: values[0], id: values[1] } : null;
 }

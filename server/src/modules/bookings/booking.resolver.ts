@@ -4,9 +4,6 @@ import { approvalsNeeded, requestLapsesAt, type ApprovalPolicy, type Approver } 
 import type { Context } from '../../graphql/context';
 import { inputErrors } from '../../graphql/input-errors';
 import { money, Money } from '../../graphql/money.type';
-import { badArgument } from './booking.errors';
-import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
-import { isUuid } from '../../graphql/uuid';
 import { Session } from '../catalogue/session.type';
 import { Organisation } from '../organisations/organisation.type';
 import { Person } from '../people/person.type';
@@ -16,6 +13,7 @@ import type { PersonEntity } from '../people/person.entity';
 import { BookingEntity } from './booking.entity';
 import { BookingService, type BookingResult } from './booking.service';
 import { requireBooker } from './booking.policy';
+import { MyBookingsService } from './my-bookings.service';
 import { ApprovalStep, Booking, BookingConnection, BookingPayload, OtherPlaceOnCourse } from './booking.type';
 import { LIVE_PLACE, type PlaceOnCourse } from './person-course-places.loader';
 import { BookSessionInput, CancelBookingInput } from './book-session.input';
@@ -49,15 +47,7 @@ export class BookingResolver {
   @Query(() => BookingConnection, { description: "The signed-in person's own bookings, newest first." })
   async myBookings(@Args(() => MyBookingsArgs) args: MyBookingsArgs, @Ctx() ctx: Context) {
     const viewer = requireBooker(ctx.viewer);
-    const cursor = args.after == null ? null : decodeKeysetCursor(args.after, [(at) => !Number.isNaN(Date.parse(at)), isUuid]);
-    if (args.after != null && !cursor) throw badArgument(['after'], 'The cursor is not one this server gave.', 'INVALID_CURSOR');
-    const query = ctx.dataSource.getRepository(BookingEntity).createQueryBuilder('b')
-      .where('b.person_id = :personId AND b.partnership_id = :partnershipId', { personId: viewer.personId, partnershipId: viewer.partnershipId });
-    const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere('(b.created_at, b.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
-    const rows = await query.orderBy('b.created_at', 'DESC').addOrderBy('b.id', 'DESC').limit(args.first + 1).getMany();
-    const edges = rows.slice(0, args.first).map((node) => ({ cursor: encodeKeysetCursor([node.createdAt.toISOString(), node.id]), node }));
-    return { edges, totalCount, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return new MyBookingsService(ctx.dataSource).page(viewer, args);
   }
 
   @FieldResolver(() => Person)

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { badArgument } from './booking.errors';
-import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
+import { cursorArgument, isKeysetTimestamp, keysetPage, keysetTimestampSql } from '../../graphql/keyset-cursor';
 import { isUuid } from '../../graphql/uuid';
 import { TrainingSessionEntity } from '../catalogue/training-session.entity';
 import { BookingEntity } from './booking.entity';
@@ -12,10 +12,6 @@ export interface BookingPage {
   totalCount: number;
 }
 
-const isTime = (text: string) => !Number.isNaN(Date.parse(text));
-/** Times as PostgreSQL writes them (microseconds), so a cursor compares exactly with the row it came from. */
-const exactTime = (column: string) => `to_json(${column}) #>> '{}'`;
-
 /**
  * One organisation's bookings, in the order a lead plans by: session start, session, then
  * booking time. The caller has checked who may see them (organisation-bookings.resolver.ts).
@@ -24,8 +20,7 @@ export class OrganisationBookingsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async page(partnershipId: string, args: OrganisationBookingsArgs): Promise<BookingPage> {
-    const cursor = args.after == null ? null : decodeKeysetCursor(args.after, [isTime, isUuid, isTime, isUuid]);
-    if (args.after != null && !cursor) throw badArgument(['after'], 'The cursor is not one this server gave.', 'INVALID_CURSOR');
+    const cursor = cursorArgument(args.after, [isKeysetTimestamp, isUuid, isKeysetTimestamp, isUuid]);
     const filter = args.filter ?? {};
     if (filter.from && filter.to && filter.to.getTime() <= filter.from.getTime()) {
       throw badArgument(['filter', 'to'], 'End date must be after the start date', 'DATES_OUT_OF_ORDER');
@@ -45,14 +40,14 @@ export class OrganisationBookingsService {
         { startsAt: cursor[0], sessionId2: cursor[1], createdAt: cursor[2], id: cursor[3] });
     }
     const { entities, raw } = await query
-      .addSelect(exactTime('s.starts_at'), 'cursor_starts_at').addSelect(exactTime('b.created_at'), 'cursor_created_at')
+      .addSelect(keysetTimestampSql('s.starts_at'), 'cursor_starts_at').addSelect(keysetTimestampSql('b.created_at'), 'cursor_created_at')
       .orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').addOrderBy('b.created_at', 'ASC').addOrderBy('b.id', 'ASC')
       .limit(args.first + 1).getRawAndEntities<{ b_id: string; cursor_starts_at: string; cursor_created_at: string }>();
     const times = new Map(raw.map((row) => [row.b_id, row]));
-    const edges = entities.slice(0, args.first).map((node) => {
+    const page = keysetPage(entities, args.first, (node) => {
       const row = times.get(node.id)!;
-      return { cursor: encodeKeysetCursor([row.cursor_starts_at, node.sessionId, row.cursor_created_at, node.id]), node };
+      return [row.cursor_starts_at, node.sessionId, row.cursor_created_at, node.id];
     });
-    return { edges, totalCount, pageInfo: { hasNextPage: entities.length > args.first, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { ...page, totalCount };
   }
 }

@@ -15,9 +15,15 @@ export enum LearningCategory { EXPERIENTIAL = 'experiential', SOCIAL = 'social',
 export enum Accreditation {
   NONE = 'none', BTEC = 'btec', ILM = 'ilm', SFJ = 'sfj', OCR = 'ocr', CPD = 'cpd', UNIVERSITY = 'university', OTHER = 'other',
 }
+/** The order of search results: soonest first, or nearest first (a town or a point to measure from). */
+export enum SessionSort { DATE = 'date', DISTANCE = 'distance' }
+/** How a session's seats stand for the caller, by one rule (packages/domain/src/seat-availability.ts). */
+export enum SeatAvailability { AVAILABLE = 'available', FEW_LEFT = 'few_left', FULL = 'full' }
 export enum CourseVisibility { PUBLIC = 'public', PARTNERSHIP = 'partnership', ORGANISATION = 'organisation' }
 
 registerEnumType(DeliveryMode, { name: 'DeliveryMode' });
+registerEnumType(SessionSort, { name: 'SessionSort', description: 'DATE: soonest first. DISTANCE: nearest venue first, online sessions last; needs filter.town or filter.near.' });
+registerEnumType(SeatAvailability, { name: 'SeatAvailability', description: 'FEW_LEFT: 3 seats or fewer left for the caller.' });
 registerEnumType(SessionStatus, { name: 'SessionStatus' });
 registerEnumType(Audience, { name: 'Audience', description: 'Staff or volunteers; a course for both matches either.' });
 registerEnumType(CourseAudience, { name: 'CourseAudience' });

@@ -6,6 +6,7 @@ import { canSeeCourse } from './catalogue.policy';
 import { Course } from './course.type';
 import { Session, SessionConnection } from './session.type';
 import { SessionsArgs } from './sessions.args';
+import { SessionSort } from './catalogue.enums';
 import type { CourseEntity } from './course.entity';
 import type { TrainingSessionEntity } from './training-session.entity';
 import { isUuid } from '../../graphql/uuid';
@@ -14,11 +15,11 @@ import { isUuid } from '../../graphql/uuid';
 /** The catalogue: anyone may search it; what they see depends on who they are. */
 @Resolver()
 export class CatalogueResolver {
-  @Query(() => SessionConnection, { description: 'Upcoming sessions, soonest first. Signed-out callers see public courses only.' })
+  @Query(() => SessionConnection, { description: 'Upcoming sessions, soonest first or nearest first (sort). Signed-out callers see public courses only.' })
   async sessions(@Args(() => SessionsArgs) args: SessionsArgs, @Ctx() ctx: Context): Promise<SessionPage> {
     const partnership = await new PartnershipService(ctx.dataSource).requireBySlug(args.partnershipSlug);
     return new CatalogueService(ctx.dataSource).searchSessions({
-      viewer: ctx.viewer, partnershipId: partnership.id, filter: args.filter ?? {}, first: args.first,
+      viewer: ctx.viewer, partnershipId: partnership.id, filter: args.filter ?? {}, sort: args.sort ?? SessionSort.DATE, first: args.first,
       after: args.after ?? undefined, now: ctx.now,
     });
   }

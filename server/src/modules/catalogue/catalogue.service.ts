@@ -6,9 +6,33 @@ import { CourseEntity } from './course.entity';
 import { TrainingSessionEntity } from './training-session.entity';
 import { MandatorySubjectEntity } from './mandatory-subject.entity';
 import { canSeeCourse, courseVisibilitySql } from './catalogue.policy';
-import { decodeSessionCursor, encodeSessionCursor } from './session-cursor';
+import { decodeSessionCursor } from './session-cursor';
+import { keysetPage, keysetTimestampSql, INVALID_CURSOR_MESSAGE } from '../../graphql/keyset-cursor';
+import { SessionSort } from './catalogue.enums';
 import { prefixTsQuery } from './search-text';
 import type { SessionFilter } from './sessions.args';
+
+/** Where distance is measured from, as SQL: the point given, else the centre of the town's venues. */
+interface SqlPoint { latitude: string; longitude: string }
+const NEAR_POINT: SqlPoint = { latitude: ':nearLatitude', longitude: ':nearLongitude' };
+// Uncorrelated, so PostgreSQL works it out once per statement. The filter's :town and :partnershipId.
+const TOWN_CENTRE: SqlPoint = {
+  latitude: '(SELECT avg(tv.latitude) FROM venue tv WHERE tv.partnership_id = :partnershipId AND lower(tv.town) = lower(:town))',
+  longitude: '(SELECT avg(tv.longitude) FROM venue tv WHERE tv.partnership_id = :partnershipId AND lower(tv.town) = lower(:town))',
+};
+
+function distanceOrigin(filter: SessionFilter): SqlPoint | null {
+  if (filter.near) return NEAR_POINT;
+  return filter.town?.trim() ? TOWN_CENTRE : null;
+}
+
+/** Great-circle kilometres from a point to a venue (the rule of packages/domain/src/geo.ts, in SQL). */
+function distanceSql(venue: string, from: SqlPoint): string {
+  return `(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
+    power(sin(radians(${venue}.latitude - ${from.latitude}) / 2), 2)
+    + cos(radians(${from.latitude})) * cos(radians(${venue}.latitude))
+      * power(sin(radians(${venue}.longitude - ${from.longitude}) / 2), 2)))))`;
+}
 
 export interface SessionPage {
   edges: Array<{ cursor: string; node: TrainingSessionEntity }>;
@@ -27,14 +51,22 @@ export class CatalogueService {
     viewer: Viewer | null;
     partnershipId: string;
     filter: SessionFilter;
+    sort?: SessionSort;
     first: number;
     after?: string;
     now: Date;
   }): Promise<SessionPage> {
     const { viewer, partnershipId, filter, first, now } = args;
+    const sort = args.sort ?? SessionSort.DATE;
+    const measuredFrom = distanceOrigin(filter);
+    if (sort === SessionSort.DISTANCE && !measuredFrom) {
+      throw badArgument(['sort'], 'To sort by distance, give a town or a place to measure from.', 'NEEDS_PLACE');
+    }
     const cursor = args.after === undefined ? null : decodeSessionCursor(args.after);
-    if (args.after !== undefined && !cursor) {
-      throw badArgument(['after'], 'The cursor is not one this server gave. Start again from the first page.', 'INVALID_CURSOR');
+    if (args.after !== undefined && !cursor) throw badArgument(['after'], INVALID_CURSOR_MESSAGE, 'INVALID_CURSOR');
+    if (cursor && cursor.sort !== sort) {
+      throw badArgument(['after'], `The cursor is from results sorted by ${cursor.sort}, not by ${sort}. Start again from the first page.`,
+        'CURSOR_SORT_MISMATCH');
     }
     const from = filter.from ?? now;
     if (filter.to && filter.to.getTime() <= from.getTime()) {
@@ -49,19 +81,26 @@ export class CatalogueService {
 
     const query = this.filteredSessions({ viewer, partnershipId, filter, from, now });
     const totalCount = await query.clone().getCount();
-    if (cursor) {
-      query.andWhere('(s.starts_at, s.id) > (:cursorStartsAt, :cursorId)', {
-        cursorStartsAt: cursor.startsAt, cursorId: cursor.id,
-      });
+    // Online sessions have no venue: nearest first puts them last, soonest first among themselves.
+    const distance = measuredFrom ? `coalesce(${distanceSql('v', measuredFrom)}, 'Infinity'::float8)` : null;
+    if (cursor?.sort === SessionSort.DISTANCE) {
+      query.andWhere(`(${distance}, s.starts_at, s.id) > (:cursorDistance::float8, :cursorStartsAt::timestamptz, :cursorId::uuid)`,
+        { cursorDistance: cursor.distance, cursorStartsAt: cursor.startsAt, cursorId: cursor.id });
+    } else if (cursor) {
+      query.andWhere('(s.starts_at, s.id) > (:cursorStartsAt::timestamptz, :cursorId::uuid)', { cursorStartsAt: cursor.startsAt, cursorId: cursor.id });
     }
-    const rows = await query.orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').limit(first + 1).getMany();
-    const page = rows.slice(0, first);
-    const edges = page.map((node) => ({ cursor: encodeSessionCursor(node), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount,
-    };
+    query.addSelect(keysetTimestampSql('s.starts_at'), 'cursor_starts_at');
+    if (sort === SessionSort.DISTANCE && distance) {
+      query.addSelect(`(${distance})::text`, 'cursor_distance').orderBy(distance, 'ASC');
+    }
+    const { entities, raw } = await query.addOrderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').limit(first + 1)
+      .getRawAndEntities<{ s_id: string; cursor_starts_at: string; cursor_distance?: string }>();
+    const keys = new Map(raw.map((row) => [row.s_id, row]));
+    const page = keysetPage(entities, first, (node) => {
+      const key = keys.get(node.id)!;
+      return sort === SessionSort.DISTANCE ? [sort, key.cursor_distance!, key.cursor_starts_at, node.id] : [sort, key.cursor_starts_at, node.id];
+    });
+    return { ...page, totalCount };
   }
 
   private filteredSessions(args: {
@@ -105,10 +144,7 @@ export class CatalogueService {
       // The box uses the index; the great-circle distance then trims its corners.
       place.push(`(v.latitude BETWEEN :minLatitude AND :maxLatitude
         AND v.longitude BETWEEN :minLongitude AND :maxLongitude
-        AND 2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
-          power(sin(radians(v.latitude - :nearLatitude) / 2), 2)
-          + cos(radians(:nearLatitude)) * cos(radians(v.latitude))
-            * power(sin(radians(v.longitude - :nearLongitude) / 2), 2)))) <= :radiusKm)`);
+        AND ${distanceSql('v', NEAR_POINT)} <= :radiusKm)`);
       query.setParameters({ ...box, nearLatitude: filter.near.latitude, nearLongitude: filter.near.longitude,
         radiusKm: filter.near.radiusKm });
     }

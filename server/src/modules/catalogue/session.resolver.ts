@@ -1,10 +1,11 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { seatsLeftFor } from '@portal/domain';
+import { seatAvailability, seatsLeftFor } from '@portal/domain';
 import type { Context } from '../../graphql/context';
 import { requireAllocationsReader } from './catalogue.policy';
 import { SeatAllocation, Session } from './session.type';
 import { Course } from './course.type';
 import { Venue } from './venue.type';
+import { SeatAvailability } from './catalogue.enums';
 import type { TrainingSessionEntity } from './training-session.entity';
 import type { CourseEntity } from './course.entity';
 import type { VenueEntity } from './venue.entity';
@@ -28,6 +29,11 @@ export class SessionResolver {
   @FieldResolver(() => Int)
   async seatsLeft(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<number> {
     return seatsLeftFor(session, await this.myOrganisationAllocation(session, ctx), ctx.now);
+  }
+
+  @FieldResolver(() => SeatAvailability)
+  async seatAvailability(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<SeatAvailability> {
+    return seatAvailability(await this.seatsLeft(session, ctx)) as SeatAvailability;
   }
 
   /** Any member of the organisation may see it: it is what their own seats left is made of. */

@@ -3,7 +3,7 @@ import { Organisation } from '../organisations/organisation.type';
 import { PageInfo } from '../../graphql/connection';
 import { Course } from './course.type';
 import { Venue } from './venue.type';
-import { DeliveryMode, SessionStatus } from './catalogue.enums';
+import { DeliveryMode, SeatAvailability, SessionStatus } from './catalogue.enums';
 
 @ObjectType({ description: 'Seats an organisation holds on a session until the release time.' })
 export class SeatAllocation {
@@ -26,6 +26,8 @@ export class Session {
   @Field(() => Int) capacity!: number;
   @Field(() => Int, { description: "For the caller: the shared pool plus their organisation's unused allocation." })
   seatsLeft!: number;
+  @Field(() => SeatAvailability, { description: 'seatsLeft as a tag: FULL, FEW_LEFT (3 or fewer) or AVAILABLE.' })
+  seatAvailability!: SeatAvailability;
   @Field(() => [SeatAllocation], { description: 'L&D leads, provider coordinators and administrators only.' })
   allocations!: SeatAllocation[];
   @Field(() => SeatAllocation, { nullable: true, description: "The signed-in person's organisation's allocation on this session; null when it holds none." })

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { IsLatitude, IsLongitude, IsOptional, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Audience, DeliveryMode } from './catalogue.enums';
+import { Audience, DeliveryMode, SessionSort } from './catalogue.enums';
 
 @InputType({ description: 'A point and a radius: sessions at venues within the radius.' })
 export class GeoPointInput {
@@ -69,6 +69,10 @@ export class SessionsArgs {
   @Field(() => SessionFilter, { nullable: true })
   @IsOptional() @ValidateNested()
   filter?: SessionFilter;
+
+  @Field(() => SessionSort, { nullable: true, defaultValue: SessionSort.DATE,
+    description: 'DATE (soonest first) or DISTANCE (nearest first, online last; needs filter.town or filter.near).' })
+  sort!: SessionSort;
 
   @Field(() => Int, { nullable: true, defaultValue: 20 })
   @Min(1, { message: 'first must be at least 1.' }) @Max(100, { message: 'first must be at most 100.' })

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { NO_SECTOR_KEY, type FinancialYear, type LedgerEffects } from '@portal/domain';
 import { badArgument } from './funding.errors';
-import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
+import { cursorArgument, isKeysetTimestamp, keysetPage, keysetTimestampSql } from '../../graphql/keyset-cursor';
 import { isUuid } from '../../graphql/uuid';
 import { ENTRY_IN_SCOPE, scopeParams, type FundingScope } from './funding.policy';
 import { LedgerEntryEntity } from './ledger-entry.entity';
@@ -18,15 +18,6 @@ export interface LedgerEntryPage {
   summary: LedgerEffects;
 }
 
-// Exactly the form PostgreSQL writes (to_json of a timestamptz), so nothing else reaches ::timestamptz.
-const TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?[+-]\d{2}:\d{2}$/;
-const isTime = (text: string) => {
-  const match = TIME.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-};
 const isSequence = (text: string) => /^[1-9]\d{0,9}$/.test(text);
 
 /**
@@ -44,8 +35,7 @@ export class LedgerEntriesService {
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE) {
       throw badArgument(['first'], `first must be between 1 and ${MAX_PAGE}.`, 'OUT_OF_RANGE');
     }
-    const cursor = after == null ? null : decodeKeysetCursor(after, [isTime, isUuid, isSequence]);
-    if (after != null && !cursor) throw badArgument(['after'], 'The cursor is not one this server gave.', 'INVALID_CURSOR');
+    const cursor = cursorArgument(after, [isKeysetTimestamp, isUuid, isSequence]);
 
     const { where, params } = matching(scope, year, filter);
     const from = `FROM ledger_entry le JOIN funding_stream fs ON fs.id = le.stream_id LEFT JOIN organisation o ON o.id = le.organisation_id
@@ -62,16 +52,11 @@ export class LedgerEntriesService {
       keyset = `AND (le.occurred_at, le.stream_id, le.sequence) < ($${n - 2}::timestamptz, $${n - 1}::uuid, $${n}::int)`;
     }
     const rows: Array<Record<string, unknown> & { cursor_occurred_at: string }> = await this.dataSource.query(
-      // The time as PostgreSQL writes it (microseconds), so a cursor compares exactly with the row it came from.
-      `SELECT le.*, to_json(le.occurred_at) #>> '{}' AS cursor_occurred_at ${from} ${keyset}
+      `SELECT le.*, ${keysetTimestampSql('le.occurred_at')} AS cursor_occurred_at ${from} ${keyset}
        ORDER BY le.occurred_at DESC, le.stream_id DESC, le.sequence DESC LIMIT $${params.length + 1}`, pageParams);
-    const edges = rows.slice(0, size).map((row) => {
-      const node = entityFromRow(this.dataSource, LedgerEntryEntity, row);
-      return { cursor: encodeKeysetCursor([row.cursor_occurred_at, node.streamId, String(node.sequence)]), node };
-    });
+    const nodes = rows.map((row) => ({ row, node: entityFromRow(this.dataSource, LedgerEntryEntity, row) }));
     return {
-      edges,
-      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+      ...keysetPage(nodes, size, ({ row, node }) => [row.cursor_occurred_at, node.streamId, String(node.sequence)], ({ node }) => node),
       totalCount: countFromSql(sums.entries),
       summary: { budget: penceFromSql(sums.budget), committed: penceFromSql(sums.committed), spent: penceFromSql(sums.spent) },
     };

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badArgument } from '../../graphql/user-error';
-import { decodeKeysetCursor, encodeKeysetCursor } from '../../graphql/keyset-cursor';
+import { cursorArgument, isKeysetTimestamp, keysetPage, keysetTimestampSql } from '../../graphql/keyset-cursor';
 import { isUuid } from '../../graphql/uuid';
 import type { OutboxScope } from './outbox.policy';
 
@@ -29,15 +28,14 @@ export interface OutboxPage {
 
 const COLUMNS = `id, kind, to_address AS "to", subject, text, booking_id AS "bookingId", ics_method AS "inviteMethod", ics AS invite,
   created_at AS "createdAt", sent_at AS "sentAt", attempts, last_error AS "lastError", next_attempt_at AS "nextAttemptAt", failed_at AS "failedAt",
-  to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "cursorAt"`;
+  ${keysetTimestampSql('created_at')} AS "cursorAt"`;
 
 /** Reads the email outbox, newest first. Lives for the process: it knows whether people may read their own mail. */
 export class OutboxService {
   constructor(private readonly dataSource: DataSource, readonly options: { ownMailReadable: boolean }) {}
 
   async list(scope: OutboxScope, args: { first: number; after?: string | null }): Promise<OutboxPage> {
-    const cursor = args.after == null ? null : decodeKeysetCursor(args.after, [(at) => !Number.isNaN(Date.parse(at)), isUuid]);
-    if (args.after != null && !cursor) throw badArgument(['after'], 'The cursor is not one this server gave. Start again from the first page.', 'INVALID_CURSOR');
+    const cursor = cursorArgument(args.after, [isKeysetTimestamp, isUuid]);
     const where = ['partnership_id = $1'];
     const params: unknown[] = [scope.partnershipId];
     if (scope.kind === 'own') {
@@ -52,12 +50,10 @@ export class OutboxService {
     params.push(args.first + 1);
     const rows: Array<OutboxRecord & { cursorAt: string }> = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM email_outbox WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`, params);
-    const edges = rows.slice(0, args.first).map(({ cursorAt, ...node }) => ({
-      cursor: encodeKeysetCursor([cursorAt, node.id]),
+    const page = keysetPage(rows, args.first, (row) => [row.cursorAt, row.id], ({ cursorAt: _cursorAt, ...node }) =>
       // Why a mail server refused is for administrators: it can name hosts and accounts.
-      node: scope.kind === 'partnership' ? node : { ...node, lastError: null },
-    }));
-    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: count };
+      (scope.kind === 'partnership' ? node : { ...node, lastError: null }));
+    return { ...page, totalCount: count };
   }
 
   /** The newest emails of every partnership: for the development inbox at /dev/mail only. */

@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { badArgument, type UserError } from '../../graphql/user-error';
+import type { UserError } from '../../graphql/user-error';
 import { unlessRefused } from '../../graphql/refusal';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import type { Viewer } from '../auth/viewer';
 import { PersonEntity } from './person.entity';
-import { decodePersonCursor, encodePersonCursor } from './person-cursor';
+import { cursorArgument, keysetPage } from '../../graphql/keyset-cursor';
+import { PERSON_CURSOR_CHECKS } from './person-cursor';
 import { peopleError, refuse } from './people.errors';
 import { requireNamedOrganisationFound, type PeopleScope } from './people.policy';
 import { isUuid } from '../../graphql/uuid';
@@ -28,10 +29,7 @@ export class PeopleService {
   /** `args.organisationId` is the client's argument: whatever the scope makes of it, it must be of the viewer's partnership. */
   async listPeople(scope: PeopleScope, args: { organisationId?: string | null; search?: string | null; first: number; after?: string | null }):
     Promise<PersonPage> {
-    const cursor = args.after == null ? null : decodePersonCursor(args.after);
-    if (args.after != null && !cursor) {
-      throw badArgument(['after'], 'The cursor is not one this server gave. Start again from the first page.', 'INVALID_CURSOR');
-    }
+    const cursor = cursorArgument(args.after, PERSON_CURSOR_CHECKS);
     const named = args.organisationId ?? null;
     if (named !== null && scope.kind !== 'organisation') requireNamedOrganisationFound(await this.organisationExists(scope.partnershipId, named));
     const query = this.dataSource.getRepository(PersonEntity).createQueryBuilder('p')
@@ -42,10 +40,9 @@ export class PeopleService {
     if (search) query.andWhere('(p.name ILIKE :pattern OR p.email ILIKE :pattern)', { pattern: containsPattern(search) });
 
     const totalCount = await query.clone().getCount();
-    if (cursor) query.andWhere('(p.name, p.id) > (:cursorName, :cursorId)', { cursorName: cursor.name, cursorId: cursor.id });
+    if (cursor) query.andWhere('(p.name, p.id) > (:cursorName, :cursorId)', { cursorName: cursor[0], cursorId: cursor[1] });
     const rows = await query.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC').limit(args.first + 1).getMany();
-    const edges = rows.slice(0, args.first).map((node) => ({ cursor: encodePersonCursor(node), node }));
-    return { edges, pageInfo: { hasNextPage: rows.length > args.first, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+    return { ...keysetPage(rows, args.first, (node) => [node.name, node.id]), totalCount };
   }
 
   /** Disabling ends every session of theirs in the same transaction; enabling lets them sign in again. */

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { decodePersonCursor, encodePersonCursor } from './person-cursor';
 
 describe('person cursors', () => {

@@ -7,11 +7,13 @@ export interface PersonCursor {
   id: string;
 }
 
+export const PERSON_CURSOR_CHECKS = [(name: string) => name.length <= 200, (id: string) => isUuid(id)];
+
 export function encodePersonCursor(cursor: PersonCursor): string {
   return encodeKeysetCursor([cursor.name, cursor.id]);
 }
 
 export function decodePersonCursor(text: string): PersonCursor | null {
-  const values = decodeKeysetCursor(text, [(name) => name.length <= 200, (id) => isUuid(id)]);
+  const values = decodeKeysetCursor(text, PERSON_CURSOR_CHECKS);
   return values ? { name: values[0], id: values[1] } : null;
 }
