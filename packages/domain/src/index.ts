@@ -18,3 +18,5 @@ export * from './seat-utilisation';
 export * from './learning-cost';
 export * from './funding-eligibility';
 export * from './email-address';
+export * from './org-id';
+export * from './pro-rata-split';
