@@ -27,6 +27,8 @@ const OrganisationPeoplePage = lazy(() => import('./people/people-list-pages').t
 const MyBookingsPage = lazy(() => import('./bookings/my-bookings-page').then((m) => ({ default: m.MyBookingsPage })));
 const BookingRequestsPage = lazy(() => import('./bookings/booking-requests-page').then((m) => ({ default: m.BookingRequestsPage })));
 const OrganisationBookingsPage = lazy(() => import('./bookings/organisation-bookings-page').then((m) => ({ default: m.OrganisationBookingsPage })));
+const DirectoryPage = lazy(() => import('./directory/directory-page').then((m) => ({ default: m.DirectoryPage })));
+const DirectoryEntryEditPage = lazy(() => import('./directory/directory-entry-edit-page').then((m) => ({ default: m.DirectoryEntryEditPage })));
 const TeamPage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.TeamPage })));
 
 export function createAppRouter() {
@@ -63,6 +65,8 @@ export function createAppRouter() {
         { path: AREA_PATHS.myBookings, element: <MyBookingsPage /> },
         { path: AREA_PATHS.bookingRequests, element: <BookingRequestsPage /> },
         { path: AREA_PATHS.organisationBookings, element: <OrganisationBookingsPage /> },
+        { path: SITE_PAGES.directory, element: <DirectoryPage /> },
+        { path: SITE_PAGES.directoryEntryEdit, element: <DirectoryEntryEditPage /> },
         ...fundingRoutes,
       ],
     },

@@ -29,6 +29,8 @@ import { FundingOverviewResolver } from '../modules/funding/funding-overview.res
 import { LedgerEntriesResolver } from '../modules/funding/ledger-entries.resolver';
 import { StreamCoursesResolver } from '../modules/funding/stream-courses.resolver';
 import { SessionBookingOptionResolver } from '../modules/bookings/session-booking-option.resolver';
+import { DirectoryResolver } from '../modules/organisations/directory.resolver';
+import { OrganisationOrgIdResolver } from '../modules/organisations/organisation-org-id.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, SessionBookingOptionResolver, CourseResolver, SeatAllocationResolver,
@@ -37,6 +39,7 @@ export const resolvers = [
   OutboxResolver, SeatAllocationsResolver, OrganisationBookingsResolver,
   FundingStreamResolver, RecordLedgerEntryResolver, RecordAttendanceResolver,
   FundingOverviewResolver, LedgerEntriesResolver, StreamCoursesResolver,
+  DirectoryResolver, OrganisationOrgIdResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */
