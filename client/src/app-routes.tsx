@@ -33,6 +33,8 @@ const CourseFormPage = lazy(() => import('./provider/course-form-page').then((m)
 const SessionFormPage = lazy(() => import('./provider/session-form-page').then((m) => ({ default: m.SessionFormPage })));
 const VenueFormPage = lazy(() => import('./provider/venue-form-page').then((m) => ({ default: m.VenueFormPage })));
 const ProviderSessionPage = lazy(() => import('./provider/provider-session-page').then((m) => ({ default: m.ProviderSessionPage })));
+const DirectoryPage = lazy(() => import('./directory/directory-page').then((m) => ({ default: m.DirectoryPage })));
+const DirectoryEntryEditPage = lazy(() => import('./directory/directory-entry-edit-page').then((m) => ({ default: m.DirectoryEntryEditPage })));
 const TeamPage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.TeamPage })));
 
 export function createAppRouter() {
@@ -69,6 +71,8 @@ export function createAppRouter() {
         { path: AREA_PATHS.myBookings, element: <MyBookingsPage /> },
         { path: AREA_PATHS.bookingRequests, element: <BookingRequestsPage /> },
         { path: AREA_PATHS.organisationBookings, element: <OrganisationBookingsPage /> },
+        { path: SITE_PAGES.directory, element: <DirectoryPage /> },
+        { path: SITE_PAGES.directoryEntryEdit, element: <DirectoryEntryEditPage /> },
         ...fundingRoutes,
         { path: PROVIDER_PATHS.courses, element: <ProviderCoursesPage /> },
         { path: PROVIDER_PATHS.newCourse, element: <CourseFormPage key="new" /> },

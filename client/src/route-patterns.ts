@@ -1,4 +1,4 @@
-import { AREA_PATHS } from './account/navigation';
+import { AREA_PATHS, DIRECTORY_PATH } from './account/navigation';
 import { FUNDING_PATHS } from './funding/funding-paths';
 import { PROVIDER_PATHS } from './provider/provider-paths';
 
@@ -25,6 +25,8 @@ export const SITE_PAGES = {
   admin: '/admin',
   fundingStream: '/funding/streams/:id',
   fundingOrganisation: '/funding/organisations/:id',
+  directory: DIRECTORY_PATH,
+  directoryEntryEdit: '/directory/:organisationId/edit',
 } as const;
 
 /** A child route's path below the partnership layout ('/p/:slug/find-training' → 'find-training'). */

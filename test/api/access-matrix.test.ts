@@ -147,6 +147,17 @@ const OPERATIONS: Operation[] = [
     run: (t, tenant) => call('query($s: String!) { partnership(slug: $s) { id } }', { s: tenant === 'own' ? 'greater-peterborough' : 'fenland-care-partnership' })(t) },
   { name: 'organisations', tenants: ['own', 'other'], expected: publicOperation, pick: (d) => d.organisations,
     run: (t, tenant) => call('query($s: String!) { organisations(partnershipSlug: $s) { id } }', { s: tenant === 'own' ? 'greater-peterborough' : 'fenland-care-partnership' })(t) },
+  { name: 'partnershipDirectory', tenants: ['own', 'other'], pick: (d) => d.partnershipDirectory,
+    expected: (actor, tenant) => (actor === 'anonymous' ? 'unauthenticated' : isMember(actor, tenant) ? 'allow' : 'hidden'),
+    run: (t, tenant) => call('query($s: String!) { partnershipDirectory(partnershipSlug: $s) { id leads { email } } }', { s: slugOf(tenant) })(t) },
+  { name: 'updateOrganisationEntry', tenants: ['own', 'other'], pick: (d) => d.updateOrganisationEntry,
+    expected: (actor, tenant) => {
+      if (actor === 'anonymous') return 'unauthenticated';
+      if (actor === 'admin' || actor === 'otherAdmin') return isMember(actor, tenant) ? 'allow' : 'hidden';
+      return actor === 'lead' && tenant === 'own' ? 'allow' : 'forbidden';
+    },
+    run: (t, tenant) => call('mutation($input: UpdateOrganisationEntryInput!) { updateOrganisationEntry(input: $input) { entry { id } userErrors { field code } } }',
+      { input: { organisationId: ids[`${tenant}.organisation`], description: 'Set by the access matrix' } })(t) },
   { name: 'sessions', tenants: ['own', 'other'], expected: publicOperation, pick: (d) => d.sessions,
     run: (t, tenant) => call('query($s: String!) { sessions(partnershipSlug: $s, first: 5) { totalCount } }', { s: tenant === 'own' ? 'greater-peterborough' : 'fenland-care-partnership' })(t) },
   { name: 'session (partnership-only)', tenants: ['own', 'other'], pick: (d) => d.session,

@@ -409,21 +409,43 @@ describe('360Giving JSON of the streams', () => {
     }
   });
 
-  it('names the managing organisation as recipient and the funder as funder, by partnership identifiers', async () => {
+  it('names the managing organisation as recipient and the funder as funder, by their registered identifiers', async () => {
     const { grants } = JSON.parse((await download(jsonPath(), { token: tokens.steering })).text) as { grants: Grant[] };
     const byStream = (id: string) => grants.find((g) => g.id === `360G-${SLUG}-${id}`)!;
+    // The trust's ODS code; an outside funder has no organisation in the portal, so no registered identifier either.
     expect(byStream(ids.formula)).toMatchObject({
       title: HYPERLINK_STREAM, amountAwarded: 10000, currency: 'GBP',
-      recipientOrganization: [{ id: 'GB-PARTNERSHIP-GREATER-PETERBOROUGH-PSHNHSFT', name: 'Peterborough and Stamford Hospitals NHS Foundation Trust' }],
+      recipientOrganization: [{ id: 'GB-NHS-RGN', name: 'Peterborough and Stamford Hospitals NHS Foundation Trust' }],
       fundingOrganization: [{ id: 'GB-PARTNERSHIP-GREATER-PETERBOROUGH-FUNDER-HEALTH-EDUCATION-FUND', name: PLUS_FUNDER }],
     });
     expect(byStream(ids.formula).description).toContain(HYPERLINK_STREAM);
+    // The demo's (invented) charity number and the council's local authority code.
     expect(byStream(ids.partner)).toMatchObject({
       description: 'Leadership courses for the voluntary sector.', amountAwarded: 5000,
-      recipientOrganization: [{ id: 'GB-PARTNERSHIP-GREATER-PETERBOROUGH-PCVS', name: 'Peterborough CVS' }],
-      fundingOrganization: [{ id: 'GB-PARTNERSHIP-GREATER-PETERBOROUGH-PCVS', name: 'Peterborough CVS' }],
+      recipientOrganization: [{ id: 'GB-CHC-1999001', name: 'Peterborough CVS' }],
+      fundingOrganization: [{ id: 'GB-CHC-1999001', name: 'Peterborough CVS' }],
     });
-    expect(byStream(ids.pooled).recipientOrganization[0].id).toBe('GB-PARTNERSHIP-GREATER-PETERBOROUGH-PCC');
+    expect(byStream(ids.pooled).recipientOrganization[0].id).toBe('GB-LAE-PTE');
+    for (const grant of grants) {
+      for (const organisation of [...grant.recipientOrganization, ...grant.fundingOrganization]) {
+        expect(organisation.id).toMatch(/^(GB-(NHS|CHC|COH|LAE)-[A-Z0-9]+|GB-PARTNERSHIP-GREATER-PETERBOROUGH-FUNDER-[A-Z0-9-]+)$/);
+      }
+    }
+  });
+
+  it('falls back to the partnership\'s own identifier for an organisation with no registered one', async () => {
+    const [{ org_id: before }] = await portal.dataSource.query(`SELECT org_id FROM organisation WHERE short_code = 'PCVS'`);
+    await portal.dataSource.query(`UPDATE organisation SET org_id = NULL WHERE short_code = 'PCVS'`);
+    try {
+      const { grants } = JSON.parse((await download(jsonPath(), { token: tokens.steering })).text) as { grants: Grant[] };
+      const partner = grants.find((g) => g.id === `360G-${SLUG}-${ids.partner}`)!;
+      expect(partner.recipientOrganization).toEqual([{ id: 'GB-PARTNERSHIP-GREATER-PETERBOROUGH-PCVS', name: 'Peterborough CVS' }]);
+      expect(partner.fundingOrganization).toEqual([{ id: 'GB-PARTNERSHIP-GREATER-PETERBOROUGH-PCVS', name: 'Peterborough CVS' }]);
+      // Everyone else keeps their registered identifier.
+      expect(grants.find((g) => g.id === `360G-${SLUG}-${ids.formula}`)!.recipientOrganization[0].id).toBe('GB-NHS-RGN');
+    } finally {
+      await portal.dataSource.query(`UPDATE organisation SET org_id = $1 WHERE short_code = 'PCVS'`, [before]);
+    }
   });
 
   it('gives an L&D lead only the streams of their slice', async () => {

@@ -73,7 +73,7 @@ describe('the header on a phone', () => {
       await more.click();
       await expect(more.getAttribute('aria-expanded')).resolves.toBe('true');
       const menu = header(page).getByRole('navigation', { name: 'Menu' });
-      for (const name of ["My organisation's people", "My organisation's spend"]) {
+      for (const name of ["My organisation's people", "My organisation's spend", 'Partnership directory']) {
         await expect(menu.getByRole('link', { name }).isVisible()).resolves.toBe(true);
       }
       await expectNoAxeViolations(page, "the lead's open header menu on a phone");

@@ -2,6 +2,9 @@ import type { Role } from '../gql/graphql';
 import { FUNDING_PATHS } from '../funding/funding-paths';
 import { PROVIDER_PATHS } from '../provider/provider-paths';
 
+/** The partnership directory, for every member signed in (route-patterns.ts takes its pattern from here). */
+export const DIRECTORY_PATH = '/directory';
+
 export interface NavigationItem {
   href: string;
   text: string;
@@ -75,6 +78,8 @@ export function navigationFor(
   if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationPeople, text: "My organisation's people" });
   if (held.has('LD_LEAD')) items.push({ href: FUNDING_PATHS.myOrganisation, text: "My organisation's spend" });
   if (held.has('LINE_MANAGER')) items.push({ href: AREA_PATHS.team, text: 'My team' });
+  // Last, so that where the header runs out of room it is the first to go behind "More".
+  if (signedIn) items.push({ href: DIRECTORY_PATH, text: 'Partnership directory' });
   return items;
 }
 

@@ -23,3 +23,5 @@ export * from './funding-eligibility';
 export * from './email-address';
 export * from './course-category';
 export * from './session-schedule-rules';
+export * from './org-id';
+export * from './pro-rata-split';

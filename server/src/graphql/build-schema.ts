@@ -31,6 +31,8 @@ import { StreamCoursesResolver } from '../modules/funding/stream-courses.resolve
 import { SessionBookingOptionResolver } from '../modules/bookings/session-booking-option.resolver';
 import { CoursePublishingResolver } from '../modules/catalogue/course-publishing.resolver';
 import { SessionSchedulingResolver } from '../modules/catalogue/session-scheduling.resolver';
+import { DirectoryResolver } from '../modules/organisations/directory.resolver';
+import { OrganisationOrgIdResolver } from '../modules/organisations/organisation-org-id.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, SessionBookingOptionResolver, CourseResolver, SeatAllocationResolver,
@@ -40,6 +42,7 @@ export const resolvers = [
   FundingStreamResolver, RecordLedgerEntryResolver, RecordAttendanceResolver,
   FundingOverviewResolver, LedgerEntriesResolver, StreamCoursesResolver,
   CoursePublishingResolver, SessionSchedulingResolver,
+  DirectoryResolver, OrganisationOrgIdResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */

@@ -9,11 +9,11 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'AdminOrganisations', 'AdminPeople', 'AuditLog', 'BookSession', 'BookablePeople', 'BookingRequests', 'CancelBooking', 'ConfirmRegistration',
   'CreateFundingStream', 'CreateOrganisation', 'DecideBooking', 'FindSessions', 'FundingOrganisations', 'FundingOverview',
   'FundingStream', 'FundingStreams', 'FundingYears', 'GrantRole', 'ImportPeople', 'LedgerEntries', 'MyBookings',
-  'OrganisationBookings', 'PartnerOrganisations', 'PartnershipBySlug', 'Partnerships', 'PeopleImportProgress', 'PeopleList',
+  'OrganisationBookings', 'PartnerOrganisations', 'PartnershipBySlug', 'PartnershipDirectory', 'Partnerships', 'PeopleImportProgress', 'PeopleList',
   'RecordLedgerEntry', 'RegisterVolunteer', 'RequestPasswordReset', 'ResetPassword', 'RevokeRole', 'SessionBookingState',
-  'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'Viewer',
   'CourseChoices', 'CreateCourse', 'ProvidedCourses', 'ProviderCourse', 'ProviderSession', 'RescheduleSession', 'ScheduleSession',
   'SchedulingChoices', 'UpdateCourse', 'CreateVenue',
+  'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'UpdateOrganisationEntry', 'Viewer',
   // The server's own.
   'FundingExportEntries', 'FundingExportOverview', 'FundingExportStreams',
 ]);

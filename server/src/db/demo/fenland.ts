@@ -10,10 +10,14 @@ export const FENLAND: PartnershipSpec = {
   name: 'Fenland Care Partnership',
   sectorGroups: ['Fenland Care Providers Forum'],
   organisations: [
-    { code: 'NCCH', name: 'North Cambridgeshire Community Health', sector: 'primary_care', role: 'core_stakeholder', deliversTraining: true, staff: 600, volunteers: 0, domain: 'ncch-fenland', leadTitle: 'Education and Training Manager' },
-    { code: 'FDC', name: 'Fenland District Council Adult Services', sector: 'local_authority', role: 'core_stakeholder', deliversTraining: false, staff: 300, volunteers: 0, domain: 'fenland-council', leadTitle: 'Workforce Development Officer' },
-    { code: 'RCCH', name: 'Rose Court Care Home', sector: 'care_home', role: 'core_stakeholder', deliversTraining: false, sectorGroup: 'Fenland Care Providers Forum', staff: 60, volunteers: 0, domain: 'rosecourt-care', leadTitle: 'Registered Manager' },
-    { code: 'FVN', name: 'Fenland Volunteer Network', sector: 'voluntary', role: 'core_stakeholder', deliversTraining: true, staff: 12, volunteers: 200, domain: 'fenland-volunteers', leadTitle: 'Volunteer Services Manager' },
+    { code: 'NCCH', name: 'North Cambridgeshire Community Health', sector: 'primary_care', role: 'core_stakeholder', deliversTraining: true, staff: 600, volunteers: 0, domain: 'ncch-fenland', leadTitle: 'Education and Training Manager', orgId: 'GB-NHS-ZNC', orgIdIs: 'invented',
+      about: 'Community health services across Fenland, with an education team that trains partners.' },
+    { code: 'FDC', name: 'Fenland District Council Adult Services', sector: 'local_authority', role: 'core_stakeholder', deliversTraining: false, staff: 300, volunteers: 0, domain: 'fenland-council', leadTitle: 'Workforce Development Officer', orgId: 'GB-LAE-FEN', orgIdIs: 'unverified',
+      about: 'Adult services of the district council.' },
+    { code: 'RCCH', name: 'Rose Court Care Home', sector: 'care_home', role: 'core_stakeholder', deliversTraining: false, sectorGroup: 'Fenland Care Providers Forum', staff: 60, volunteers: 0, domain: 'rosecourt-care', leadTitle: 'Registered Manager', orgId: 'GB-COH-99000007', orgIdIs: 'invented',
+      about: 'A residential care home, represented through the Fenland Care Providers Forum.' },
+    { code: 'FVN', name: 'Fenland Volunteer Network', sector: 'voluntary', role: 'core_stakeholder', deliversTraining: true, staff: 12, volunteers: 200, domain: 'fenland-volunteers', leadTitle: 'Volunteer Services Manager', orgId: 'GB-CHC-1999002', orgIdIs: 'invented',
+      about: 'Recruits, trains and supports volunteers across Fenland.' },
   ],
   independentVolunteers: false,
   venues: [

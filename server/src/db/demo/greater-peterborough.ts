@@ -6,6 +6,12 @@ import { PETERBOROUGH_COURSES } from './peterborough-courses';
  * stakeholders, the independent sector represented by sector groups (Annex B), headcounts in
  * the strategy's proportions (4500 in the acute trust, 1500 in primary care…) and fictional
  * L&D leads. Independent-sector organisations are invented.
+ *
+ * Registered identifiers: the NHS trusts the strategy names carry their real ODS codes (RGN, which
+ * North West Anglia NHS Foundation Trust kept from Peterborough and Stamford Hospitals; RT1, now
+ * Cambridgeshire and Peterborough NHS Foundation Trust), the ambulance trust its successor's (RYC,
+ * East of England Ambulance Service), the council its local-authority-eng register code (PTE, shared by
+ * its children's services). Every other identifier is invented and marked so (`orgIdIs`).
  */
 const CGOLG = 'Clinical Governance Operational Leads Group';
 const CSSG = 'Care Sector Strategy Group';
@@ -15,24 +21,42 @@ export const GREATER_PETERBOROUGH: PartnershipSpec = {
   name: 'Greater Peterborough Health and Social Care Partnership',
   sectorGroups: [CGOLG, CSSG],
   organisations: [
-    { code: 'GPPCP', name: 'Greater Peterborough Primary Care Partnership', sector: 'primary_care', role: 'core_stakeholder', deliversTraining: true, staff: 1500, volunteers: 0, domain: 'gppcp', leadTitle: 'Workforce Development Manager' },
-    { code: 'PSHNHSFT', name: 'Peterborough and Stamford Hospitals NHS Foundation Trust', sector: 'acute_trust', role: 'core_stakeholder', deliversTraining: true, staff: 4500, volunteers: 0, domain: 'pshnhsft', leadTitle: 'Assistant Director – Learning and Development' },
-    { code: 'PCC', name: 'Peterborough City Council', sector: 'local_authority', role: 'core_stakeholder', deliversTraining: true, staff: 1800, volunteers: 0, domain: 'peterborough-council', leadTitle: 'Learning and Development Business Manager' },
-    { code: 'CPMHPNHST', name: 'Cambridgeshire and Peterborough Mental Health Partnership NHS Trust', sector: 'mental_health', role: 'core_stakeholder', deliversTraining: true, staff: 1000, volunteers: 0, domain: 'cpmhpnhst', leadTitle: 'Senior Training Manager' },
-    { code: 'EAANHST', name: 'East Anglian Ambulance NHS Trust', sector: 'ambulance', role: 'core_stakeholder', deliversTraining: true, staff: 400, volunteers: 0, domain: 'eaanhst', leadTitle: 'Head of Learning and Development' },
-    { code: 'PCVS', name: 'Peterborough CVS', sector: 'voluntary', role: 'core_stakeholder', deliversTraining: true, staff: 40, volunteers: 1200, domain: 'peterborough-cvs', leadTitle: 'Volunteer Development Manager' },
-    { code: 'BGMP', name: 'Bretton Green Medical Practice', sector: 'general_practice', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 42, volunteers: 0, domain: 'brettongreen-practice', leadTitle: 'Practice Business Manager' },
-    { code: 'OLS', name: 'Orton Lakes Surgery', sector: 'general_practice', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 35, volunteers: 0, domain: 'ortonlakes-surgery', leadTitle: 'Assistant Practice Manager' },
-    { code: 'MDC', name: 'Millfield Dental Care', sector: 'dentistry', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 18, volunteers: 0, domain: 'millfield-dental', leadTitle: 'Lead Dental Nurse' },
-    { code: 'WGP', name: 'Westgate Pharmacy', sector: 'pharmacy', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 12, volunteers: 0, domain: 'westgate-pharmacy', leadTitle: 'Superintendent Pharmacist' },
-    { code: 'CSO', name: 'Cathedral Square Opticians', sector: 'optometry', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 10, volunteers: 0, domain: 'cathedral-opticians', leadTitle: 'Practice Owner' },
-    { code: 'NVCH', name: 'Nene Valley Care Home', sector: 'care_home', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 85, volunteers: 0, domain: 'nenevalley-care', leadTitle: 'Registered Manager' },
-    { code: 'FML', name: 'Ferry Meadows Lodge', sector: 'care_home', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 60, volunteers: 0, domain: 'ferrymeadows-lodge', leadTitle: 'Home Manager' },
-    { code: 'LHNH', name: 'Longthorpe House Nursing Home', sector: 'care_home', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 70, volunteers: 0, domain: 'longthorpe-house', leadTitle: 'Clinical Lead and Trainer' },
-    { code: 'HFDC', name: 'HomeFirst Domiciliary Care', sector: 'domiciliary_care', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 140, volunteers: 0, domain: 'homefirst-care', leadTitle: 'Training and Compliance Manager' },
-    { code: 'PRC', name: 'Peterborough Regional College', sector: 'education_provider', role: 'provider', deliversTraining: true, staff: 350, volunteers: 0, domain: 'peterborough-college', leadTitle: 'Head of Health and Care Academy' },
-    { code: 'PCS', name: 'Peterborough Children’s Services', sector: 'childrens_services', role: 'affected', deliversTraining: false, staff: 600, volunteers: 0, domain: 'peterborough-childrens', leadTitle: 'Workforce Development Lead' },
-    { code: 'CFRS', name: 'Cambridgeshire Fire and Rescue Service', sector: 'fire_and_rescue', role: 'provider', deliversTraining: true, staff: 120, volunteers: 0, domain: 'cambs-fire', leadTitle: 'Community Safety Training Manager' },
+    { code: 'GPPCP', name: 'Greater Peterborough Primary Care Partnership', sector: 'primary_care', role: 'core_stakeholder', deliversTraining: true, staff: 1500, volunteers: 0, domain: 'gppcp', leadTitle: 'Workforce Development Manager', orgId: 'GB-NHS-ZPC', orgIdIs: 'invented',
+      about: 'Commissions and runs primary care across Greater Peterborough, and coordinates training for GP practices, dentists, pharmacists and optometrists.' },
+    { code: 'PSHNHSFT', name: 'Peterborough and Stamford Hospitals NHS Foundation Trust', sector: 'acute_trust', role: 'core_stakeholder', deliversTraining: true, staff: 4500, volunteers: 0, domain: 'pshnhsft', leadTitle: 'Assistant Director – Learning and Development', orgId: 'GB-NHS-RGN', orgIdIs: 'real',
+      about: 'The acute hospital trust. Its Education Centre runs mandatory and clinical skills training that partners can book.' },
+    { code: 'PCC', name: 'Peterborough City Council', sector: 'local_authority', role: 'core_stakeholder', deliversTraining: true, staff: 1800, volunteers: 0, domain: 'peterborough-council', leadTitle: 'Learning and Development Business Manager', orgId: 'GB-LAE-PTE', orgIdIs: 'unverified',
+      about: 'Adult social care, public health and housing. Runs safeguarding, mental capacity and care skills courses for the partnership.' },
+    { code: 'CPMHPNHST', name: 'Cambridgeshire and Peterborough Mental Health Partnership NHS Trust', sector: 'mental_health', role: 'core_stakeholder', deliversTraining: true, staff: 1000, volunteers: 0, domain: 'cpmhpnhst', leadTitle: 'Senior Training Manager', orgId: 'GB-NHS-RT1', orgIdIs: 'real',
+      about: 'Mental health and learning disability services. Offers mental health awareness, de-escalation and suicide prevention training.' },
+    { code: 'EAANHST', name: 'East Anglian Ambulance NHS Trust', sector: 'ambulance', role: 'core_stakeholder', deliversTraining: true, staff: 400, volunteers: 0, domain: 'eaanhst', leadTitle: 'Head of Learning and Development', orgId: 'GB-NHS-RYC', orgIdIs: 'successor',
+      about: 'Emergency and urgent care. Offers basic life support, first aid and conflict resolution training.' },
+    { code: 'PCVS', name: 'Peterborough CVS', sector: 'voluntary', role: 'core_stakeholder', deliversTraining: true, staff: 40, volunteers: 1200, domain: 'peterborough-cvs', leadTitle: 'Volunteer Development Manager', orgId: 'GB-CHC-1999001', orgIdIs: 'invented',
+      about: 'Supports the voluntary sector and its 1,200 volunteer carers, with induction, safeguarding and volunteer development training.' },
+    { code: 'BGMP', name: 'Bretton Green Medical Practice', sector: 'general_practice', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 42, volunteers: 0, domain: 'brettongreen-practice', leadTitle: 'Practice Business Manager', orgId: 'GB-NHS-Z99001', orgIdIs: 'invented',
+      about: 'A GP practice, represented through the Clinical Governance Operational Leads Group.' },
+    { code: 'OLS', name: 'Orton Lakes Surgery', sector: 'general_practice', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 35, volunteers: 0, domain: 'ortonlakes-surgery', leadTitle: 'Assistant Practice Manager', orgId: 'GB-NHS-Z99002', orgIdIs: 'invented',
+      about: 'A GP practice, represented through the Clinical Governance Operational Leads Group.' },
+    { code: 'MDC', name: 'Millfield Dental Care', sector: 'dentistry', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 18, volunteers: 0, domain: 'millfield-dental', leadTitle: 'Lead Dental Nurse', orgId: 'GB-NHS-Z999001', orgIdIs: 'invented',
+      about: 'A dental practice, represented through the Clinical Governance Operational Leads Group.' },
+    { code: 'WGP', name: 'Westgate Pharmacy', sector: 'pharmacy', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 12, volunteers: 0, domain: 'westgate-pharmacy', leadTitle: 'Superintendent Pharmacist', orgId: 'GB-NHS-FZZ01', orgIdIs: 'invented',
+      about: 'A community pharmacy, represented through the Clinical Governance Operational Leads Group.' },
+    { code: 'CSO', name: 'Cathedral Square Opticians', sector: 'optometry', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CGOLG, staff: 10, volunteers: 0, domain: 'cathedral-opticians', leadTitle: 'Practice Owner', orgId: 'GB-COH-99000001', orgIdIs: 'invented',
+      about: 'An optometry practice, represented through the Clinical Governance Operational Leads Group.' },
+    { code: 'NVCH', name: 'Nene Valley Care Home', sector: 'care_home', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 85, volunteers: 0, domain: 'nenevalley-care', leadTitle: 'Registered Manager', orgId: 'GB-COH-99000002', orgIdIs: 'invented',
+      about: 'A residential care home, represented through the Care Sector Strategy Group.' },
+    { code: 'FML', name: 'Ferry Meadows Lodge', sector: 'care_home', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 60, volunteers: 0, domain: 'ferrymeadows-lodge', leadTitle: 'Home Manager', orgId: 'GB-COH-99000003', orgIdIs: 'invented',
+      about: 'A residential care home, represented through the Care Sector Strategy Group.' },
+    { code: 'LHNH', name: 'Longthorpe House Nursing Home', sector: 'care_home', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 70, volunteers: 0, domain: 'longthorpe-house', leadTitle: 'Clinical Lead and Trainer', orgId: 'GB-COH-99000004', orgIdIs: 'invented',
+      about: 'A nursing home, represented through the Care Sector Strategy Group.' },
+    { code: 'HFDC', name: 'HomeFirst Domiciliary Care', sector: 'domiciliary_care', role: 'core_stakeholder', deliversTraining: false, sectorGroup: CSSG, staff: 140, volunteers: 0, domain: 'homefirst-care', leadTitle: 'Training and Compliance Manager', orgId: 'GB-COH-99000005', orgIdIs: 'invented',
+      about: 'Home care across the city, represented through the Care Sector Strategy Group.' },
+    { code: 'PRC', name: 'Peterborough Regional College', sector: 'education_provider', role: 'provider', deliversTraining: true, staff: 350, volunteers: 0, domain: 'peterborough-college', leadTitle: 'Head of Health and Care Academy', orgId: 'GB-COH-99000006', orgIdIs: 'invented',
+      about: 'Further education college. Its Health and Care Academy delivers accredited courses and apprenticeships.' },
+    { code: 'PCS', name: 'Peterborough Children’s Services', sector: 'childrens_services', role: 'affected', deliversTraining: false, staff: 600, volunteers: 0, domain: 'peterborough-childrens', leadTitle: 'Workforce Development Lead', orgId: 'GB-LAE-PTE', orgIdIs: 'unverified',
+      about: 'The council’s children’s services, which share its identifier. Affected by the framework rather than a core stakeholder.' },
+    { code: 'CFRS', name: 'Cambridgeshire Fire and Rescue Service', sector: 'fire_and_rescue', role: 'provider', deliversTraining: true, staff: 120, volunteers: 0, domain: 'cambs-fire', leadTitle: 'Community Safety Training Manager', orgId: 'GB-LAE-ZCFR', orgIdIs: 'invented',
+      about: 'Fire and rescue. Delivers fire safety and fire marshal training to partners.' },
   ],
   independentVolunteers: true,
   venues: [

@@ -1,3 +1,4 @@
+import { isOrgId } from '@portal/domain';
 import type { PartnershipSpec } from './partnership-spec';
 import type { Rng } from './prng';
 import type { OrganisationRow, PartnershipRow, SectorGroupRow } from './rows';
@@ -23,9 +24,10 @@ export function buildTenancy(spec: PartnershipSpec, rng: Rng, now: Date): Tenanc
   };
   const sectorGroups = spec.sectorGroups.map((name) => ({ id: rng.uuid(), partnership_id: partnership.id, name }));
   const groupId = new Map(sectorGroups.map((g) => [g.name, g.id]));
-  const organisations = spec.organisations.map((o): OrganisationRow => {
+  const organisations = spec.organisations.map((o, index): OrganisationRow => {
     const sectorGroupId = o.sectorGroup === undefined ? null : groupId.get(o.sectorGroup);
     if (sectorGroupId === undefined) throw new Error(`unknown sector group ${o.sectorGroup} for ${o.code}`);
+    if (!isOrgId(o.orgId)) throw new Error(`${o.code}'s registered identifier ${o.orgId} is not an org-id.guide identifier`);
     return {
       id: rng.uuid(),
       partnership_id: partnership.id,
@@ -37,6 +39,12 @@ export function buildTenancy(spec: PartnershipSpec, rng: Rng, now: Date): Tenanc
       sector_group_id: sectorGroupId,
       staff_headcount: o.staff,
       volunteer_headcount: o.volunteers,
+      org_id: o.orgId,
+      description: o.about,
+      website: `https://www.${o.domain}.example`,
+      contact_email: `learning@${o.domain}.example`,
+      // Ofcom keeps 01632 960000 to 960999 for drama: numbers that ring no one.
+      contact_phone: `01632 960${String(index + (spec.slug === 'greater-peterborough' ? 100 : 700)).padStart(3, '0')}`,
       created_at: addMs(createdAt, rng.int(1, 60) * DAY_MS),
     };
   });

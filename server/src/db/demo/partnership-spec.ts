@@ -20,6 +20,17 @@ export interface OrganisationSpec {
   /** Email domain of its people, before `.example`. */
   domain: string;
   leadTitle: string;
+  /** Its registered identifier, as org-id.guide writes it (GB-NHS-RGN, GB-CHC-…, GB-COH-…, GB-LAE-…). */
+  orgId: string;
+  /**
+   * Where the identifier comes from. 'real': the body's own code; 'successor': the code of the body
+   * that took it over (the strategy names bodies since merged); 'unverified': the register's code as
+   * it is believed to be; 'invented': made up for the demo, well-formed but no real body's (company
+   * numbers 99000001 up and charity numbers 1999001 up are beyond any yet issued; ODS codes start with Z).
+   */
+  orgIdIs: 'real' | 'successor' | 'unverified' | 'invented';
+  /** What its directory entry says it does. */
+  about: string;
 }
 
 export interface VenueSpec {

@@ -53,6 +53,11 @@ export interface OrganisationRow {
   sector_group_id: string | null;
   staff_headcount: number;
   volunteer_headcount: number;
+  org_id: string;
+  description: string;
+  website: string;
+  contact_email: string;
+  contact_phone: string;
   created_at: Date;
 }
 

@@ -13,7 +13,7 @@ const sectorGroup: ColumnTypes<SectorGroupRow> = { id: 'uuid', partnership_id: '
 const organisation: ColumnTypes<OrganisationRow> = {
   id: 'uuid', partnership_id: 'uuid', name: 'text', short_code: 'text', sector: 'text', role: 'text',
   delivers_training: 'boolean', sector_group_id: 'uuid', staff_headcount: 'integer', volunteer_headcount: 'integer',
-  created_at: 'timestamptz',
+  org_id: 'text', description: 'text', website: 'text', contact_email: 'text', contact_phone: 'text', created_at: 'timestamptz',
 };
 const person: ColumnTypes<PersonRow> = {
   id: 'uuid', partnership_id: 'uuid', organisation_id: 'uuid', kind: 'text', line_manager_id: 'uuid', name: 'text',

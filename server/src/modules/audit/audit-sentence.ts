@@ -74,6 +74,11 @@ function allocationText(list: unknown, nameOf: NameOf): string {
   }).join(', ');
 }
 
+const ENTRY_FIELD_WORDS: Record<string, string> = {
+  description: 'description', website: 'website', contactEmail: 'contact email', contactPhone: 'telephone',
+  deliversTraining: 'whether it provides training', orgId: 'registered identifier',
+};
+
 const LEDGER_WORDS: Record<string, string> = {
   budget: 'a budget of', contribution: 'a contribution of', allocation: 'an allocation of', commitment: 'a commitment of',
   release: 'a release of', spend: 'spending of', adjustment: 'an adjustment of',
@@ -156,6 +161,11 @@ export function auditSentence(facts: AuditFacts, nameOf: NameOf): string {
       const lead = nameOf('person', d.leadPersonId);
       const name = typeof d.name === 'string' ? d.name : subject ?? 'an organisation';
       return `${actor} added the organisation ${name}${lead ? ` with ${lead} as its L&D lead` : ''}.`;
+    }
+    case 'organisations.entry_updated': {
+      const fields = Array.isArray(d.changed) ? d.changed.filter((f): f is string => typeof f === 'string') : [];
+      const what = fields.map((f) => ENTRY_FIELD_WORDS[f] ?? f.replace(/([A-Z])/g, ' $1').toLowerCase()).join(', ');
+      return `${actor} updated the directory entry of ${subject ?? 'an organisation'}${what ? ` (${what})` : ''}.`;
     }
     case 'people.disabled': return `${actor} disabled the account of ${subject ?? 'a person'}, ending their sign-ins.`;
     case 'people.enabled': return `${actor} enabled the account of ${subject ?? 'a person'} again.`;

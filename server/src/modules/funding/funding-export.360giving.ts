@@ -7,12 +7,14 @@ import { poundsFromPence, ukDate } from './funding-export.format';
  * description, currency, amountAwarded, awardDate, recipientOrganization and fundingOrganization,
  * each organisation with an id and a name.
  *
- * Identifiers. A grant is `360G-<partnership slug>-<stream id>`. The partners are not looked up in
- * a public register (charity, company or NHS numbers are not held), so an organisation's id is made
- * from the partnership and its short code, `GB-PARTNERSHIP-<PARTNERSHIP SLUG>-<SHORT CODE>`
- * (e.g. GB-PARTNERSHIP-GREATER-PETERBOROUGH-PCC): short codes are unique only within a partnership,
- * and the slug keeps two partnerships' "PCC" apart. An outside funder (no organisation in the
- * portal) is `GB-PARTNERSHIP-<PARTNERSHIP SLUG>-FUNDER-<ITS NAME>`, its name in capitals and hyphens.
+ * Identifiers. A grant is `360G-<partnership slug>-<stream id>`. An organisation is named by its
+ * registered identifier (`Organisation.orgId`, an org-id.guide identifier such as GB-NHS-RGN or
+ * GB-CHC-1234567), so its grants can be matched with the same body in other funders' data. An
+ * organisation with none recorded falls back to an id made from the partnership and its short code,
+ * `GB-PARTNERSHIP-<PARTNERSHIP SLUG>-<SHORT CODE>` (e.g. GB-PARTNERSHIP-GREATER-PETERBOROUGH-PCC):
+ * short codes are unique only within a partnership, and the slug keeps two partnerships' "PCC" apart.
+ * An outside funder (no organisation in the portal) is `GB-PARTNERSHIP-<PARTNERSHIP SLUG>-FUNDER-<ITS NAME>`,
+ * its name in capitals and hyphens.
  * The recipient is the organisation that manages the stream; the award date is the first day of
  * the stream's financial year; amountAwarded is the stream's amount (its budget) in pounds.
  */
@@ -20,20 +22,23 @@ import { poundsFromPence, ukDate } from './funding-export.format';
 export const STREAMS_QUERY = `query FundingExportStreams($partnershipSlug: String!, $financialYear: String!) {
   fundingStreams(partnershipSlug: $partnershipSlug, financialYear: $financialYear) {
     id name description financialYear amount { pence } funderName funderKind
-    funderOrganisation { name shortCode } managingOrganisation { name shortCode }
+    funderOrganisation { name shortCode orgId } managingOrganisation { name shortCode orgId }
   }
 }`;
 
 export interface StreamData {
   id: string; name: string; description: string; financialYear: string; amount: { pence: number };
   funderName: string; funderKind: string;
-  funderOrganisation: { name: string; shortCode: string } | null; managingOrganisation: { name: string; shortCode: string };
+  funderOrganisation: ExportedOrganisation | null; managingOrganisation: ExportedOrganisation;
 }
+
+export interface ExportedOrganisation { name: string; shortCode: string; orgId: string | null }
 
 const identifierPart = (text: string): string => text.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 
-export function organisationIdentifier(partnershipSlug: string, shortCode: string): string {
-  return `GB-PARTNERSHIP-${identifierPart(partnershipSlug)}-${identifierPart(shortCode)}`;
+/** Its registered identifier; without one, the partnership's own id for it. */
+export function organisationIdentifier(partnershipSlug: string, organisation: Pick<ExportedOrganisation, 'shortCode' | 'orgId'>): string {
+  return organisation.orgId ?? `GB-PARTNERSHIP-${identifierPart(partnershipSlug)}-${identifierPart(organisation.shortCode)}`;
 }
 
 export function outsideFunderIdentifier(partnershipSlug: string, funderName: string): string {
@@ -45,7 +50,7 @@ export function grantJson(partnershipSlug: string, stream: StreamData): string {
   const year = parseFinancialYear(stream.financialYear);
   if (!year) throw new Error(`funding export: stream ${stream.id} has the financial year "${stream.financialYear}"`);
   const funder = stream.funderOrganisation
-    ? { id: organisationIdentifier(partnershipSlug, stream.funderOrganisation.shortCode), name: stream.funderOrganisation.name }
+    ? { id: organisationIdentifier(partnershipSlug, stream.funderOrganisation), name: stream.funderOrganisation.name }
     : { id: outsideFunderIdentifier(partnershipSlug, stream.funderName), name: stream.funderName };
   const fields: Array<[string, string]> = [
     ['id', JSON.stringify(`360G-${partnershipSlug}-${stream.id}`)],
@@ -57,7 +62,7 @@ export function grantJson(partnershipSlug: string, stream: StreamData): string {
     ['amountAwarded', poundsFromPence(stream.amount.pence)],
     ['awardDate', JSON.stringify(ukDate(year.start))],
     ['recipientOrganization', JSON.stringify([{
-      id: organisationIdentifier(partnershipSlug, stream.managingOrganisation.shortCode), name: stream.managingOrganisation.name,
+      id: organisationIdentifier(partnershipSlug, stream.managingOrganisation), name: stream.managingOrganisation.name,
     }])],
     ['fundingOrganization', JSON.stringify([funder])],
   ];

@@ -1,7 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOptional, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { IsEmailAddress } from '../../graphql/email-address.validator';
 import { OrganisationRole, Sector } from './organisation.enums';
+import { IsOrgId } from './org-id.validator';
 
 const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
 const MAX_HEADCOUNT = 1_000_000;
@@ -48,6 +49,13 @@ export class CreateOrganisationInput {
   @IsOptional() @Min(0, { message: 'Volunteer headcount cannot be negative.' })
   @Max(MAX_HEADCOUNT, { message: 'Volunteer headcount must be at most 1,000,000.' })
   volunteerHeadcount?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its registered identifier as org-id.guide writes it: GB-NHS-<ODS code>, GB-CHC-<charity number>, GB-COH-<company number> or GB-LAE-<local authority code>.',
+  })
+  @ValidateIf((_input, value) => typeof value === 'string' && value.trim() !== '') @IsOrgId()
+  orgId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The sector group that represents it (independent-sector organisations).' })
   sectorGroupId?: string | null;

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { normaliseEmail } from '@portal/domain';
+import { normaliseEmail, parseOrgId } from '@portal/domain';
 import type { UserError } from '../../graphql/user-error';
 import { userError } from './organisation.errors';
 import { withInputErrors } from '../../graphql/input-errors';
@@ -21,6 +21,7 @@ export interface NewOrganisation {
   staffHeadcount?: number | null;
   volunteerHeadcount?: number | null;
   sectorGroupId?: string | null;
+  orgId?: string | null;
   lead?: { name: string; email: string; jobTitle?: string | null } | null;
 }
 
@@ -40,6 +41,7 @@ export class OrganisationAdminService {
     inputProblems: readonly UserError[] = []): Promise<CreateOrganisationResult> {
     const { partnershipId } = viewer;
     const name = input.name.trim();
+    const orgId = input.orgId ? parseOrgId(input.orgId) : null;
     const leadName = input.lead?.name.trim() ?? null;
     const leadEmail = input.lead ? normaliseEmail(input.lead.email) : null;
     const problems: UserError[] = [];
@@ -57,10 +59,10 @@ export class OrganisationAdminService {
       const codeTaken = userError(['input', 'shortCode'], `Another organisation of your partnership has the short code ${input.shortCode}.`, 'TAKEN');
       // With other problems nothing is inserted; the lookups below only let the answer list every problem at once.
       const [organisation] = blocked() ? [] : await manager.query(
-        `INSERT INTO organisation (partnership_id, name, short_code, sector, role, delivers_training, sector_group_id, staff_headcount, volunteer_headcount)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (partnership_id, short_code) DO NOTHING RETURNING id`,
+        `INSERT INTO organisation (partnership_id, name, short_code, sector, role, delivers_training, sector_group_id, staff_headcount, volunteer_headcount, org_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (partnership_id, short_code) DO NOTHING RETURNING id`,
         [partnershipId, name, input.shortCode, input.sector, input.role, input.deliversTraining ?? false, input.sectorGroupId ?? null,
-          input.staffHeadcount ?? 0, input.volunteerHeadcount ?? 0]);
+          input.staffHeadcount ?? 0, input.volunteerHeadcount ?? 0, orgId?.ok ? orgId.orgId : null]);
       if (!organisation && (!blocked() || (await manager.query(
         `SELECT 1 FROM organisation WHERE partnership_id = $1 AND short_code = $2`, [partnershipId, input.shortCode])).length)) {
         refused.push(codeTaken);
