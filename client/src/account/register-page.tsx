@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useOutletContext, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, PasswordInput, Select, TextInput } from 'nhsuk-react-components';
+import { EMAIL_FORMAT_MESSAGE, looksLikeEmail, tooLong, tooLongMessage } from '../ui/field-checks';
 import { FormErrorSummary } from '../ui/form-error-summary';
 import {
   fieldErrorsFrom, messagesByField, requiredErrors, SERVICE_PROBLEM, withFormErrors, type FieldError,
@@ -18,6 +19,14 @@ import { PartnerOrganisationsQuery } from './voluntary-organisations.query';
 type Field = 'name' | 'email' | 'password' | 'organisationId';
 const FIELDS: Field[] = ['name', 'email', 'password', 'organisationId'];
 const INPUT_IDS: Record<Field, string> = { name: 'name', email: 'email', password: 'password', organisationId: 'organisationId' };
+/** The page's own checks, every field at once in the form's order: blanks, a name too long, an address's shape. */
+function registrationErrors(values: Record<Field, string>): Array<FieldError<Field>> {
+  const own = requiredErrors(values, { name: 'Enter your full name', email: 'Enter an email address', password: 'Enter a password' });
+  if (tooLong(values.name, 200)) own.push({ field: 'name', message: tooLongMessage('Full name', 200) });
+  if (values.email.trim() && !looksLikeEmail(values.email)) own.push({ field: 'email', message: EMAIL_FORMAT_MESSAGE });
+  return own.sort((a, b) => FIELDS.indexOf(a.field as Field) - FIELDS.indexOf(b.field as Field));
+}
+
 /** Where to go once the emailed link is opened, when it is opened in this browser. */
 export const REGISTRATION_NEXT_KEY = 'portal.registration.next';
 
@@ -51,9 +60,7 @@ export function RegisterPage() {
     if (loading) return;
     // Blank fields are known here, but the rest of the form is still sent: the API reports the other
     // fields' problems (a malformed address, a weak password) in the same reply, and nothing is made.
-    const blank = requiredErrors(values, {
-      name: 'Enter your full name', email: 'Enter an email address', password: 'Enter a password',
-    });
+    const blank = registrationErrors(values);
     setErrors(blank);
     try {
       const { data } = await register({
