@@ -3,9 +3,8 @@ import { Link } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { Button, TextInput } from 'nhsuk-react-components';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import {
-  fieldErrorsFrom, messagesByField, requiredErrors, SERVICE_PROBLEM, type FieldError,
-} from '../ui/form-errors';
+import { messagesByField, requiredErrors } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { RequestPasswordResetMutation } from './auth.mutations';
 import { EMAIL_INPUT } from './auth-fields';
@@ -20,7 +19,7 @@ const INPUT_IDS: Record<Field, string> = { email: 'email' };
 export function ForgotPasswordPage() {
   const [requestReset, { loading }] = useMutation(RequestPasswordResetMutation);
   const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<Array<FieldError<Field>>>([]);
+  const { errors, send } = useFormSubmit<Field>(['email']);
   const [sent, setSent] = useState(false);
   useDocumentTitle([sent ? 'Check your email' : 'Reset your password'], errors.length > 0);
 
@@ -28,19 +27,12 @@ export function ForgotPasswordPage() {
     event.preventDefault();
     if (loading) return;
     const blank = requiredErrors({ email }, { email: 'Enter your email address' });
-    setErrors(blank);
-    if (blank.length) return;
-    try {
-      const { data } = await requestReset({ variables: { input: { email: email.trim() } } });
-      const payload = data?.requestPasswordReset;
-      if (!payload?.accepted) {
-        setErrors(payload?.userErrors.length ? fieldErrorsFrom(payload.userErrors, ['email']) : [{ field: null, message: SERVICE_PROBLEM }]);
-        return;
-      }
-      setSent(true);
-    } catch {
-      setErrors([{ field: null, message: SERVICE_PROBLEM }]);
-    }
+    await send({
+      own: blank,
+      request: blank.length ? null : async () => (await requestReset({ variables: { input: { email: email.trim() } } })).data?.requestPasswordReset,
+      succeeded: (payload) => payload.accepted,
+      done: () => setSent(true),
+    });
   };
 
   if (sent) {

@@ -2,10 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { Link, useOutletContext, useParams, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, PasswordInput, Select, TextInput } from 'nhsuk-react-components';
+import { EMAIL_FORMAT_MESSAGE, looksLikeEmail, tooLong, tooLongMessage } from '../ui/field-checks';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import {
-  fieldErrorsFrom, messagesByField, requiredErrors, SERVICE_PROBLEM, withFormErrors, type FieldError,
-} from '../ui/form-errors';
+import { requiredErrors, type FieldError } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import type { PartnershipOutletContext } from '../ui/partnership-layout';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { RegisterVolunteerMutation } from './auth.mutations';
@@ -18,6 +18,14 @@ import { PartnerOrganisationsQuery } from './voluntary-organisations.query';
 type Field = 'name' | 'email' | 'password' | 'organisationId';
 const FIELDS: Field[] = ['name', 'email', 'password', 'organisationId'];
 const INPUT_IDS: Record<Field, string> = { name: 'name', email: 'email', password: 'password', organisationId: 'organisationId' };
+/** The page's own checks, every field at once in the form's order: blanks, a name too long, an address's shape. */
+function registrationErrors(values: Record<Field, string>): Array<FieldError<Field>> {
+  const own = requiredErrors(values, { name: 'Enter your full name', email: 'Enter an email address', password: 'Enter a password' });
+  if (tooLong(values.name, 200)) own.push({ field: 'name', message: tooLongMessage('Full name', 200) });
+  if (values.email.trim() && !looksLikeEmail(values.email)) own.push({ field: 'email', message: EMAIL_FORMAT_MESSAGE });
+  return own.sort((a, b) => FIELDS.indexOf(a.field as Field) - FIELDS.indexOf(b.field as Field));
+}
+
 /** Where to go once the emailed link is opened, when it is opened in this browser. */
 export const REGISTRATION_NEXT_KEY = 'portal.registration.next';
 
@@ -37,9 +45,8 @@ export function RegisterPage() {
     .filter((organisation) => organisation.sector === 'VOLUNTARY')
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const [values, setValues] = useState<Record<Field, string>>({ name: '', email: '', password: '', organisationId: '' });
-  const [errors, setErrors] = useState<Array<FieldError<Field>>>([]);
+  const { errors, byField, send } = useFormSubmit<Field>(FIELDS);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const byField = messagesByField(errors);
   const findTraining = findTrainingPath(slug);
   // Back to the page that sent the person here (a session they want to book), else Find training.
   const [searchParams] = useSearchParams();
@@ -51,29 +58,23 @@ export function RegisterPage() {
     if (loading) return;
     // Blank fields are known here, but the rest of the form is still sent: the API reports the other
     // fields' problems (a malformed address, a weak password) in the same reply, and nothing is made.
-    const blank = requiredErrors(values, {
-      name: 'Enter your full name', email: 'Enter an email address', password: 'Enter a password',
-    });
-    setErrors(blank);
-    try {
-      const { data } = await register({
+    const blank = registrationErrors(values);
+    await send({
+      own: blank,
+      request: async () => (await register({
         variables: {
           input: {
             partnershipSlug: slug, name: values.name.trim(), email: values.email.trim(), password: values.password,
             organisationId: values.organisationId || null,
           },
         },
-      });
-      const payload = data?.registerVolunteer;
-      if (!payload || payload.userErrors.length || blank.length) {
-        setErrors(payload ? withFormErrors(blank, fieldErrorsFrom(payload.userErrors, FIELDS)) : [{ field: null, message: SERVICE_PROBLEM }]);
-        return;
-      }
-      window.localStorage.setItem(REGISTRATION_NEXT_KEY, next);
-      setSentTo(values.email.trim());
-    } catch {
-      setErrors(blank.length ? blank : [{ field: null, message: SERVICE_PROBLEM }]);
-    }
+      })).data?.registerVolunteer,
+      succeeded: (payload) => !payload.userErrors.length,
+      done: () => {
+        window.localStorage.setItem(REGISTRATION_NEXT_KEY, next);
+        setSentTo(values.email.trim());
+      },
+    });
   };
 
   const set = (field: Field) => (event: { currentTarget: { value: string } }) =>

@@ -3,9 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { Button, PasswordInput } from 'nhsuk-react-components';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import {
-  fieldErrorsFrom, messagesByField, requiredErrors, SERVICE_PROBLEM, type FieldError,
-} from '../ui/form-errors';
+import { messagesByField, requiredErrors } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ResetPasswordMutation } from './auth.mutations';
 import { NEW_PASSWORD_HINT } from './auth-fields';
@@ -54,7 +53,7 @@ export function ResetPasswordPage({ purpose = 'reset' }: { purpose?: keyof typeo
   const afterSignIn = useAfterSignIn();
   const [resetPassword, { loading }] = useMutation(ResetPasswordMutation);
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Array<FieldError<Field>>>([]);
+  const { errors, send } = useFormSubmit<Field>(['password']);
   const [invalidLink, setInvalidLink] = useState<string | null>(null);
   useDocumentTitle([wording.title], errors.length > 0);
 
@@ -65,24 +64,19 @@ export function ResetPasswordPage({ purpose = 'reset' }: { purpose?: keyof typeo
     event.preventDefault();
     if (loading) return;
     const blank = requiredErrors({ password }, { password: purpose === 'invitation' ? 'Enter a password' : 'Enter a new password' });
-    setErrors(blank);
-    if (blank.length) return;
-    try {
-      const { data } = await resetPassword({ variables: { input: { token, password } } });
-      const payload = data?.resetPassword;
-      const expired = payload?.userErrors.find((userError) => userError.code === 'INVALID_TOKEN');
-      if (expired) {
-        setInvalidLink(wording.expired ?? expired.message);
-        return;
-      }
-      if (!payload?.viewer) {
-        setErrors(payload?.userErrors.length ? fieldErrorsFrom(payload.userErrors, ['password']) : [{ field: null, message: SERVICE_PROBLEM }]);
-        return;
-      }
-      await afterSignIn(findTrainingPath(payload.viewer.partnership.slug));
-    } catch {
-      setErrors([{ field: null, message: SERVICE_PROBLEM }]);
-    }
+    const expiredOf = (payload: { userErrors: ReadonlyArray<{ code: string; message: string }> }) =>
+      payload.userErrors.find((userError) => userError.code === 'INVALID_TOKEN');
+    await send({
+      own: blank,
+      request: blank.length ? null : async () => (await resetPassword({ variables: { input: { token, password } } })).data?.resetPassword,
+      // An expired link is not the password's problem: it gets a page of its own.
+      succeeded: (payload) => !!payload.viewer || !!expiredOf(payload),
+      done: async (payload) => {
+        const expired = expiredOf(payload);
+        if (expired) setInvalidLink(wording.expired ?? expired.message);
+        else await afterSignIn(findTrainingPath(payload.viewer!.partnership.slug));
+      },
+    });
   };
 
   return (

@@ -3,9 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, PasswordInput, TextInput } from 'nhsuk-react-components';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import {
-  fieldErrorsFrom, messagesByField, requiredErrors, SERVICE_PROBLEM, type FieldError,
-} from '../ui/form-errors';
+import { requiredErrors } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { PartnershipsQuery } from '../find-training/partnerships.query';
 import { SignInMutation } from './auth.mutations';
@@ -50,29 +49,24 @@ export function SignInPage() {
   const afterSignIn = useAfterSignIn();
   const [signIn, { loading }] = useMutation(SignInMutation);
   const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '' });
-  const [errors, setErrors] = useState<Array<FieldError<Field>>>([]);
+  const { errors, byField, send } = useFormSubmit<Field>(FIELDS);
   const [signedIn, setSignedIn] = useState(false);
-  const byField = messagesByField(errors);
   useDocumentTitle(['Sign in'], errors.length > 0);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (loading) return;
     const blank = requiredErrors(values, { email: 'Enter your email address', password: 'Enter your password' });
-    setErrors(blank);
-    if (blank.length) return;
-    try {
-      const { data } = await signIn({ variables: { input: { email: values.email.trim(), password: values.password } } });
-      const payload = data?.signIn;
-      if (!payload?.viewer) {
-        setErrors(payload?.userErrors.length ? fieldErrorsFrom(payload.userErrors, FIELDS) : [{ field: null, message: SERVICE_PROBLEM }]);
-        return;
-      }
-      setSignedIn(true);
-      await afterSignIn(next ?? landingPathFor(payload.viewer.roles, payload.viewer.partnership.slug));
-    } catch {
-      setErrors([{ field: null, message: SERVICE_PROBLEM }]);
-    }
+    await send({
+      own: blank,
+      request: blank.length ? null
+        : async () => (await signIn({ variables: { input: { email: values.email.trim(), password: values.password } } })).data?.signIn,
+      succeeded: (payload) => !!payload.viewer,
+      done: async ({ viewer: signedInViewer }) => {
+        setSignedIn(true);
+        await afterSignIn(next ?? landingPathFor(signedInViewer!.roles, signedInViewer!.partnership.slug));
+      },
+    });
   };
 
   const set = (field: Field) => (event: { currentTarget: { value: string } }) =>

@@ -5,10 +5,9 @@ import { BackLink, Button, Checkboxes, Fieldset, Radios, Select, TextInput } fro
 import { AREA_PATHS } from '../account/navigation';
 import type { SignedInViewer } from '../account/use-viewer';
 import type { Sector } from '../gql/graphql';
-import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import { fieldErrorsFrom, messagesByField, SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { AREA_AUDIENCE, RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { AdminOrganisationsQuery, CreateOrganisationMutation } from './admin.operations';
@@ -29,8 +28,7 @@ const INPUT_IDS: Record<OrganisationField, string> = {
 function NewOrganisationForm({ viewer }: { viewer: SignedInViewer }) {
   const navigate = useNavigate();
   const [form, setForm] = useState<OrganisationForm>(EMPTY_ORGANISATION_FORM);
-  const [errors, setErrors] = useState<Array<FieldError<OrganisationField>>>([]);
-  const [forbidden, setForbidden] = useState<ReturnType<typeof accessProblemOf>>(null);
+  const { errors, byField, refused: forbidden, send } = useFormSubmit<OrganisationField>(ORGANISATION_FIELDS, { refusable: true });
   const { data } = useQuery(AdminOrganisationsQuery, { variables: { partnershipSlug: viewer.partnership.slug } });
   const [createOrganisation, { loading }] = useMutation(CreateOrganisationMutation, {
     // The new organisation belongs in every list of organisations: ask for them again.
@@ -38,7 +36,6 @@ function NewOrganisationForm({ viewer }: { viewer: SignedInViewer }) {
       if (result?.createOrganisation.organisation) cache.evict({ id: 'ROOT_QUERY', fieldName: 'organisations' });
     },
   });
-  const byField = messagesByField(errors);
   const sectorGroups = [...new Map((data?.organisations ?? []).flatMap((o) => (o.sectorGroup ? [[o.sectorGroup.id, o.sectorGroup]] as const : [])))
     .values()].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   useDocumentTitle(['Add an organisation', viewer.partnership.name], errors.length > 0);
@@ -55,24 +52,17 @@ function NewOrganisationForm({ viewer }: { viewer: SignedInViewer }) {
     event.preventDefault();
     if (loading) return;
     const { input, errors: problems } = organisationInputFrom(form);
-    setErrors(problems);
-    if (!input) return;
-    try {
-      const { data: result } = await createOrganisation({ variables: { input } });
-      const payload = result?.createOrganisation;
-      if (!payload?.organisation) {
-        setErrors(payload?.userErrors.length ? fieldErrorsFrom(payload.userErrors, ORGANISATION_FIELDS) : [{ field: null, message: SERVICE_PROBLEM }]);
-        return;
-      }
-      const state: OrganisationAddedState = {
-        organisationAdded: { name: payload.organisation.name, lead: payload.lead ? { name: payload.lead.name, email: payload.lead.email } : null },
-      };
-      await navigate(AREA_PATHS.adminOrganisations, { state });
-    } catch (error) {
-      const problem = accessProblemOf(error);
-      if (problem) setForbidden(problem);
-      else setErrors([{ field: null, message: SERVICE_PROBLEM }]);
-    }
+    await send({
+      own: problems,
+      request: input ? async () => (await createOrganisation({ variables: { input } })).data?.createOrganisation : null,
+      succeeded: (payload) => !!payload.organisation,
+      done: async ({ organisation, lead }) => {
+        const state: OrganisationAddedState = {
+          organisationAdded: { name: organisation!.name, lead: lead ? { name: lead.name, email: lead.email } : null },
+        };
+        await navigate(AREA_PATHS.adminOrganisations, { state });
+      },
+    });
   };
 
   return (

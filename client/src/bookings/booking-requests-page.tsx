@@ -6,7 +6,7 @@ import type { BookingRequestsQuery as BookingRequestsResult } from '../gql/graph
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import { fieldErrorsFrom, messagesByField, SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { formatUkDate, formatUkDateTime, formatUkTimeRange } from '../ui/uk-date-time';
 import { bookingStatusText } from './booking-text';
 import { useDocumentTitle } from '../ui/use-document-title';
@@ -27,27 +27,19 @@ const DECIDERS = { needs: 'a line manager or an L&D lead', who: 'Line managers a
 
 function RequestItem({ request, onDecided }: { request: Request; onDecided: (text: string) => void }) {
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Array<FieldError<'note'>>>([]);
+  const { errors, byField, send: sendDecision } = useFormSubmit<'note'>(['note']);
   const [decide, { loading }] = useMutation(DecideBookingMutation, { refetchQueries: ['BookingRequests'] });
   const noteId = `note-${request.id}`;
-  const byField = messagesByField(errors);
   const who = request.person.name;
   const what = request.session.course.title;
 
   const send = async (approve: boolean) => {
     if (loading) return;
-    setErrors([]);
-    try {
-      const { data } = await decide({ variables: { input: { bookingId: request.id, approve, note: note.trim() || null } } });
-      const payload = data?.decideBooking;
-      if (!payload?.booking || payload.userErrors.length) {
-        setErrors(payload?.userErrors.length ? fieldErrorsFrom(payload.userErrors, ['note']) : [{ field: null, message: SERVICE_PROBLEM }]);
-        return;
-      }
-      onDecided(approve ? `You approved ${who}'s place on ${what}.` : `You declined ${who}'s request for ${what}.`);
-    } catch {
-      setErrors([{ field: null, message: SERVICE_PROBLEM }]);
-    }
+    await sendDecision({
+      request: async () => (await decide({ variables: { input: { bookingId: request.id, approve, note: note.trim() || null } } })).data?.decideBooking,
+      succeeded: (payload) => !!payload.booking && !payload.userErrors.length,
+      done: () => onDecided(approve ? `You approved ${who}'s place on ${what}.` : `You declined ${who}'s request for ${what}.`),
+    });
   };
 
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Button } from 'nhsuk-react-components';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import { SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { CancelBookingMutation } from './bookings.operations';
 import { newIdempotencyKey } from './booking-text';
 
@@ -19,27 +19,22 @@ export function CancelBookingControl({ bookingId, what, onCancelled, buttonText 
   refetchQueries?: string[];
 }) {
   const [confirming, setConfirming] = useState(false);
-  const [errors, setErrors] = useState<Array<FieldError<'bookingId'>>>([]);
+  const { errors, setErrors, send } = useFormSubmit<'bookingId'>(['bookingId']);
   const [cancel, { loading }] = useMutation(CancelBookingMutation, { refetchQueries: refetchQueries ?? [] });
   const idBase = `cancel-${bookingId}`;
 
   const confirm = async () => {
     if (loading) return;
-    setErrors([]);
-    try {
-      const { data } = await cancel({ variables: { input: { bookingId, idempotencyKey: newIdempotencyKey() } } });
-      const payload = data?.cancelBooking;
-      if (!payload?.booking || payload.userErrors.length) {
-        setErrors(payload?.userErrors.length
-          ? payload.userErrors.map((e) => ({ field: 'bookingId' as const, message: e.message }))
-          : [{ field: null, message: SERVICE_PROBLEM }]);
-        return;
-      }
-      setConfirming(false);
-      onCancelled?.();
-    } catch {
-      setErrors([{ field: null, message: SERVICE_PROBLEM }]);
-    }
+    await send({
+      request: async () => (await cancel({ variables: { input: { bookingId, idempotencyKey: newIdempotencyKey() } } })).data?.cancelBooking,
+      succeeded: (payload) => !!payload.booking && !payload.userErrors.length,
+      done: () => {
+        setConfirming(false);
+        onCancelled?.();
+      },
+      // Whatever the API names, the message belongs beside the one thing this form sends.
+      toErrors: (userErrors) => userErrors.map((e) => ({ field: 'bookingId' as const, message: e.message })),
+    });
   };
 
   if (!confirming) {

@@ -4,7 +4,8 @@ import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { Button, Table, Textarea, TextInput } from 'nhsuk-react-components';
 import type { SignedInViewer } from '../account/use-viewer';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import { SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
+import { SERVICE_PROBLEM } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { formatUkTimeRange } from '../ui/uk-date-time';
 import { bookingStatusText, newIdempotencyKey } from './booking-text';
 import { BookablePeopleQuery, BookSessionMutation } from './bookings.operations';
@@ -44,7 +45,7 @@ export function LeadBookingForm({ session, viewer, seatFromAllocation }: {
     refetchQueries: ['SessionBookingState', 'SessionDetails'],
   });
   const [booked, setBooked] = useState<BookedPerson[]>([]);
-  const [errors, setErrors] = useState<Array<FieldError<'personId' | 'secondPlaceReason'>>>([]);
+  const { errors, setErrors, send } = useFormSubmit<'personId' | 'secondPlaceReason'>(['personId', 'secondPlaceReason']);
   const [pending, setPending] = useState<Pending | null>(null);
   const [reason, setReason] = useState('');
   const confirmHeading = useRef<HTMLHeadingElement>(null);
@@ -62,36 +63,31 @@ export function LeadBookingForm({ session, viewer, seatFromAllocation }: {
 
   const bookPerson = async (person: Person, secondPlaceReason?: string) => {
     if (booking) return;
-    setErrors([]);
-    try {
-      const { data: result } = await book({
+    await send({
+      request: async () => (await book({
         variables: { input: { sessionId: session.id, personId: person.id, idempotencyKey: newIdempotencyKey(), secondPlaceReason } },
-      });
-      const payload = result?.bookSession;
-      if (!payload?.booking || payload.userErrors.length) {
-        const userErrors = payload?.userErrors ?? [];
-        const onCourse = userErrors.find((e) => e.code === 'ALREADY_ON_COURSE');
+      })).data?.bookSession,
+      succeeded: (payload) => !!payload.booking && !payload.userErrors.length,
+      done: ({ booking: place }) => {
+        setPending(null);
+        setReason('');
+        const { status, waitlistPosition } = place!;
+        setBooked((list) => [...list.filter((b) => b.id !== person.id),
+          { id: person.id, name: person.name, text: bookingStatusText(status, waitlistPosition) }]);
+      },
+      toErrors: (userErrors) => {
+        const onCourse = (userErrors as ReadonlyArray<{ code?: string; message: string }>).find((e) => e.code === 'ALREADY_ON_COURSE');
         if (onCourse) {
           // A second concurrent place: refused unless the lead gives a reason.
           setPending({ person, secondPlace: onCourse.message });
-          setErrors([{ field: 'secondPlaceReason', message: secondPlaceReason ? onCourse.message : `Give a reason to book ${person.name} a second place` }]);
-          return;
+          return [{ field: 'secondPlaceReason', message: secondPlaceReason ? onCourse.message : `Give a reason to book ${person.name} a second place` }];
         }
         setPending(null);
-        setErrors(userErrors.length
-          // The server names the person already booked; other refusals say whose booking they are about.
-          ? userErrors.map((e) => ({ field: 'personId' as const, message: e.code === 'ALREADY_BOOKED' ? e.message : `${person.name}: ${e.message}` }))
-          : [{ field: null, message: SERVICE_PROBLEM }]);
-        return;
-      }
-      setPending(null);
-      setReason('');
-      const { status, waitlistPosition } = payload.booking;
-      setBooked((list) => [...list.filter((b) => b.id !== person.id),
-        { id: person.id, name: person.name, text: bookingStatusText(status, waitlistPosition) }]);
-    } catch {
-      setErrors([{ field: null, message: SERVICE_PROBLEM }]);
-    }
+        // The server names the person already booked; other refusals say whose booking they are about.
+        return (userErrors as ReadonlyArray<{ code?: string; message: string }>)
+          .map((e) => ({ field: 'personId' as const, message: e.code === 'ALREADY_BOOKED' ? e.message : `${person.name}: ${e.message}` }));
+      },
+    });
   };
 
   const confirm = (event: FormEvent<HTMLFormElement>) => {

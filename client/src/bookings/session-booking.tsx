@@ -7,7 +7,7 @@ import { signInPath } from '../account/safe-next';
 import { useViewer, type SignedInViewer } from '../account/use-viewer';
 import type { BookingStatus } from '../gql/graphql';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import { fieldErrorsFrom, SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { allocationText, bookingOutcomeText, isLiveBooking, newIdempotencyKey } from './booking-text';
 import { BookSessionMutation, SessionBookingStateQuery } from './bookings.operations';
 import { CancelBookingControl } from './cancel-booking';
@@ -88,7 +88,7 @@ function SignedInBooking({ session, viewer }: { session: BookableSession; viewer
     variables: { id: session.id }, fetchPolicy: 'cache-and-network',
   });
   const [book, { loading }] = useMutation(BookSessionMutation, { refetchQueries: AFTER_BOOKING_CHANGE });
-  const [errors, setErrors] = useState<Array<FieldError<'sessionId'>>>([]);
+  const { errors, send } = useFormSubmit<'sessionId'>(['sessionId']);
   const [cancelled, setCancelled] = useState(false);
 
   const mine = data?.session?.myBooking ?? null;
@@ -100,22 +100,16 @@ function SignedInBooking({ session, viewer }: { session: BookableSession; viewer
 
   const submit = async () => {
     if (loading) return;
-    setErrors([]);
     setCancelled(false);
-    try {
-      const { data: result } = await book({
+    await send({
+      request: async () => (await book({
         variables: { input: { sessionId: session.id, idempotencyKey: newIdempotencyKey() } },
-      });
-      const payload = result?.bookSession;
-      if (!payload?.booking || payload.userErrors.length) {
-        const userErrors = payload?.userErrors ?? [];
-        // Already booked: the list refetched above now shows that booking instead of an error.
-        if (userErrors.length && userErrors.every((e) => e.code === 'ALREADY_BOOKED')) return;
-        setErrors(userErrors.length ? fieldErrorsFrom(userErrors, ['sessionId']) : [{ field: null, message: SERVICE_PROBLEM }]);
-      }
-    } catch {
-      setErrors([{ field: null, message: SERVICE_PROBLEM }]);
-    }
+      })).data?.bookSession,
+      // Already booked: the list refetched above now shows that booking instead of an error.
+      succeeded: ({ booking, userErrors }) => (!!booking && !userErrors.length)
+        || (userErrors.length > 0 && userErrors.every((e) => e.code === 'ALREADY_BOOKED')),
+      done: () => undefined,
+    });
   };
 
   return (

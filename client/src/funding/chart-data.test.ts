@@ -33,6 +33,12 @@ describe('wrapLabel', () => {
     expect(wrapLabel('Short', 14)).toEqual(['Short']);
     expect(wrapLabel('one two three four five six', 5, 2)).toEqual(['one', 'two…']);
   });
+
+  it('cuts a word longer than a line across lines, so no line is wider than its place', () => {
+    expect(wrapLabel('Cambridgeshire Trust', 8)).toEqual(['Cambrid-', 'geshire', 'Trust']);
+    expect(wrapLabel('Cambridgeshire', 8, 1)).toEqual(['Cambrid…']);
+    for (const line of wrapLabel('Supercalifragilisticexpialidocious Partnership', 10, 5)) expect(line.length).toBeLessThanOrEqual(10);
+  });
 });
 
 describe('bySize', () => {

@@ -44,11 +44,20 @@ export function quarterShortLabel(label: string): string {
   return /^Q[1-4]\b/.exec(label)?.[0] ?? label;
 }
 
-/** Splits a long name into lines of about `width` characters, at most `max` lines (the last cut with "…"). */
+/**
+ * Splits a long name into lines of at most `width` characters, at most `max` lines (the last cut
+ * with "…"). A word longer than a line is cut across lines, so no line is wider than its place.
+ */
 export function wrapLabel(text: string, width: number, max = 3): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  for (let word of text.split(/\s+/).filter(Boolean)) {
+    while (word.length > width) {
+      if (line) lines.push(line);
+      line = '';
+      lines.push(`${word.slice(0, width - 1)}-`);
+      word = word.slice(width - 1);
+    }
     if (line && `${line} ${word}`.length > width) {
       lines.push(line);
       line = word;
@@ -59,7 +68,7 @@ export function wrapLabel(text: string, width: number, max = 3): string[] {
   if (line) lines.push(line);
   if (lines.length <= max) return lines;
   const kept = lines.slice(0, max);
-  kept[max - 1] = `${kept[max - 1].slice(0, Math.max(width - 1, 1))}…`;
+  kept[max - 1] = `${kept[max - 1].replace(/-$/, '').slice(0, Math.max(width - 1, 1))}…`;
   return kept;
 }
 

@@ -5,6 +5,7 @@ import type { SignedInViewer } from '../account/use-viewer';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
+import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { FiguresTable } from './figures-table';
 import { FundingStreamsQuery } from './funding.operations';
@@ -12,7 +13,7 @@ import { FUNDING_PATHS, overviewPath, streamPath } from './funding-paths';
 import { ENTRY_KIND_TEXT } from './funding-text';
 import type { StreamAddedState } from './new-funding-stream-page';
 import type { EntryRecordedState } from './record-entry-page';
-import { FUNDING_AUDIENCE, RequireFundingRole } from './require-funding-role';
+import { FUNDING_AUDIENCE } from './require-funding-role';
 import { useFundingYear } from './use-funding-year';
 import { YearHeading } from './year-switcher';
 import './funding.scss';
@@ -80,5 +81,5 @@ function FundingAdmin({ viewer }: { viewer: SignedInViewer }) {
 
 /** Administrators: the year's streams, and the ways to add a stream or record an entry. */
 export function FundingAdminPage() {
-  return <RequireFundingRole audience={FUNDING_AUDIENCE.admin}>{(viewer) => <FundingAdmin viewer={viewer} />}</RequireFundingRole>;
+  return <RequireRole audience={FUNDING_AUDIENCE.admin}>{(viewer) => <FundingAdmin viewer={viewer} />}</RequireRole>;
 }

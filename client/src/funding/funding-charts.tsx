@@ -13,8 +13,12 @@ import { shortPounds } from './funding-text';
  */
 
 const NARROW = '(max-width: 40.0525em)';
-/** A name takes at most two lines beside its bar (the table has it whole), so eleven bars fit a laptop's screen. */
-const LABEL_LINES = 2;
+/**
+ * A name takes at most two lines beside its bar on a laptop, so eleven bars fit its screen, and
+ * three on a phone, where the side is narrower. A shortened name keeps the whole as its title (a
+ * tooltip), and the table beside the chart has it too.
+ */
+const labelLines = (narrow: boolean) => (narrow ? 3 : 2);
 const AXIS_TEXT = '#4c6272';
 const GRID = '#d8dde0';
 
@@ -29,19 +33,24 @@ function useNarrowScreen(): boolean {
   return narrow;
 }
 
-/** About how many characters of a label fit across the axis. */
+/**
+ * How many characters of a label surely fit across the axis: an average character of the sans
+ * serif is about half the font size wide, capitals and "m" more, so the estimate leaves room.
+ */
 function labelChars(width: number, fontSize: number): number {
-  return Math.max(Math.floor(width / (fontSize * 0.55)), 8);
+  return Math.max(Math.floor((width - 8) / (fontSize * 0.62)), 8);
 }
 
-function CategoryTick({ x, y, payload, width, fontSize }: {
-  x?: number | string; y?: number | string; payload?: { value: string }; width: number; fontSize: number;
+function CategoryTick({ x, y, payload, width, fontSize, maxLines }: {
+  x?: number | string; y?: number | string; payload?: { value: string }; width: number; fontSize: number; maxLines: number;
 }) {
-  const lines = wrapLabel(payload?.value ?? '', labelChars(width, fontSize), LABEL_LINES);
+  const name = payload?.value ?? '';
+  const lines = wrapLabel(name, labelChars(width, fontSize), maxLines);
   const lineHeight = fontSize * 1.15;
   const top = -((lines.length - 1) * lineHeight) / 2;
   return (
     <text x={Number(x)} y={Number(y)} textAnchor="end" fill={AXIS_TEXT} fontSize={fontSize} dominantBaseline="middle">
+      {lines.join(' ') !== name ? <title>{name}</title> : null}
       {lines.map((line, index) => (
         <tspan key={index} x={Number(x) - 4} dy={index === 0 ? top : lineHeight}>{line}</tspan>
       ))}
@@ -58,7 +67,7 @@ export function BreakdownChart({ rows, series, layout }: { rows: ChartRow[]; ser
   const narrow = useNarrowScreen();
   const data = chartData(rows, series);
   const fontSize = narrow ? 12 : 14;
-  const labelWidth = narrow ? 112 : 210;
+  const labelWidth = narrow ? 128 : 210;
   const bars = series.map((key) => (
     <Bar key={key} dataKey={key} name={SERIES[key].name} stackId="money" fill={SERIES[key].fill} stroke={SERIES[key].stroke}
       isAnimationActive={false} maxBarSize={layout === 'bars' ? 28 : 56} />
@@ -76,17 +85,18 @@ export function BreakdownChart({ rows, series, layout }: { rows: ChartRow[]; ser
   if (layout === 'bars') {
     // Each bar's row is as tall as its longest wrapped name, so names never run into each other.
     const charsPerLine = labelChars(labelWidth, fontSize);
-    const lines = Math.max(1, ...data.map((datum) => wrapLabel(datum.label, charsPerLine, LABEL_LINES).length));
+    const maxLines = labelLines(narrow);
+    const lines = Math.max(1, ...data.map((datum) => wrapLabel(datum.label, charsPerLine, maxLines).length));
     const height = Math.max(data.length * Math.max(36, lines * fontSize * 1.15 + 14) + 80, 160);
     return (
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
+        <BarChart data={data} layout="vertical" accessibilityLayer={false} margin={{ top: 0, right: 24, bottom: 0, left: 0 }}>
           <CartesianGrid horizontal={false} stroke={GRID} />
           <XAxis type="number" tickFormatter={(value: number) => shortPounds(value * 100)} stroke={AXIS_TEXT}
             tick={{ fill: AXIS_TEXT, fontSize }} allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={labelWidth} stroke={AXIS_TEXT} interval={0}
             tick={(props: { x?: number | string; y?: number | string; payload?: { value: string } }) => (
-              <CategoryTick {...props} width={labelWidth} fontSize={fontSize} />
+              <CategoryTick {...props} width={labelWidth} fontSize={fontSize} maxLines={maxLines} />
             )} />
           {tooltip}
           {legend}

@@ -5,11 +5,12 @@ import type { SignedInViewer } from '../account/use-viewer';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
+import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { FundingOrganisationsQuery, FundingOverviewQuery } from './funding.operations';
 import { OrganisationFundingView, ScopeStatement } from './funding-overview-view';
 import { LedgerEntriesList } from './ledger-entries-list';
-import { FUNDING_AUDIENCE, fundingHomeOf, ledOrganisation, RequireFundingRole } from './require-funding-role';
+import { FUNDING_AUDIENCE, fundingHomeOf, ledOrganisation } from './require-funding-role';
 import { useFundingYear } from './use-funding-year';
 import { YearHeading } from './year-switcher';
 import './funding.scss';
@@ -40,7 +41,7 @@ function OrganisationFunding({ viewer }: { viewer: SignedInViewer }) {
 
 /** One organisation drilled into from the funding page: the entries behind its row. */
 export function FundingOrganisationPage() {
-  return <RequireFundingRole audience={FUNDING_AUDIENCE.anyFunding}>{(viewer) => <OrganisationFunding viewer={viewer} />}</RequireFundingRole>;
+  return <RequireRole audience={FUNDING_AUDIENCE.anyFunding}>{(viewer) => <OrganisationFunding viewer={viewer} />}</RequireRole>;
 }
 
 function MyOrganisationFunding({ viewer }: { viewer: SignedInViewer }) {
@@ -72,5 +73,5 @@ function MyOrganisationFunding({ viewer }: { viewer: SignedInViewer }) {
 
 /** L&D leads: their own organisation's slice of the year's funding, and its entries. */
 export function MyOrganisationFundingPage() {
-  return <RequireFundingRole audience={FUNDING_AUDIENCE.lead}>{(viewer) => <MyOrganisationFunding viewer={viewer} />}</RequireFundingRole>;
+  return <RequireRole audience={FUNDING_AUDIENCE.lead}>{(viewer) => <MyOrganisationFunding viewer={viewer} />}</RequireRole>;
 }

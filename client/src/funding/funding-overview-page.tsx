@@ -3,10 +3,11 @@ import type { SignedInViewer } from '../account/use-viewer';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
+import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { FundingOverviewQuery } from './funding.operations';
 import { FundingOverviewView, ScopeStatement } from './funding-overview-view';
-import { FUNDING_AUDIENCE, RequireFundingRole } from './require-funding-role';
+import { FUNDING_AUDIENCE } from './require-funding-role';
 import { useFundingYear } from './use-funding-year';
 import { YearHeading } from './year-switcher';
 import './funding.scss';
@@ -36,5 +37,5 @@ function FundingOverviewContent({ viewer }: { viewer: SignedInViewer }) {
 
 /** Steering group and administrators: journey 5, where the partnership's money comes from and goes. */
 export function FundingOverviewPage() {
-  return <RequireFundingRole audience={FUNDING_AUDIENCE.partnership}>{(viewer) => <FundingOverviewContent viewer={viewer} />}</RequireFundingRole>;
+  return <RequireRole audience={FUNDING_AUDIENCE.partnership}>{(viewer) => <FundingOverviewContent viewer={viewer} />}</RequireRole>;
 }

@@ -46,4 +46,15 @@ describe('the API’s field paths', () => {
     expect(stripPound(' £1,250.00 ')).toBe('1,250.00');
     expect(stripPound('-£5')).toBe('-5');
   });
+
+  it('tells every field\'s problem at once, not only the blanks', () => {
+    const { input, errors } = streamInputFrom({ ...filled, name: '', amount: 'twelve thousand', financialYear: '2026', description: 'd'.repeat(2001) });
+    expect(input).toBeNull();
+    expect(errors).toEqual([
+      { field: 'name', message: 'Enter the stream’s name' },
+      { field: 'description', message: 'Description must be 2,000 characters or fewer' },
+      { field: 'financialYear', message: 'Financial year must be written like 2026/27: the year it starts and the next' },
+      { field: 'amount', message: 'Amount must be a number, like 12500.00' },
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { CourseAudience, CreateFundingStreamInput, FunderKind, FundingPurpose, Sector } from '../gql/graphql';
+import { isPounds, tooLong, tooLongMessage } from '../ui/field-checks';
 import type { FieldError } from '../ui/form-errors';
 
 /** What the "Add a funding stream" form holds while it is filled in: text, as typed. */
@@ -53,19 +54,28 @@ export function emptyStreamForm(financialYear: string): StreamForm {
 }
 
 /**
- * The API's input from the form, or what must be filled in first. Only blanks are checked here;
- * the API checks the rest (amounts, the financial year, contributions adding up) and its
+ * The API's input from the form, or what must be fixed first: every field's problem at once
+ * (blanks, lengths, amounts that are not numbers, a financial year not written like 2026/27).
+ * The API checks the rest (a negative or too large amount, years that do not follow each other,
+ * contributions adding up) and its
  * messages link to the same fields.
  */
 export function streamInputFrom(form: StreamForm): { input: CreateFundingStreamInput | null; errors: Array<FieldError<StreamField>> } {
   const errors: Array<FieldError<StreamField>> = [];
   const partner = form.funderKind === 'PARTNER';
   if (!form.name.trim()) errors.push({ field: 'name', message: 'Enter the stream’s name' });
+  else if (tooLong(form.name, 200)) errors.push({ field: 'name', message: tooLongMessage('Name', 200) });
+  if (tooLong(form.description, 2000)) errors.push({ field: 'description', message: tooLongMessage('Description', 2000) });
   if (!form.funderKind) errors.push({ field: 'funderKind', message: 'Select who funds the stream' });
   else if (partner && !form.funderOrganisationId) errors.push({ field: 'funderOrganisationId', message: 'Select the partner organisation that funds the stream' });
   else if (!partner && !form.funderName.trim()) errors.push({ field: 'funderName', message: 'Enter the funder’s name' });
+  else if (!partner && tooLong(form.funderName, 200)) errors.push({ field: 'funderName', message: tooLongMessage('Funder’s name', 200) });
   if (!form.financialYear.trim()) errors.push({ field: 'financialYear', message: 'Enter the financial year, like 2026/27' });
+  else if (!/^\d{4}\/\d{2}$/.test(form.financialYear.trim())) {
+    errors.push({ field: 'financialYear', message: 'Financial year must be written like 2026/27: the year it starts and the next' });
+  }
   if (!form.amount.trim()) errors.push({ field: 'amount', message: 'Enter the amount, like 12500.00' });
+  else if (!isPounds(form.amount)) errors.push({ field: 'amount', message: 'Amount must be a number, like 12500.00' });
   if (!form.managingOrganisationId) errors.push({ field: 'managingOrganisationId', message: 'Select the organisation that manages the stream' });
   // Every row is sent, in order, so the API's paths ("contributions.1.amount") name the rows shown.
   if (form.pooled) {
@@ -73,6 +83,7 @@ export function streamInputFrom(form: StreamForm): { input: CreateFundingStreamI
     form.contributions.forEach((c, i) => {
       if (!c.organisationId) errors.push({ field: `contributions.${i}.organisationId`, message: `Select the partner for contribution ${i + 1}` });
       if (!c.amount.trim()) errors.push({ field: `contributions.${i}.amount`, message: `Enter the amount of contribution ${i + 1}` });
+      else if (!isPounds(c.amount)) errors.push({ field: `contributions.${i}.amount`, message: `The amount of contribution ${i + 1} must be a number, like 5000.00` });
     });
   }
   if (errors.length || !form.funderKind) return { input: null, errors };

@@ -11,6 +11,7 @@ import { AccessProblemPage } from '../ui/access-problem';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
 import { NotFoundPage } from '../ui/not-found-page';
 import { formatUkDateTime } from '../ui/uk-date-time';
+import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { BreakdownSection } from './breakdown-section';
 import { TableCsvButton } from './csv-download';
@@ -22,7 +23,7 @@ import { entriesPath } from './funding-paths';
 import { countText, FUNDER_KIND_TEXT, FUNDING_PURPOSE_TEXT } from './funding-text';
 import { HeadlineFigures } from './headline-figures';
 import { LedgerEntriesList } from './ledger-entries-list';
-import { FUNDING_AUDIENCE, fundingHomeOf, ledOrganisation, RequireFundingRole } from './require-funding-role';
+import { FUNDING_AUDIENCE, fundingHomeOf, ledOrganisation } from './require-funding-role';
 import './funding.scss';
 
 type Stream = NonNullable<FundingStreamQuery['fundingStream']>;
@@ -212,5 +213,5 @@ function FundingStreamContent({ viewer }: { viewer: SignedInViewer }) {
 
 /** One stream drilled into: its terms, figures, the courses and sessions it pays for, and its entries. */
 export function FundingStreamPage() {
-  return <RequireFundingRole audience={FUNDING_AUDIENCE.anyFunding}>{(viewer) => <FundingStreamContent viewer={viewer} />}</RequireFundingRole>;
+  return <RequireRole audience={FUNDING_AUDIENCE.anyFunding}>{(viewer) => <FundingStreamContent viewer={viewer} />}</RequireRole>;
 }

@@ -2,10 +2,11 @@ import { Link, useSearchParams } from 'react-router';
 import { BackLink } from 'nhsuk-react-components';
 import type { LedgerEntryFilter, LedgerEntryKind } from '../gql/graphql';
 import type { SignedInViewer } from '../account/use-viewer';
+import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ENTRY_KIND_TEXT } from './funding-text';
 import { LedgerEntriesList } from './ledger-entries-list';
-import { FUNDING_AUDIENCE, fundingHomeOf, RequireFundingRole } from './require-funding-role';
+import { FUNDING_AUDIENCE, fundingHomeOf } from './require-funding-role';
 import { useFundingYear } from './use-funding-year';
 import './funding.scss';
 
@@ -73,5 +74,5 @@ function LedgerEntries({ viewer }: { viewer: SignedInViewer }) {
 
 /** The entries behind any figure of the funding pages. */
 export function LedgerEntriesPage() {
-  return <RequireFundingRole audience={FUNDING_AUDIENCE.anyFunding}>{(viewer) => <LedgerEntries viewer={viewer} />}</RequireFundingRole>;
+  return <RequireRole audience={FUNDING_AUDIENCE.anyFunding}>{(viewer) => <LedgerEntries viewer={viewer} />}</RequireRole>;
 }

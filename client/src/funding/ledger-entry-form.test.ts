@@ -27,4 +27,16 @@ describe('entryInputFrom', () => {
     expect(adjustment.errors).toEqual([]);
     expect(adjustment.input).toMatchObject({ reversesEntryId: 'entry-9', occurredAt: null, organisationId: null });
   });
+
+  it('tells every field\'s problem at once: an amount that is not a number, a reason too long, a date that is not one', () => {
+    const { input, errors } = entryInputFrom({
+      ...spend, amount: 'four hundred', reason: 'r'.repeat(1001), occurredOn: { day: '31', month: '2', year: '2026' },
+    }, 'key');
+    expect(input).toBeNull();
+    expect(errors).toEqual([
+      { field: 'amount', message: 'Amount must be a number, like 480.00' },
+      { field: 'reason', message: 'Reason must be 1,000 characters or fewer' },
+      { field: 'occurredAt', message: 'Enter a real date, like 14 3 2026' },
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { LedgerEntryKind, RecordLedgerEntryInput } from '../gql/graphql';
+import { isPounds, tooLong, tooLongMessage } from '../ui/field-checks';
 import type { FieldError } from '../ui/form-errors';
 import { isRealCalendarDate, londonMidnight } from '../ui/uk-date-time';
 import { stripPound } from './funding-stream-form';
@@ -36,15 +37,19 @@ export function organisationNeed(kind: LedgerEntryKind | ''): 'required' | 'opti
 
 /**
  * The API's input from the form, or what must be filled in first. The date is a day on the UK
- * calendar (midnight in London); left blank, the API takes now. The API checks the rest (the
- * amount, the date inside the stream's year, the reversed entry) and links its messages here.
+ * calendar (midnight in London); left blank, the API takes now. Every field's problem is told at
+ * once (blanks, an amount that is not a number, a reason too long, a date that is not one); the
+ * API checks the rest (a negative amount, the date inside the stream's year, the reversed entry)
+ * and links its messages here.
  */
 export function entryInputFrom(form: EntryForm, idempotencyKey: string): { input: RecordLedgerEntryInput | null; errors: Array<FieldError<EntryField>> } {
   const errors: Array<FieldError<EntryField>> = [];
   if (!form.streamId) errors.push({ field: 'streamId', message: 'Select the funding stream' });
   if (!form.kind) errors.push({ field: 'kind', message: 'Select what kind of entry it is' });
   if (!form.amount.trim()) errors.push({ field: 'amount', message: 'Enter the amount, like 480.00' });
+  else if (!isPounds(form.amount)) errors.push({ field: 'amount', message: 'Amount must be a number, like 480.00' });
   if (!form.reason.trim()) errors.push({ field: 'reason', message: 'Enter the reason, such as an invoice number or a decision' });
+  else if (tooLong(form.reason, 1000)) errors.push({ field: 'reason', message: tooLongMessage('Reason', 1000) });
   if (organisationNeed(form.kind) === 'required' && !form.organisationId) {
     errors.push({ field: 'organisationId', message: 'Select the partner that contributed' });
   }

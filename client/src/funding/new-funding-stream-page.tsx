@@ -6,17 +6,17 @@ import type { SignedInViewer } from '../account/use-viewer';
 import { SECTOR_TEXT, SECTORS } from '../admin/admin-text';
 import { COURSE_AUDIENCE_TEXT } from '../find-training/session-text';
 import type { CourseAudience, FunderKind } from '../gql/graphql';
-import { accessProblemOf, type AccessProblem } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import { fieldErrorsFrom, messagesByField, SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
+import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { financialYearOf, yearToParam } from './financial-year';
 import { CreateFundingStreamMutation, FundingOrganisationsQuery } from './funding.operations';
 import { FUNDING_PATHS } from './funding-paths';
 import { emptyStreamForm, streamFields, streamInputFrom, streamInputId, type StreamField, type StreamForm } from './funding-stream-form';
 import { FUNDER_KIND_TEXT, FUNDER_KINDS, FUNDING_PURPOSE_TEXT, FUNDING_PURPOSES } from './funding-text';
-import { FUNDING_AUDIENCE, RequireFundingRole } from './require-funding-role';
+import { FUNDING_AUDIENCE } from './require-funding-role';
 import './funding.scss';
 
 const AUDIENCES = Object.keys(COURSE_AUDIENCE_TEXT) as CourseAudience[];
@@ -29,8 +29,6 @@ export interface StreamAddedState {
 function NewFundingStream({ viewer }: { viewer: SignedInViewer }) {
   const navigate = useNavigate();
   const [form, setForm] = useState<StreamForm>(() => emptyStreamForm(financialYearOf(new Date())));
-  const [errors, setErrors] = useState<Array<FieldError<StreamField>>>([]);
-  const [refused, setRefused] = useState<AccessProblem | null>(null);
   const { data } = useQuery(FundingOrganisationsQuery, { variables: { partnershipSlug: viewer.partnership.slug } });
   const organisations = [...(data?.organisations ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const [createStream, { loading }] = useMutation(CreateFundingStreamMutation, {
@@ -40,8 +38,8 @@ function NewFundingStream({ viewer }: { viewer: SignedInViewer }) {
       for (const fieldName of ['fundingStreams', 'fundingOverview', 'ledgerEntries']) cache.evict({ id: 'ROOT_QUERY', fieldName });
     },
   });
-  const byField = messagesByField(errors);
   const fields = streamFields(form.contributions.length);
+  const { errors, byField, refused, send } = useFormSubmit<StreamField>(fields, { refusable: true });
   const inputIds = Object.fromEntries(fields.map((field) => [field, streamInputId(field)])) as Record<StreamField, string>;
   useDocumentTitle(['Add a funding stream', viewer.partnership.name], errors.length > 0);
 
@@ -60,23 +58,15 @@ function NewFundingStream({ viewer }: { viewer: SignedInViewer }) {
     event.preventDefault();
     if (loading) return;
     const { input, errors: problems } = streamInputFrom(form);
-    setErrors(problems);
-    if (!input) return;
-    try {
-      const { data: result } = await createStream({ variables: { input } });
-      const payload = result?.createFundingStream;
-      const stream = payload?.fundingStream;
-      if (!stream) {
-        setErrors(payload?.userErrors.length ? fieldErrorsFrom(payload.userErrors, fields) : [{ field: null, message: SERVICE_PROBLEM }]);
-        return;
-      }
-      const state: StreamAddedState = { streamAdded: { id: stream.id, name: stream.name, financialYear: stream.financialYear, amount: stream.amount.formatted } };
-      await navigate(`${FUNDING_PATHS.admin}?year=${yearToParam(stream.financialYear) ?? ''}`, { state });
-    } catch (error) {
-      const problem = accessProblemOf(error);
-      if (problem) setRefused(problem);
-      else setErrors([{ field: null, message: SERVICE_PROBLEM }]);
-    }
+    await send({
+      own: problems,
+      request: input ? async () => (await createStream({ variables: { input } })).data?.createFundingStream : null,
+      succeeded: (payload) => !!payload.fundingStream,
+      done: async ({ fundingStream: stream }) => {
+        const state: StreamAddedState = { streamAdded: { id: stream!.id, name: stream!.name, financialYear: stream!.financialYear, amount: stream!.amount.formatted } };
+        await navigate(`${FUNDING_PATHS.admin}?year=${yearToParam(stream!.financialYear) ?? ''}`, { state });
+      },
+    });
   };
 
   const partner = form.funderKind === 'PARTNER';
@@ -192,5 +182,5 @@ function NewFundingStream({ viewer }: { viewer: SignedInViewer }) {
 
 /** Administrators: a new funding stream, with field-level errors from the form and the API. */
 export function NewFundingStreamPage() {
-  return <RequireFundingRole audience={FUNDING_AUDIENCE.admin}>{(viewer) => <NewFundingStream viewer={viewer} />}</RequireFundingRole>;
+  return <RequireRole audience={FUNDING_AUDIENCE.admin}>{(viewer) => <NewFundingStream viewer={viewer} />}</RequireRole>;
 }

@@ -4,18 +4,18 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, DateInput, Radios, Select, Textarea, TextInput } from 'nhsuk-react-components';
 import type { SignedInViewer } from '../account/use-viewer';
 import type { LedgerEntryKind } from '../gql/graphql';
-import { accessProblemOf, type AccessProblem } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import { fieldErrorsFrom, messagesByField, SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { formatUkDate } from '../ui/uk-date-time';
+import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { FundingOrganisationsQuery, FundingStreamsQuery, LedgerEntriesQuery, RecordLedgerEntryMutation } from './funding.operations';
 import { FUNDING_PATHS } from './funding-paths';
 import { ENTRY_KIND_TEXT, RECORDABLE_KINDS } from './funding-text';
 import { yearToParam } from './financial-year';
 import { emptyEntryForm, ENTRY_FIELDS, ENTRY_INPUT_IDS, entryInputFrom, organisationNeed, type EntryField, type EntryForm } from './ledger-entry-form';
-import { FUNDING_AUDIENCE, RequireFundingRole } from './require-funding-role';
+import { FUNDING_AUDIENCE } from './require-funding-role';
 import './funding.scss';
 
 /** What the admin page says after an entry is recorded. */
@@ -35,8 +35,7 @@ function RecordEntry({ viewer }: { viewer: SignedInViewer }) {
   // One key per version of the form: sending the same entry twice (a double click, a retry after
   // a lost answer) records it once; any change makes it a new entry.
   const [idempotencyKey, setIdempotencyKey] = useState(newKey);
-  const [errors, setErrors] = useState<Array<FieldError<EntryField>>>([]);
-  const [refused, setRefused] = useState<AccessProblem | null>(null);
+  const { errors, byField, refused, send } = useFormSubmit<EntryField>(ENTRY_FIELDS, { refusable: true });
   const { data: streamsData } = useQuery(FundingStreamsQuery, { variables: { partnershipSlug: slug } });
   const { data: organisationsData } = useQuery(FundingOrganisationsQuery, { variables: { partnershipSlug: slug } });
   const streams = [...(streamsData?.fundingStreams ?? [])]
@@ -53,7 +52,6 @@ function RecordEntry({ viewer }: { viewer: SignedInViewer }) {
       for (const fieldName of ['fundingStreams', 'fundingStream', 'fundingOverview', 'ledgerEntries']) cache.evict({ id: 'ROOT_QUERY', fieldName });
     },
   });
-  const byField = messagesByField(errors);
   useDocumentTitle(['Record a ledger entry', viewer.partnership.name], errors.length > 0);
 
   if (refused) return <AccessProblemPage problem={refused} needs={FUNDING_AUDIENCE.admin.needs} who={FUNDING_AUDIENCE.admin.who} />;
@@ -73,23 +71,15 @@ function RecordEntry({ viewer }: { viewer: SignedInViewer }) {
     event.preventDefault();
     if (loading) return;
     const { input, errors: problems } = entryInputFrom(form, idempotencyKey);
-    setErrors(problems);
-    if (!input) return;
-    try {
-      const { data: result } = await recordEntry({ variables: { input } });
-      const payload = result?.recordLedgerEntry;
-      const entry = payload?.entry;
-      if (!entry) {
-        setErrors(payload?.userErrors.length ? fieldErrorsFrom(payload.userErrors, ENTRY_FIELDS) : [{ field: null, message: SERVICE_PROBLEM }]);
-        return;
-      }
-      const state: EntryRecordedState = { entryRecorded: { streamName: entry.stream.name, kind: entry.kind, amount: entry.amount.formatted, sequence: entry.sequence } };
-      await navigate(`${FUNDING_PATHS.admin}?year=${yearToParam(stream?.financialYear ?? '') ?? ''}`, { state });
-    } catch (error) {
-      const problem = accessProblemOf(error);
-      if (problem) setRefused(problem);
-      else setErrors([{ field: null, message: SERVICE_PROBLEM }]);
-    }
+    await send({
+      own: problems,
+      request: input ? async () => (await recordEntry({ variables: { input } })).data?.recordLedgerEntry : null,
+      succeeded: (payload) => !!payload.entry,
+      done: async ({ entry }) => {
+        const state: EntryRecordedState = { entryRecorded: { streamName: entry!.stream.name, kind: entry!.kind, amount: entry!.amount.formatted, sequence: entry!.sequence } };
+        await navigate(`${FUNDING_PATHS.admin}?year=${yearToParam(stream?.financialYear ?? '') ?? ''}`, { state });
+      },
+    });
   };
 
   return (
@@ -161,5 +151,5 @@ function RecordEntry({ viewer }: { viewer: SignedInViewer }) {
 
 /** Administrators: record a budget, contribution, allocation, spend or correction by hand. */
 export function RecordEntryPage() {
-  return <RequireFundingRole audience={FUNDING_AUDIENCE.admin}>{(viewer) => <RecordEntry viewer={viewer} />}</RequireFundingRole>;
+  return <RequireRole audience={FUNDING_AUDIENCE.admin}>{(viewer) => <RecordEntry viewer={viewer} />}</RequireRole>;
 }

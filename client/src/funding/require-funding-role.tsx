@@ -1,9 +1,7 @@
-import type { ReactNode } from 'react';
 import type { Role } from '../gql/graphql';
-import { useViewer, type SignedInViewer } from '../account/use-viewer';
-import { AccessProblemPage } from '../ui/access-problem';
+import type { SignedInViewer } from '../account/use-viewer';
 
-/** Who each funding area is for, in the words of its "You need to be…" page. */
+/** Who each funding area is for, in the words of its "You need to be…" page (for RequireRole's `audience`). */
 export const FUNDING_AUDIENCE = {
   partnership: {
     roles: ['STEERING_GROUP', 'PARTNERSHIP_ADMIN'],
@@ -20,19 +18,6 @@ export const FUNDING_AUDIENCE = {
 } satisfies Record<string, { roles: Role[]; needs: string; who: string }>;
 
 export type FundingAudience = (typeof FUNDING_AUDIENCE)[keyof typeof FUNDING_AUDIENCE];
-
-/**
- * A funding page for any of several roles: signed out, off to sign in (and back); signed in
- * without any of them, the "You need to be…" page. The API checks every request again.
- */
-export function RequireFundingRole({ audience, children }: { audience: FundingAudience; children: (viewer: SignedInViewer) => ReactNode }) {
-  const { viewer, loading } = useViewer();
-  if (loading) return <p role="status">Loading…</p>;
-  if (!viewer) return <AccessProblemPage problem="UNAUTHENTICATED" needs={audience.needs} who={audience.who} />;
-  const held = new Set(viewer.roles.map((grant) => grant.role));
-  if (!audience.roles.some((role) => held.has(role))) return <AccessProblemPage problem="FORBIDDEN" needs={audience.needs} who={audience.who} />;
-  return <>{children(viewer)}</>;
-}
 
 /** The organisation an L&D lead leads: their own if they lead it, else the first they lead. */
 export function ledOrganisation(viewer: SignedInViewer): { id: string; name: string } | null {

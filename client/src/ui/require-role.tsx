@@ -12,15 +12,26 @@ export const AREA_AUDIENCE = {
 
 export type AreaRole = keyof typeof AREA_AUDIENCE;
 
+/** Who a page is for: any of these roles, and the words of its "You need to be…" page. */
+export interface Audience {
+  roles: readonly Role[];
+  needs: string;
+  who: string;
+}
+
 /**
- * A page for one role: signed out, off to sign in (and back); signed in without the role, the
- * "You need to be…" page. The API checks every request again: pages also show its refusals.
+ * The one guard for a page that needs a role: `role` for one (its words from AREA_AUDIENCE), or
+ * `audience` for any of several (the funding pages' FUNDING_AUDIENCE). Signed out, off to sign in
+ * (and back); signed in without the role, the "You need to be…" page. The API checks every
+ * request again: pages also show its refusals.
  */
-export function RequireRole({ role, children }: { role: AreaRole; children: (viewer: SignedInViewer) => ReactNode }) {
+export function RequireRole({ children, ...who }: ({ role: AreaRole } | { audience: Audience }) & { children: (viewer: SignedInViewer) => ReactNode }) {
   const { viewer, loading } = useViewer();
   if (loading) return <p role="status">Loading…</p>;
-  const audience = AREA_AUDIENCE[role];
-  if (!viewer) return <AccessProblemPage problem="UNAUTHENTICATED" {...audience} />;
-  if (!viewer.roles.some((grant) => grant.role === role)) return <AccessProblemPage problem="FORBIDDEN" {...audience} />;
+  const audience: Audience = 'audience' in who ? who.audience : { roles: [who.role], ...AREA_AUDIENCE[who.role] };
+  const words = { needs: audience.needs, who: audience.who };
+  if (!viewer) return <AccessProblemPage problem="UNAUTHENTICATED" {...words} />;
+  const held = new Set(viewer.roles.map((grant) => grant.role));
+  if (!audience.roles.some((role) => held.has(role))) return <AccessProblemPage problem="FORBIDDEN" {...words} />;
   return <>{children(viewer)}</>;
 }
