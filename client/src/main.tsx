@@ -1,23 +1,32 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { RouterProvider } from 'react-router';
 import { createApolloClient } from './apollo-client';
 import { createAppRouter } from './app-routes';
+import { primeCacheFromFirstScreen } from './first-screen';
 import './ui/styles.scss';
 
 // NHS.UK frontend styles its components for script when the body has these classes. Set here, not
 // in an inline script in index.html, so the Content-Security-Policy needs no inline scripts; the
-// page has no content of its own before this runs.
+// server's first screen (header, heading, lead paragraph) looks the same with or without them.
 document.body.classList.add('js-enabled', 'nhsuk-frontend-supported');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element to render into.');
 
-createRoot(root).render(
-  <StrictMode>
-    <ApolloProvider client={createApolloClient()}>
-      <RouterProvider router={createAppRouter()} />
-    </ApolloProvider>
-  </StrictMode>,
-);
+const client = createApolloClient();
+primeCacheFromFirstScreen(client);
+
+// A public page arrives with its first screen already drawn by the server (server/src/http/
+// first-screen.ts); the first render replaces it with the same markup. As a transition, that
+// render yields to the browser every few milliseconds instead of holding the main thread.
+startTransition(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <ApolloProvider client={client}>
+        <RouterProvider router={createAppRouter()} />
+      </ApolloProvider>
+    </StrictMode>,
+  );
+});

@@ -158,6 +158,67 @@ describe('each page describes itself in the HTML the server sends', () => {
   });
 });
 
+interface FirstScreenData {
+  partnership: { id: string; name: string; slug: string };
+  signedOut: boolean;
+  session?: { id: string; title: string; summary: string; providerName: string };
+}
+
+function firstScreenOf(html: string): { root: string; data: FirstScreenData } {
+  const root = /<div id="root">([\s\S]*?)<\/div>\s*<script type="application\/json" id="first-screen-data">/.exec(html)?.[1] ?? '';
+  const json = /<script type="application\/json" id="first-screen-data">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  return { root, data: JSON.parse(json ?? 'null') as FirstScreenData };
+}
+
+describe('the first screen is in the HTML, before any script runs', () => {
+  it('draws Find training\'s header, heading and lead paragraph, with the partnership the client then reads from its cache', async () => {
+    const response = await get(`/p/${slug}/find-training?q=first+aid`);
+    expect(response.headers.get('vary')).toMatch(/cookie/i);
+    const { root, data } = firstScreenOf(response.body);
+    expect(root).toContain(`<span class="portal-header__name">Partnership ${slug}</span>`);
+    expect(root).toContain('<h1>Find training</h1>');
+    expect(root).toContain(`<p class="nhsuk-body-l">Courses open to people who work or volunteer across Partnership ${slug}.</p>`);
+    expect(root).toContain(`href="/sign-in?next=${encodeURIComponent(`/p/${slug}/find-training?q=first+aid`)}">Sign in</a>`);
+    const [partnership] = await portal.dataSource.query('SELECT id, name, slug FROM partnership WHERE slug = $1', [slug]);
+    expect(data).toEqual({ partnership, signedOut: true });
+  });
+
+  it('says whether someone may be signed in: with a session cookie the client asks, and no "Sign in" is drawn', async () => {
+    const response = await get(`/p/${slug}/find-training`, { cookie: 'portal_session=not-checked-here' });
+    const { root, data } = firstScreenOf(response.body);
+    expect(data.signedOut).toBe(false);
+    expect(root).toContain('<h1>Find training</h1>');
+    expect(root).not.toContain('Sign in');
+  });
+
+  it('draws the start page\'s heading and lead paragraph', async () => {
+    const { root } = firstScreenOf((await get(`/p/${slug}`)).body);
+    expect(root).toContain('<h1>Training for health and social care</h1>');
+    expect(root).toMatch(new RegExp(`<p class="nhsuk-body-l">Find and book courses shared by [^<]+ providers of Partnership ${slug}\\. Many are free`));
+  });
+
+  it('draws a public session\'s provider, title and summary, escaped, in a data block no title can break out of', async () => {
+    const address = `/p/${slug}/sessions/${ids.upcoming}`;
+    const response = await get(address);
+    const { root, data } = firstScreenOf(response.body);
+    expect(root).toContain('<span class="nhsuk-caption-l">Peterborough City Council</span>');
+    expect(root).toContain('<h1>Safeguarding adults &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>');
+    expect(root).toContain('<p class="nhsuk-body-l">Recognise &amp; report abuse. &quot;Level 2&quot;.</p>');
+    const block = response.body.slice(response.body.indexOf('id="first-screen-data"'));
+    expect(block.indexOf('</script>')).toBe(block.indexOf('}</script>') + 1);
+    expect(data.session).toEqual({ id: ids.upcoming, title: 'Safeguarding adults </script><script>alert(1)</script>',
+      summary: 'Recognise & report abuse. "Level 2".', providerName: 'Peterborough City Council' });
+  });
+
+  it('draws nothing for a page that is not public or not found', async () => {
+    for (const address of [`/p/${slug}/sessions/${ids.hidden}`, '/sign-in', '/p/no-such-partnership/find-training', '/no/such/page']) {
+      const response = await get(address);
+      expect(response.body).toContain('<div id="root"></div>');
+      expect(response.body).not.toContain('first-screen-data');
+    }
+  });
+});
+
 /** The bytes as sent (fetch would decompress them). */
 function raw(address: string, acceptEncoding: string): Promise<{ headers: Record<string, string | string[] | undefined>; body: Buffer }> {
   return new Promise((resolve, reject) => {
@@ -176,7 +237,7 @@ describe('compressed and cached assets', () => {
     expect(page.headers['content-encoding']).toBe('br');
     expect(page.headers['cache-control']).toBe('no-cache');
     const html = brotliDecompressSync(page.body).toString();
-    const script = /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const script = /<script type="module" crossorigin[^>]* src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
     const style = /<link rel="stylesheet" crossorigin href="(\/assets\/[^"]+\.css)"/.exec(html)![1];
     for (const asset of [script, style]) {
       const response = await raw(asset, 'br, gzip');

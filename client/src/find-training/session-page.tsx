@@ -8,6 +8,7 @@ import { formatUkDateTime, formatUkTimeRange } from '../ui/uk-date-time';
 import { SessionBooking } from '../bookings/session-booking';
 import { NextDateWithSeats, OtherDates } from './other-dates';
 import { SessionDetailsQuery } from './session-details.query';
+import { firstScreenSession } from '../first-screen';
 import {
   accreditationText, costText, COURSE_AUDIENCE_TEXT, DELIVERY_MODE_TEXT, durationText, LEARNING_CATEGORY_TEXT,
   METHOD_TEXT, seatsLeftText,
@@ -56,6 +57,24 @@ export function SessionPage() {
   const backLink = <BackLink className="nhsuk-u-margin-bottom-5" asElement={Link} to={back.href} onClick={back.onClick}>{back.text}</BackLink>;
 
   if (loading && !session) {
+    // Opened from a search engine or a link, the server has already drawn the heading: keep it.
+    const first = firstScreenSession(id);
+    if (first) {
+      return (
+        <>
+          {backLink}
+          <div className="nhsuk-grid-row">
+            <div className="nhsuk-grid-column-two-thirds">
+              <span className="nhsuk-caption-l">{first.providerName}</span>
+              <h1>{first.title}</h1>
+              <p className="nhsuk-body-l">{first.summary}</p>
+              {/* A screen's height, so the footer stays below the fold until the details arrive. */}
+              <p role="status" className="portal-loading-details">Loading the session…</p>
+            </div>
+          </div>
+        </>
+      );
+    }
     return (
       <>
         {backLink}

@@ -15,6 +15,8 @@ export interface PublicSessionRow {
   title: string;
   summary: string;
   costPerPlacePence: number;
+  partnershipId: string;
+  partnershipSlug: string;
   partnershipName: string;
   providerName: string;
   venueName: string | null;
@@ -29,7 +31,8 @@ export async function publicSession(dataSource: DataSource, slug: string, sessio
   if (!UUID.test(sessionId)) return null;
   const rows = await dataSource.query<Array<Record<string, unknown>>>(
     `SELECT s.id, s.status, s.starts_at, s.ends_at, s.delivery_mode, c.title, c.summary,
-            c.cost_per_place_pence::text AS cost_per_place_pence, p.name AS partnership_name,
+            c.cost_per_place_pence::text AS cost_per_place_pence, p.id AS partnership_id, p.slug AS partnership_slug,
+            p.name AS partnership_name,
             o.name AS provider_name, v.name AS venue_name, v.address AS venue_address, v.town AS venue_town,
             v.postcode AS venue_postcode
        FROM training_session s
@@ -51,6 +54,8 @@ export async function publicSession(dataSource: DataSource, slug: string, sessio
     title: row.title as string,
     summary: row.summary as string,
     costPerPlacePence: Number(row.cost_per_place_pence),
+    partnershipId: row.partnership_id as string,
+    partnershipSlug: row.partnership_slug as string,
     partnershipName: row.partnership_name as string,
     providerName: row.provider_name as string,
     venueName: row.venue_name as string | null,
@@ -60,9 +65,10 @@ export async function publicSession(dataSource: DataSource, slug: string, sessio
   };
 }
 
-export async function partnershipName(dataSource: DataSource, slug: string): Promise<string | null> {
-  const rows = await dataSource.query<Array<{ name: string }>>('SELECT name FROM partnership WHERE slug = $1', [slug]);
-  return rows[0]?.name ?? null;
+export async function publicPartnership(dataSource: DataSource, slug: string): Promise<{ id: string; name: string; slug: string } | null> {
+  const rows = await dataSource.query<Array<{ id: string; name: string; slug: string }>>(
+    'SELECT id, name, slug FROM partnership WHERE slug = $1', [slug]);
+  return rows[0] ?? null;
 }
 
 export interface SitemapRow {
