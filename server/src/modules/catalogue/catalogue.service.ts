@@ -1,10 +1,13 @@
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { boundingBox, EARTH_RADIUS_KM } from '@portal/domain';
 import type { Viewer } from '../auth/viewer';
 import { badArgument } from '../../graphql/user-error';
 import { CourseEntity } from './course.entity';
 import { TrainingSessionEntity } from './training-session.entity';
 import { MandatorySubjectEntity } from './mandatory-subject.entity';
+import { VenueEntity } from './venue.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { entityFromRow } from '../../db/entity-from-row';
 import { canSeeCourse, courseVisibilitySql } from './catalogue.policy';
 import { decodeSessionCursor, encodeSessionCursor } from './session-cursor';
 import { prefixTsQuery } from './search-text';
@@ -14,6 +17,8 @@ export interface SessionPage {
   edges: Array<{ cursor: string; node: TrainingSessionEntity }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
+  /** Each session of the page with its course, provider and venue, read by the same statement (for the request's loaders). */
+  related: Array<{ session: TrainingSessionEntity; course: CourseEntity; provider: OrganisationEntity; venue: VenueEntity | null }>;
 }
 
 /**
@@ -47,21 +52,52 @@ export class CatalogueService {
       throw badArgument(['filter', 'mandatorySubject'], `There is no mandatory subject "${filter.mandatorySubject}".`, 'NOT_FOUND');
     }
 
-    const query = this.filteredSessions({ viewer, partnershipId, filter, from, now });
-    const totalCount = await query.clone().getCount();
-    if (cursor) {
-      query.andWhere('(s.starts_at, s.id) > (:cursorStartsAt, :cursorId)', {
-        cursorStartsAt: cursor.startsAt, cursorId: cursor.id,
-      });
-    }
-    const rows = await query.orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').limit(first + 1).getMany();
-    const page = rows.slice(0, first);
-    const edges = page.map((node) => ({ cursor: encodeSessionCursor(node), node }));
+    // One statement: the matches' count, the page, and each session's course, venue and provider.
+    const [filtered, parameters] = this.filteredSessions({ viewer, partnershipId, filter, from, now })
+      .select('s.id', 'id').addSelect('s.starts_at', 'starts_at').getQueryAndParameters();
+    const at = parameters.length;
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(`
+      WITH matched AS (${filtered}),
+      page AS (
+        SELECT m.id FROM matched m
+        WHERE $${at + 1}::timestamptz IS NULL OR (m.starts_at, m.id) > ($${at + 1}::timestamptz, $${at + 2}::uuid)
+        ORDER BY m.starts_at, m.id LIMIT $${at + 3}
+      )
+      SELECT (SELECT count(*) FROM matched)::int AS total_count, ${this.pageColumns()}
+      FROM (SELECT 1) one LEFT JOIN (page
+        JOIN training_session s ON s.id = page.id
+        JOIN course c ON c.id = s.course_id AND c.partnership_id = s.partnership_id
+        JOIN organisation p ON p.id = c.provider_organisation_id AND p.partnership_id = c.partnership_id
+        LEFT JOIN venue v ON v.id = s.venue_id AND v.partnership_id = s.partnership_id) ON true
+      ORDER BY s.starts_at, s.id`, [...parameters, cursor?.startsAt ?? null, cursor?.id ?? null, first + 1]);
+    const found = rows.filter((row) => row[`s_id`] !== null).map((row) => ({
+      session: this.entityOf(TrainingSessionEntity, 's_', row),
+      course: this.entityOf(CourseEntity, 'c_', row),
+      provider: this.entityOf(OrganisationEntity, 'p_', row),
+      venue: row['v_id'] === null ? null : this.entityOf(VenueEntity, 'v_', row),
+    }));
+    const page = found.slice(0, first);
+    const edges = page.map(({ session }) => ({ cursor: encodeSessionCursor(session), node: session }));
     return {
       edges,
-      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount,
+      pageInfo: { hasNextPage: found.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: Number(rows[0]?.total_count ?? 0),
+      related: page,
     };
+  }
+
+  /** Every column of the page's four tables, each prefixed by its alias, so one row carries four entities. */
+  private pageColumns(): string {
+    return ([[TrainingSessionEntity, 's'], [CourseEntity, 'c'], [OrganisationEntity, 'p'], [VenueEntity, 'v']] as const)
+      .flatMap(([entity, alias]) => this.dataSource.getMetadata(entity).columns
+        .map((column) => `${alias}."${column.databaseName}" AS "${alias}_${column.databaseName}"`))
+      .join(', ');
+  }
+
+  private entityOf<T extends ObjectLiteral>(entity: EntityTarget<T>, prefix: string, row: Record<string, unknown>): T {
+    const own: Record<string, unknown> = {};
+    for (const column of this.dataSource.getMetadata(entity).columns) own[column.databaseName] = row[prefix + column.databaseName];
+    return entityFromRow(this.dataSource, entity, own);
   }
 
   private filteredSessions(args: {
