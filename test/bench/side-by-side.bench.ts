@@ -71,27 +71,30 @@ const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) {
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 afterAll(() => agent.destroy());
 
+/** A kept-alive socket the server closed as it was reused fails with ECONNRESET before any answer: that request is sent again (as node's docs advise). */
 function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; text: string }> {
   const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
+  const once = (): Promise<{ status: number; text: string }> => new Promise((resolve, reject) => {
     const request = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
-    request.on('error', reject);
+    request.on('error', (error: NodeJS.ErrnoException) => (request.reusedSocket && error.code === 'ECONNRESET' ? once().then(resolve, reject) : reject(error)));
     request.end(payload);
   });
+  return once();
 }
 
 async function get(url: string, headers: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    http.get(url, { agent, headers }, (res) => {
+    const request = http.get(url, { agent, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    }).on('error', reject);
+    });
+    request.on('error', (error: NodeJS.ErrnoException) => (request.reusedSocket && error.code === 'ECONNRESET' ? get(url, headers).then(resolve, reject) : reject(error)));
   });
 }
 
