@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Config } from '../config';
 import type { Logger } from '../observability/logger';
@@ -34,6 +34,29 @@ function observabilityPlugin(metrics: Metrics, exposeSqlCount: boolean): ApolloS
   };
 }
 
+/**
+ * A mutation's writes make what the request's loaders hold stale: once each root mutation field
+ * has resolved, its payload (and the next mutation of the same request) loads afresh. Queries are
+ * left alone: asking Apollo for field hooks on them would wrap every field's resolver.
+ */
+function clearLoadersAfterWritesPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async executionDidStart({ operation, contextValue }) {
+          if (operation.operation !== 'mutation') return;
+          return {
+            willResolveField({ info }) {
+              if (info.path.prev) return;
+              return () => contextValue.loaders.clearAll();
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
 export function createApolloServer(options: {
   schema: GraphQLSchema; config: Config; log: Logger; metrics: Metrics;
 }): ApolloServer<Context> {
@@ -58,6 +81,9 @@ export function createApolloServer(options: {
     }),
     plugins: [
       observabilityPlugin(metrics, config.exposeSqlCount),
+      clearLoadersAfterWritesPlugin(),
+      // No cache hints are used (nothing is cached by HTTP): its per-field hook wrapped every resolver.
+      ApolloServerPluginCacheControlDisabled(),
       ...limits.plugins,
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

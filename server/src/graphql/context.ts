@@ -41,5 +41,5 @@ export interface Context {
 }
 
 export function createContext(options: Omit<Context, 'loaders'>): Context {
-  return { ...options, loaders: createLoaders(options.dataSource, options.now) };
+  return { ...options, loaders: createLoaders(options.dataSource, options.now, options.viewer) };
 }

@@ -76,6 +76,21 @@ export function documentCost(schema: GraphQLSchema, document: DocumentNode, vari
   return { cost, coercionErrors };
 }
 
+/** Variable sets whose cost is kept per document (the oldest goes first). */
+const COSTS_KEPT = 64;
+/** Large variables (an import's file) are measured each time rather than kept. */
+const MAX_KEY_LENGTH = 2000;
+
+/** The operation and its variables as text, or null when they are too large (or too deep) to keep. */
+function cacheKey(operationName: string | null | undefined, variables: Record<string, unknown> | undefined): string | null {
+  try {
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    return key.length <= MAX_KEY_LENGTH ? key : null;
+  } catch {
+    return null; // nested too deep to write out: the cost rule refuses it
+  }
+}
+
 /** Refused before any resolver runs, in the shape of the other limits: HTTP 400, GRAPHQL_VALIDATION_FAILED. */
 function refusal(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
@@ -87,13 +102,27 @@ function refusal(message: string): GraphQLError {
  * variables, and so priced every `first: $n` as a single row.)
  */
 export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+  // Apollo keeps one parsed document per query text, so a document's cost for the same variables
+  // and operation is measured once (the costs of at most COSTS_KEPT small variable sets per document).
+  const measured = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request }) {
           let cost: number;
+          const key = cacheKey(request.operationName, request.variables);
+          const costs = measured.get(document) ?? new Map<string, number>();
+          const known = key === null ? undefined : costs.get(key);
           try {
-            ({ cost } = documentCost(schema, document, request.variables, request.operationName));
+            if (known !== undefined) cost = known;
+            else {
+              ({ cost } = documentCost(schema, document, request.variables, request.operationName));
+              if (key !== null) {
+                if (costs.size >= COSTS_KEPT) costs.delete(costs.keys().next().value!);
+                costs.set(key, cost);
+                measured.set(document, costs);
+              }
+            }
           } catch (error) {
             // The visitor throws (rather than reports) when the document has too many selections to walk.
             if (error instanceof GraphQLError) throw refusal(`Query cost could not be measured: ${error.message}`);

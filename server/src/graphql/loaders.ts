@@ -1,3 +1,4 @@
+import type DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { byIdLoader, groupedLoader } from '../db/by-id-loader';
 import { PartnershipEntity } from '../modules/partnerships/partnership.entity';
@@ -14,10 +15,18 @@ import { RoleGrantEntity } from '../modules/people/role-grant.entity';
 import { createAuditNamesLoader } from '../modules/audit/audit-names.loader';
 import { createUpcomingSessionsLoader } from '../modules/catalogue/upcoming-sessions.loader';
 import { createLivePlaceLoader, createPlacesOnCourseLoader } from '../modules/bookings/person-course-places.loader';
+import type { Viewer } from '../modules/auth/viewer';
+import { createFundingStreamLoaders } from '../modules/funding/funding-stream.loaders';
+import { createStreamCoursesLoader } from '../modules/funding/stream-courses.loader';
 
-/** A fresh set per request (see context.ts). */
-export function createLoaders(dataSource: DataSource, now: Date = new Date()) {
-  return {
+/**
+ * The one loader factory: a fresh set per request (see context.ts), built for the request's viewer,
+ * so the loaders that depend on who is asking (funding scope) are scoped to the viewer's
+ * partnership like the rest. `clearAll` empties every cache: the context calls it after each
+ * mutation's root field, so its payload reads what the write left.
+ */
+export function createLoaders(dataSource: DataSource, now: Date = new Date(), viewer: Viewer | null = null) {
+  const loaders = {
     partnershipsById: byIdLoader(dataSource, PartnershipEntity),
     organisationsById: byIdLoader(dataSource, OrganisationEntity),
     sectorGroupsById: byIdLoader(dataSource, SectorGroupEntity),
@@ -33,6 +42,14 @@ export function createLoaders(dataSource: DataSource, now: Date = new Date()) {
     livePlaces: createLivePlaceLoader(dataSource),
     placesOnCourse: createPlacesOnCourseLoader(dataSource, now),
     upcomingSessionsByCourse: createUpcomingSessionsLoader(dataSource, now),
+    ...createFundingStreamLoaders(dataSource, viewer),
+    streamCourses: createStreamCoursesLoader(dataSource, viewer),
+  };
+  return {
+    ...loaders,
+    clearAll(): void {
+      for (const loader of Object.values(loaders) as Array<Pick<DataLoader<unknown, unknown>, 'clearAll'>>) loader.clearAll();
+    },
   };
 }
 

@@ -17,7 +17,7 @@ import { releaseDueSession } from './release-seats.service';
 import { LIVE_PLACE } from './person-course-places.loader';
 import { noticeBookingChange, noticeNewBooking, noticeVenue, type BookingNoticeKind, type NoticeSettings } from '../notifications/booking-notices';
 import { commitBooking, releaseBooking, type BookingMoney } from '../funding/booking-ledger';
-import { entityFromRow } from '../funding/entity-from-row';
+import { entityFromRow } from '../../db/entity-from-row';
 import { waitlistPositionOfSql } from './waitlist-position.sql';
 
 export type BookingResult = { booking: BookingEntity; userErrors: [] } | { booking: null; userErrors: UserError[] };

@@ -18,10 +18,17 @@ export class CatalogueResolver {
   @Query(() => SessionConnection, { description: 'Upcoming sessions, soonest first or nearest first (sort). Signed-out callers see public courses only.' })
   async sessions(@Args(() => SessionsArgs) args: SessionsArgs, @Ctx() ctx: Context): Promise<SessionPage> {
     const partnership = await new PartnershipService(ctx.dataSource).requireBySlug(args.partnershipSlug);
-    return new CatalogueService(ctx.dataSource).searchSessions({
+    const page = await new CatalogueService(ctx.dataSource).searchSessions({
       viewer: ctx.viewer, partnershipId: partnership.id, filter: args.filter ?? {}, sort: args.sort ?? SessionSort.DATE, first: args.first,
       after: args.after ?? undefined, now: ctx.now,
     });
+    // The page's courses, providers and venues came with it: their field resolvers load nothing more.
+    for (const { course, provider, venue } of page.related) {
+      ctx.loaders.coursesById.prime(course.id, course);
+      ctx.loaders.organisationsById.prime(provider.id, provider);
+      if (venue) ctx.loaders.venuesById.prime(venue.id, venue);
+    }
+    return page;
   }
 
   @Query(() => Session, { nullable: true, description: 'Null when there is no such session or the caller may not see it.' })

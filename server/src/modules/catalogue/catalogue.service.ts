@@ -1,10 +1,13 @@
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { boundingBox, EARTH_RADIUS_KM } from '@portal/domain';
 import type { Viewer } from '../auth/viewer';
 import { badArgument } from './catalogue.errors';
 import { CourseEntity } from './course.entity';
 import { TrainingSessionEntity } from './training-session.entity';
 import { MandatorySubjectEntity } from './mandatory-subject.entity';
+import { VenueEntity } from './venue.entity';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { entityFromRow } from '../../db/entity-from-row';
 import { canSeeCourse, courseVisibilitySql } from './catalogue.policy';
 import { decodeSessionCursor } from './session-cursor';
 import { keysetPage, keysetTimestampSql, INVALID_CURSOR_MESSAGE } from '../../graphql/keyset-cursor';
@@ -38,6 +41,8 @@ export interface SessionPage {
   edges: Array<{ cursor: string; node: TrainingSessionEntity }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
+  /** Each session of the page with its course, provider and venue, read by the same statement (for the request's loaders). */
+  related: Array<{ session: TrainingSessionEntity; course: CourseEntity; provider: OrganisationEntity; venue: VenueEntity | null }>;
 }
 
 /**
@@ -79,28 +84,64 @@ export class CatalogueService {
       throw badArgument(['filter', 'mandatorySubject'], `There is no mandatory subject "${filter.mandatorySubject}".`, 'NOT_FOUND');
     }
 
-    const query = this.filteredSessions({ viewer, partnershipId, filter, from, now });
-    const totalCount = await query.clone().getCount();
+    // One statement: the matches' count, the page in the order asked for, and each session's course, venue and provider.
     // Online sessions have no venue: nearest first puts them last, soonest first among themselves.
     const distance = measuredFrom ? `coalesce(${distanceSql('v', measuredFrom)}, 'Infinity'::float8)` : null;
-    if (cursor?.sort === SessionSort.DISTANCE) {
-      query.andWhere(`(${distance}, s.starts_at, s.id) > (:cursorDistance::float8, :cursorStartsAt::timestamptz, :cursorId::uuid)`,
-        { cursorDistance: cursor.distance, cursorStartsAt: cursor.startsAt, cursorId: cursor.id });
-    } else if (cursor) {
-      query.andWhere('(s.starts_at, s.id) > (:cursorStartsAt::timestamptz, :cursorId::uuid)', { cursorStartsAt: cursor.startsAt, cursorId: cursor.id });
-    }
-    query.addSelect(keysetTimestampSql('s.starts_at'), 'cursor_starts_at');
-    if (sort === SessionSort.DISTANCE && distance) {
-      query.addSelect(`(${distance})::text`, 'cursor_distance').orderBy(distance, 'ASC');
-    }
-    const { entities, raw } = await query.addOrderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').limit(first + 1)
-      .getRawAndEntities<{ s_id: string; cursor_starts_at: string; cursor_distance?: string }>();
-    const keys = new Map(raw.map((row) => [row.s_id, row]));
-    const page = keysetPage(entities, first, (node) => {
-      const key = keys.get(node.id)!;
-      return sort === SessionSort.DISTANCE ? [sort, key.cursor_distance!, key.cursor_starts_at, node.id] : [sort, key.cursor_starts_at, node.id];
-    });
-    return { ...page, totalCount };
+    const byDistance = sort === SessionSort.DISTANCE && distance !== null;
+    const matching = this.filteredSessions({ viewer, partnershipId, filter, from, now })
+      .select('s.id', 'id').addSelect('s.starts_at', 'starts_at');
+    if (byDistance) matching.addSelect(distance, 'distance');
+    const [filtered, parameters] = matching.getQueryAndParameters();
+    // The cursor's keys follow the filter's parameters; only those the statement uses are sent.
+    const keys: unknown[] = !cursor ? [] : cursor.sort === SessionSort.DISTANCE
+      ? [cursor.distance, cursor.startsAt, cursor.id] : [cursor.startsAt, cursor.id];
+    const at = parameters.length;
+    const after = !cursor ? 'true'
+      : cursor.sort === SessionSort.DISTANCE
+        ? `(m.distance, m.starts_at, m.id) > ($${at + 1}::float8, $${at + 2}::timestamptz, $${at + 3}::uuid)`
+        : `(m.starts_at, m.id) > ($${at + 1}::timestamptz, $${at + 2}::uuid)`;
+    const limit = `$${at + keys.length + 1}`;
+    const order = byDistance ? 'distance, starts_at, id' : 'starts_at, id';
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(`
+      WITH matched AS (${filtered}),
+      page AS (
+        SELECT m.* FROM matched m WHERE ${after}
+        ORDER BY ${order.split(', ').map((key) => `m.${key}`).join(', ')} LIMIT ${limit}
+      )
+      SELECT (SELECT count(*) FROM matched)::int AS total_count, ${this.pageColumns()},
+        ${keysetTimestampSql('s.starts_at')} AS cursor_starts_at${byDistance ? ', page.distance::text AS cursor_distance' : ''}
+      FROM (SELECT 1) one LEFT JOIN (page
+        JOIN training_session s ON s.id = page.id
+        JOIN course c ON c.id = s.course_id AND c.partnership_id = s.partnership_id
+        JOIN organisation p ON p.id = c.provider_organisation_id AND p.partnership_id = c.partnership_id
+        LEFT JOIN venue v ON v.id = s.venue_id AND v.partnership_id = s.partnership_id) ON true
+      ORDER BY ${order.split(', ').map((key) => `page.${key}`).join(', ')}`,
+    [...parameters, ...keys, first + 1]);
+    const found = rows.filter((row) => row['s_id'] !== null).map((row) => ({
+      session: this.entityOf(TrainingSessionEntity, 's_', row),
+      course: this.entityOf(CourseEntity, 'c_', row),
+      provider: this.entityOf(OrganisationEntity, 'p_', row),
+      venue: row['v_id'] === null ? null : this.entityOf(VenueEntity, 'v_', row),
+      key: row,
+    }));
+    const page = keysetPage(found, first, ({ session, key }) => byDistance
+      ? [sort, String(key['cursor_distance']), String(key['cursor_starts_at']), session.id]
+      : [SessionSort.DATE, String(key['cursor_starts_at']), session.id], ({ session }) => session);
+    return { ...page, totalCount: Number(rows[0]?.total_count ?? 0), related: found.slice(0, first) };
+  }
+
+  /** Every column of the page's four tables, each prefixed by its alias, so one row carries four entities. */
+  private pageColumns(): string {
+    return ([[TrainingSessionEntity, 's'], [CourseEntity, 'c'], [OrganisationEntity, 'p'], [VenueEntity, 'v']] as const)
+      .flatMap(([entity, alias]) => this.dataSource.getMetadata(entity).columns
+        .map((column) => `${alias}."${column.databaseName}" AS "${alias}_${column.databaseName}"`))
+      .join(', ');
+  }
+
+  private entityOf<T extends ObjectLiteral>(entity: EntityTarget<T>, prefix: string, row: Record<string, unknown>): T {
+    const own: Record<string, unknown> = {};
+    for (const column of this.dataSource.getMetadata(entity).columns) own[column.databaseName] = row[prefix + column.databaseName];
+    return entityFromRow(this.dataSource, entity, own);
   }
 
   private filteredSessions(args: {

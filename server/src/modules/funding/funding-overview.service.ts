@@ -5,7 +5,7 @@ import type { ScopedStream } from './funding-stream.service';
 import { scopeParams, type FundingScope } from './funding.policy';
 import { OVERVIEW_SQL, type OverviewRow } from './funding-overview.query';
 import { overviewFigures, type Grouping, type OverviewFigures } from './funding-overview.figures';
-import { entityFromRow } from './entity-from-row';
+import { entityFromRow } from '../../db/entity-from-row';
 import { countFromSql, penceFromSql } from './sql-pence';
 
 export interface FundingOverviewResult {

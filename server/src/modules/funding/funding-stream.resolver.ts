@@ -10,7 +10,7 @@ import { FundingContribution, FundingStream, FundingStreamPayload, MoneySummary 
 import { fundingScope, requireFundingAdmin } from './funding.policy';
 import { FundingStreamService, type CreateStreamResult, type ScopedStream } from './funding-stream.service';
 import { fundingYear, requireOwnPartnership } from './funding-year-scope';
-import { fundingLoaders, scopedSummaryOf } from './funding-stream.loaders';
+import { scopedSummaryOf } from './funding-stream.loaders';
 import { moneySummary } from './money-summary';
 
 @Resolver(() => FundingStream)
@@ -30,7 +30,7 @@ export class FundingStreamResolver {
   async fundingStream(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ScopedStream | null> {
     fundingScope(ctx.viewer);
     if (!isUuid(id)) return null;
-    return fundingLoaders(ctx).streams.load(id);
+    return ctx.loaders.fundingStreams.load(id);
   }
 
   @Mutation(() => FundingStreamPayload, {
@@ -60,7 +60,7 @@ export class FundingStreamResolver {
   @FieldResolver(() => [FundingContribution])
   async contributions(@Root() stream: ScopedStream, @Ctx() ctx: Context): Promise<Array<{ organisation: OrganisationEntity; amount: Money }>> {
     if (!stream.pooled) return [];
-    const rows = await fundingLoaders(ctx).contributions.load(stream.id);
+    const rows = await ctx.loaders.streamContributions.load(stream.id);
     const organisations = await ctx.loaders.organisationsById.loadMany(rows.map((r) => r.organisationId));
     return rows.map((r, i) => ({ organisation: organisations[i] as OrganisationEntity, amount: money(r.pence) }));
   }

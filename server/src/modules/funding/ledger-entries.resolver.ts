@@ -6,7 +6,6 @@ import type { OrganisationEntity } from '../organisations/organisation.entity';
 import { FundingStream, LedgerEntry, LedgerEntryConnection, MoneySummary } from './funding.types';
 import type { LedgerEntryEntity } from './ledger-entry.entity';
 import type { ScopedStream } from './funding-stream.service';
-import { fundingLoaders } from './funding-stream.loaders';
 import { fundingScope } from './funding.policy';
 import { moneySummary } from './money-summary';
 import { LedgerEntriesArgs } from './ledger-entries.args';
@@ -44,7 +43,7 @@ export class LedgerEntriesResolver {
   async balanceAfter(@Root() entry: LedgerEntryEntity, @Ctx() ctx: Context): Promise<MoneySummary | null> {
     const scope = fundingScope(ctx.viewer);
     if (scope.kind === 'organisations') {
-      const stream = await fundingLoaders(ctx).streams.load(entry.streamId);
+      const stream = await ctx.loaders.fundingStreams.load(entry.streamId);
       const own = (id: string | null | undefined) => !!id && scope.organisationIds.includes(id);
       if (!stream || !(own(stream.managingOrganisationId) || own(stream.funderOrganisationId))) return null;
     }
@@ -54,7 +53,7 @@ export class LedgerEntriesResolver {
   /** The stream as the caller's scope shows it; every entry the caller can see is on a stream in their scope. */
   @FieldResolver(() => FundingStream)
   async stream(@Root() entry: LedgerEntryEntity, @Ctx() ctx: Context): Promise<ScopedStream> {
-    const stream = await fundingLoaders(ctx).streams.load(entry.streamId);
+    const stream = await ctx.loaders.fundingStreams.load(entry.streamId);
     if (!stream) throw new Error(`ledger entry ${entry.id}: its stream is outside the caller's scope`);
     return stream;
   }

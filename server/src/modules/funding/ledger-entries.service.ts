@@ -7,7 +7,7 @@ import { ENTRY_IN_SCOPE, scopeParams, type FundingScope } from './funding.policy
 import { LedgerEntryEntity } from './ledger-entry.entity';
 import type { LedgerEntryFilter } from './ledger-entry-filter.input';
 import { DEFAULT_PAGE, MAX_PAGE } from './ledger-entries.args';
-import { entityFromRow } from './entity-from-row';
+import { entityFromRow } from '../../db/entity-from-row';
 import { countFromSql, penceFromSql } from './sql-pence';
 
 export interface LedgerEntryPage {

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import type { Context } from '../../graphql/context';
+import type { Viewer } from '../auth/viewer';
 import { fundingScope, scopeParams, type FundingScope } from './funding.policy';
 import { moneySummary } from './money-summary';
 import { STREAM_COURSES_SQL, type StreamCourseRow } from './stream-courses.query';
@@ -10,18 +10,11 @@ import { countFromSql, penceFromSql } from './sql-pence';
 /**
  * Courses and sessions by stream, one statement for every stream asked for in the same tick (a
  * list of streams with their courses costs one statement, not one per stream). Scoped to the
- * viewer, so per request (gone with the request's context).
+ * viewer: made by the request's loader factory (graphql/loaders.ts).
  */
-const perRequest = new WeakMap<Context, DataLoader<string, StreamCourse[]>>();
-
-export function streamCoursesLoader(ctx: Context): DataLoader<string, StreamCourse[]> {
-  let loader = perRequest.get(ctx);
-  if (!loader) {
-    const scope = fundingScope(ctx.viewer);
-    loader = new DataLoader((ids) => coursesOfStreams(ctx.dataSource, scope, [...ids]));
-    perRequest.set(ctx, loader);
-  }
-  return loader;
+export function createStreamCoursesLoader(dataSource: DataSource, viewer: Viewer | null): DataLoader<string, StreamCourse[]> {
+  // The scope is worked out when first asked for: it refuses a viewer outside funding.
+  return new DataLoader((ids) => coursesOfStreams(dataSource, fundingScope(viewer), [...ids]));
 }
 
 export async function coursesOfStreams(dataSource: DataSource, scope: FundingScope, streamIds: string[]): Promise<StreamCourse[][]> {

@@ -3,7 +3,6 @@ import type { Context } from '../../graphql/context';
 import { FundingStream } from './funding.types';
 import type { FundingStreamEntity } from './funding-stream.entity';
 import { StreamCourse } from './stream-courses.types';
-import { streamCoursesLoader } from './stream-courses.loader';
 
 /** The drill-down from a stream to what it pays for. */
 @Resolver(() => FundingStream)
@@ -12,6 +11,6 @@ export class StreamCoursesResolver {
     description: 'The courses with entries on this stream in the caller\'s scope, by title, each with its sessions. The courses\' summaries add up to the stream\'s spending on courses; entries for no course (the budget, contributions) are not in any.',
   })
   courses(@Root() stream: FundingStreamEntity, @Ctx() ctx: Context): Promise<StreamCourse[]> {
-    return streamCoursesLoader(ctx).load(stream.id);
+    return ctx.loaders.streamCourses.load(stream.id);
   }
 }
