@@ -47,7 +47,9 @@ beforeAll(async () => {
   ids.online = await makeSession(db, partnershipId, course, { startsInDays: 4 });
   ids.alder = await makeSession(db, partnershipId, course, { startsInDays: 5, venueId: a });
   ids.beech = await makeSession(db, partnershipId, course, { startsInDays: 6, venueId: b });
-  await db.query(`UPDATE training_session SET ends_at = starts_at + interval '1 day 7 hours' WHERE id = $1`, [ids.twoDaysCedar]);
+  // Ends late on the next calendar day in the UK, whatever the time of day the test runs: two days.
+  await db.query(`UPDATE training_session SET ends_at = (date_trunc('day', starts_at AT TIME ZONE 'Europe/London')
+    + interval '1 day 23 hours 59 minutes') AT TIME ZONE 'Europe/London' WHERE id = $1`, [ids.twoDaysCedar]);
 });
 
 afterAll(() => stopPortalWithBrowser(portal, browser));

@@ -80,9 +80,12 @@ export async function clickHeaderLink(page: Page, name: string): Promise<void> {
   const link = header.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name, exact: true });
   // nhsuk-frontend's header script marks the header once it has sorted the links into the menu.
   await page.locator('header[data-nhsuk-header-init]').waitFor({ state: 'attached' });
-  if (!await link.isVisible()) {
-    const more = header.getByRole('button', { name: /More/ });
+  // The script may still be moving links into the menu on a loaded machine: until the link shows,
+  // open "More" whenever it is shown closed.
+  const more = header.getByRole('button', { name: /More/ });
+  for (let attempt = 0; attempt < 50 && !await link.isVisible(); attempt += 1) {
     if (await more.isVisible() && await more.getAttribute('aria-expanded') !== 'true') await more.click();
+    else await page.waitForTimeout(100);
   }
   await link.click();
 }
