@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import pino from 'pino';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { makeCourse, makeOrganisation, makePartnership, makeSession, makeVenue } from '../support/catalogue-fixtures';
@@ -246,6 +246,24 @@ describe('compressed and cached assets', () => {
       expect(response.body.length).toBeLessThan(brotliDecompressSync(response.body).length / 3);
     }
     expect((await raw(script, 'gzip')).headers['content-encoding']).toBe('gzip');
+  });
+
+  it('sends the scripts and styles the build compressed at brotli 11, the same bytes as the file on disk', async () => {
+    const html = brotliDecompressSync((await raw(`/p/${slug}/find-training`, 'br')).body).toString();
+    const script = /<script type="module" crossorigin[^>]* src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const style = /<link rel="stylesheet" crossorigin href="(\/assets\/[^"]+\.css)"/.exec(html)![1];
+    for (const asset of [script, style]) {
+      const response = await raw(asset, 'gzip, deflate, br');
+      expect(response.headers['content-encoding']).toBe('br');
+      expect(response.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(response.headers['content-type']).toMatch(asset.endsWith('.js') ? /javascript/ : /text\/css/);
+      const onDisk = readFileSync(path.join(clientDist, `${asset}.br`));
+      expect(response.body.equals(onDisk)).toBe(true);
+      expect(brotliDecompressSync(response.body).equals(readFileSync(path.join(clientDist, asset)))).toBe(true);
+      // Quality 11 is smaller than what the server would make on the fly (quality 5).
+      const onTheFly = brotliCompressSync(brotliDecompressSync(response.body), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } });
+      expect(response.body.length).toBeLessThan(onTheFly.length);
+    }
   });
 
   it('keeps files that are not hashed fresh', async () => {
