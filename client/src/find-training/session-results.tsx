@@ -1,17 +1,14 @@
 import { Link, useLocation, useNavigate } from 'react-router';
-import { Pagination, Select } from 'nhsuk-react-components';
+import { Select } from 'nhsuk-react-components';
 import type { FindSessionsQuery, SessionSort } from '../gql/graphql';
-import { canSortByDistance, nextPageParams, PAGE_SIZE, previousPageParams, sortParams } from './filter-params';
+import { Pager } from '../ui/pager';
+import { hrefWith as href } from '../ui/paging';
+import { canSortByDistance, PAGE_SIZE, SEARCH_KEYS, sortParams } from './filter-params';
 import { SessionResultCard } from './session-result-card';
 
 function countText(total: number): string {
   if (total === 0) return 'No sessions found';
   return total === 1 ? '1 session found' : `${total.toLocaleString('en-GB')} sessions found`;
-}
-
-function href(pathname: string, params: URLSearchParams): string {
-  const search = params.toString();
-  return search ? `${pathname}?${search}` : pathname;
 }
 
 /**
@@ -85,18 +82,9 @@ export function SessionResults(props: {
         </ul>
       ) : null}
 
-      {sessions && (page > 1 || sessions.pageInfo.hasNextPage) ? (
-        <Pagination>
-          {page > 1 ? (
-            <Pagination.Link previous asElement={Link} to={href(pathname, previousPageParams(params))}
-              labelText={`Page ${page - 1} of ${pages}`} />
-          ) : null}
-          {sessions.pageInfo.hasNextPage && sessions.pageInfo.endCursor ? (
-            <Pagination.Link next asElement={Link}
-              to={href(pathname, nextPageParams(params, sessions.pageInfo.endCursor))}
-              labelText={`Page ${page + 1} of ${pages}`} />
-          ) : null}
-        </Pagination>
+      {sessions ? (
+        <Pager page={page} pageSize={PAGE_SIZE} total={total} endCursor={sessions.pageInfo.endCursor}
+          hasNextPage={sessions.pageInfo.hasNextPage} keep={SEARCH_KEYS} />
       ) : null}
     </section>
   );
