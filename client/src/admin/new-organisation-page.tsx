@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, Checkboxes, Fieldset, Radios, Select, TextInput } from 'nhsuk-react-components';
-import { AREA_PATHS } from '../account/navigation';
+import { AREA_PATHS } from '../route-patterns';
 import type { SignedInViewer } from '../account/use-viewer';
 import type { Sector } from '../gql/graphql';
 import { AccessProblemPage } from '../ui/access-problem';

@@ -1,7 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Table } from 'nhsuk-react-components';
-import { AREA_PATHS } from '../account/navigation';
+import { AREA_PATHS } from '../route-patterns';
 import type { SignedInViewer } from '../account/use-viewer';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';

@@ -5,6 +5,7 @@ import { Pager } from '../ui/pager';
 import { hrefWith as href } from '../ui/paging';
 import { canSortByDistance, PAGE_SIZE, SEARCH_KEYS, sortParams } from './filter-params';
 import { SessionResultCard } from './session-result-card';
+import { paths } from '../paths';
 
 function countText(total: number): string {
   if (total === 0) return 'No sessions found';
@@ -76,7 +77,7 @@ export function SessionResults(props: {
           {sessions.edges.map(({ node }) => (
             <li key={node.id}>
               <SessionResultCard session={node} resultsSearch={search}
-                href={`/p/${encodeURIComponent(props.slug)}/sessions/${encodeURIComponent(node.id)}`} />
+                href={paths.session(props.slug, node.id)} />
             </li>
           ))}
         </ul>

@@ -14,7 +14,7 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import type { CourseSavedState } from './courses-page';
 import { COURSE_FIELDS, COURSE_INPUT_IDS, courseFormFrom, courseInputFrom, emptyCourseForm, updateInputFrom, type CourseField, type CourseForm } from './course-form';
 import { CourseChoicesQuery, CreateCourseMutation, ProviderCourseQuery, UpdateCourseMutation } from './provider.operations';
-import { PROVIDER_PATHS } from './provider-paths';
+import { PROVIDER_PATHS } from '../route-patterns';
 import { isAdministrator, PROVIDER_AUDIENCE, providerOrganisations, RequireProvider } from './require-provider';
 
 const METHODS = Object.keys(METHOD_TEXT) as LearningMethod[];

@@ -9,7 +9,7 @@ import { FormErrorSummary } from '../ui/form-error-summary';
 import { fieldErrorsFrom, messagesByField, SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { CourseChoicesQuery, CreateVenueMutation } from './provider.operations';
-import { PROVIDER_PATHS } from './provider-paths';
+import { PROVIDER_PATHS } from '../route-patterns';
 import { isAdministrator, PROVIDER_AUDIENCE, providerOrganisations, RequireProvider } from './require-provider';
 import { emptyVenueForm, VENUE_FIELDS, VENUE_INPUT_IDS, venueInputFrom, type VenueField, type VenueForm } from './venue-form';
 
