@@ -8,7 +8,7 @@ import { SERVICE_PROBLEM } from '../ui/form-errors';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ConfirmRegistrationMutation } from './auth.mutations';
 import { REGISTRATION_NEXT_KEY } from './register-page';
-import { safeNextPath } from './safe-next';
+import { safeNextPath } from '../ui/safe-next';
 import { useAfterSignIn } from './use-session-change';
 import { paths } from '../paths';
 import { SITE_PAGES } from '../route-patterns';

@@ -10,8 +10,8 @@ import type { PartnershipOutletContext } from '../ui/partnership-layout';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { RegisterVolunteerMutation } from './auth.mutations';
 import { EMAIL_INPUT, NEW_PASSWORD_HINT } from './auth-fields';
-import { safeNextPath, signInPath } from './safe-next';
-import { useViewer } from './use-viewer';
+import { safeNextPath, signInPath } from '../ui/safe-next';
+import { useViewer } from '../ui/use-viewer';
 import { PartnerOrganisationsQuery } from './voluntary-organisations.query';
 import { paths } from '../paths';
 

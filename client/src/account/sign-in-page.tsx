@@ -9,10 +9,10 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import { PartnershipsQuery } from '../find-training/partnerships.query';
 import { SignInMutation } from './auth.mutations';
 import { EMAIL_INPUT } from './auth-fields';
-import { landingPathFor, partnershipSlugOfPath } from './navigation';
-import { safeNextPath } from './safe-next';
+import { landingPathFor, partnershipSlugOfPath } from '../ui/navigation';
+import { safeNextPath } from '../ui/safe-next';
 import { useAfterSignIn } from './use-session-change';
-import { useViewer } from './use-viewer';
+import { useViewer } from '../ui/use-viewer';
 import { paths } from '../paths';
 import { SITE_PAGES } from '../route-patterns';
 

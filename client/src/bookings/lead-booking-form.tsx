@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { Button, Table, Textarea, TextInput } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { FormErrorSummary } from '../ui/form-error-summary';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
 import { useFormSubmit } from '../ui/use-form-submit';

@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { useViewer, type SignedInViewer } from '../account/use-viewer';
+import { useViewer, type SignedInViewer } from '../ui/use-viewer';
 import type { MyBookingsQuery as MyBookingsResult } from '../gql/graphql';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';

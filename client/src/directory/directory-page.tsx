@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { SummaryList } from 'nhsuk-react-components';
-import { useViewer, type SignedInViewer } from '../account/use-viewer';
+import { useViewer, type SignedInViewer } from '../ui/use-viewer';
 import { ORGANISATION_ROLE_TEXT, SECTOR_TEXT } from '../admin/admin-text';
 import type { PartnershipDirectoryQuery as DirectoryResult } from '../gql/graphql';
 import { accessProblemOf } from '../ui/access-errors';

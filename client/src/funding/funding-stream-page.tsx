@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { BackLink, SummaryList } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { SECTOR_TEXT } from '../admin/admin-text';
 import { COURSE_AUDIENCE_TEXT } from '../find-training/session-text';
 import type { FundingStreamQuery } from '../gql/graphql';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, Checkboxes, Fieldset, Radios, Select, Textarea, TextInput } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { SECTOR_TEXT, SECTORS } from '../admin/admin-text';
 import { COURSE_AUDIENCE_TEXT } from '../find-training/session-text';
 import type { CourseAudience, FunderKind } from '../gql/graphql';

@@ -1,5 +1,5 @@
 import type { Role } from '../gql/graphql';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { FUNDING_PATHS } from '../route-patterns';
 
 /** Who each funding area is for, in the words of its "You need to be…" page (for RequireRole's `audience`). */

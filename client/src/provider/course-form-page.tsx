@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, Checkboxes, Radios, Select, Textarea, TextInput } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { SECTOR_TEXT, SECTORS } from '../admin/admin-text';
 import { ACCREDITATION_TEXT, COURSE_AUDIENCE_TEXT, LEARNING_CATEGORY_TEXT, METHOD_TEXT } from '../find-training/session-text';
 import type { Accreditation, CourseAudience, CourseVisibility, LearningCategory, LearningMethod, ProviderCourseFieldsFragment } from '../gql/graphql';

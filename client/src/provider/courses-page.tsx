@@ -1,7 +1,7 @@
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, InsetText, Table, Tag } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { METHOD_TEXT, placeText, costText } from '../find-training/session-text';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';

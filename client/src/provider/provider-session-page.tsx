@@ -1,7 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { BackLink, Button, InsetText, SummaryList, Table } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { BookingStatusTag } from '../bookings/booking-status-tag';
 import { placeText } from '../find-training/session-text';
 import { accessProblemOf } from '../ui/access-errors';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, Fieldset, Radios, Select, TextInput } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { DELIVERY_MODE_TEXT } from '../find-training/session-text';
 import type { DeliveryMode, ProviderSessionFieldsFragment } from '../gql/graphql';
 import { accessProblemOf, type AccessProblem } from '../ui/access-errors';

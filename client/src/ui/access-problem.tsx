@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
-import { signInPath } from '../account/safe-next';
-import { ViewerQuery } from '../account/viewer.query';
-import { useViewer } from '../account/use-viewer';
+import { signInPath } from './safe-next';
+import { ViewerQuery } from './viewer.query';
+import { useViewer } from './use-viewer';
 import type { AccessProblem } from './access-errors';
 import { useDocumentTitle } from './use-document-title';
 import { paths } from '../paths';

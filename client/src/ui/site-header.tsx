@@ -2,12 +2,12 @@ import classNames from 'classnames';
 import { useEffect, useRef, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { UserIcon } from 'nhsuk-react-components';
-import { currentItem, navigationFor } from '../account/navigation';
-import { signInPath } from '../account/safe-next';
-import { useSignOut } from '../account/use-session-change';
-import { useViewer } from '../account/use-viewer';
+import { currentItem, navigationFor } from './navigation';
+import { signInPath } from './safe-next';
+import { useViewer } from './use-viewer';
 import { paths } from '../paths';
 import { SITE_PAGES } from '../route-patterns';
+import { useSignOutAction } from './sign-out';
 
 /**
  * The NHS.UK header without the NHS logo: the portal belongs to a whole partnership (a council
@@ -48,7 +48,7 @@ function useNhsukHeader() {
 function HeaderWithMenu({ name, href, partnershipSlug }: { name: string; href: string; partnershipSlug: string | null }) {
   const { pathname, search } = useLocation();
   const { viewer, loading } = useViewer();
-  const { signOut, signingOut } = useSignOut();
+  const { signOut, signingOut } = useSignOutAction();
   const slug = viewer?.partnership.slug ?? partnershipSlug;
   const items = navigationFor(viewer?.roles ?? [], slug, !!viewer);
   const current = currentItem(items, pathname);

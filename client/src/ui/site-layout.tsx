@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { Outlet } from 'react-router';
-import { useViewer } from '../account/use-viewer';
+import { useViewer } from './use-viewer';
 import { PageLayout, PORTAL_NAME } from './page-layout';
 import { paths } from '../paths';
 
