@@ -13,10 +13,10 @@ import { RegisterPage } from './account/register-page';
 import { ConfirmRegistrationPage } from './account/confirm-registration-page';
 import { ForgotPasswordPage } from './account/forgot-password-page';
 import { ResetPasswordPage } from './account/reset-password-page';
-import { AREA_PATHS } from './account/navigation';
+
 import { fundingRoutes } from './funding/funding-routes';
-import { PROVIDER_PATHS } from './provider/provider-paths';
-import { PARTNERSHIP_PAGES, SITE_PAGES, partnershipChild } from './route-patterns';
+
+import { AREA_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES, partnershipChild } from './route-patterns';
 
 // Pages for administrators, leads and managers load when first opened: most people never see them.
 const OrganisationsPage = lazy(() => import('./admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })));

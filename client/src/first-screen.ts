@@ -1,5 +1,5 @@
 import type { ApolloClient } from '@apollo/client';
-import { ViewerQuery } from './account/viewer.query';
+import { ViewerQuery } from './ui/viewer.query';
 import { PartnershipBySlugQuery } from './ui/partnership-by-slug.query';
 
 /**

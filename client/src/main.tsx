@@ -4,6 +4,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { RouterProvider } from 'react-router';
 import { createApolloClient } from './apollo-client';
 import { createAppRouter } from './app-routes';
+import { SignOutProvider } from './account/sign-out-provider';
 import { primeCacheFromFirstScreen } from './first-screen';
 import './ui/styles.scss';
 
@@ -25,7 +26,9 @@ startTransition(() => {
   createRoot(root).render(
     <StrictMode>
       <ApolloProvider client={client}>
-        <RouterProvider router={createAppRouter()} />
+        <SignOutProvider>
+          <RouterProvider router={createAppRouter()} />
+        </SignOutProvider>
       </ApolloProvider>
     </StrictMode>,
   );

@@ -1,11 +1,9 @@
-import { AREA_PATHS, DIRECTORY_PATH } from './account/navigation';
-import { FUNDING_PATHS } from './funding/funding-paths';
-import { PROVIDER_PATHS } from './provider/provider-paths';
-
 /**
  * Every address the client answers, as router patterns. The router (app-routes.tsx) is built from
  * these names, and the build writes them to dist/routes.json so that the server answers any other
  * address with HTTP 404 (and the same helpful page), as a crawler or a link checker expects.
+ * Pages link to a fixed address by its pattern; one with parameters or a query is built by
+ * `paths` (paths.ts). This file imports nothing, so any folder may use it.
  */
 export const PARTNERSHIP_PAGES = {
   home: '/p/:slug',
@@ -25,8 +23,48 @@ export const SITE_PAGES = {
   admin: '/admin',
   fundingStream: '/funding/streams/:id',
   fundingOrganisation: '/funding/organisations/:id',
-  directory: DIRECTORY_PATH,
+  /** The partnership directory, for every member signed in. */
+  directory: '/directory',
   directoryEntryEdit: '/directory/:organisationId/edit',
+} as const;
+
+/** Where each area lives; pages and the header take their addresses from here. */
+export const AREA_PATHS = {
+  adminOrganisations: '/admin/organisations',
+  adminNewOrganisation: '/admin/organisations/new',
+  adminPeople: '/admin/people',
+  adminImport: '/admin/import-people',
+  adminAudit: '/admin/audit-log',
+  organisationPeople: '/organisation/people',
+  team: '/team',
+  myBookings: '/bookings',
+  bookingRequests: '/bookings/requests',
+  organisationBookings: '/organisation/bookings',
+} as const;
+
+/**
+ * Where the funding pages live. The financial year travels in the address as "2025-26", so a
+ * page can be bookmarked and shared for a given year; links between the pages keep it.
+ */
+export const FUNDING_PATHS = {
+  overview: '/funding',
+  entries: '/funding/entries',
+  myOrganisation: '/funding/my-organisation',
+  admin: '/admin/funding',
+  adminNewStream: '/admin/funding/streams/new',
+  adminRecordEntry: '/admin/funding/entries/new',
+} as const;
+
+/** Where the provider's pages live: their courses, each course's form and sessions, each session's people. */
+export const PROVIDER_PATHS = {
+  courses: '/provider/courses',
+  newCourse: '/provider/courses/new',
+  editCourse: '/provider/courses/:id/edit',
+  newSession: '/provider/courses/:id/sessions/new',
+  /** The server's emails link here too (server/src/modules/catalogue/session-minimums.service.ts). */
+  session: '/provider/sessions/:id',
+  changeSession: '/provider/sessions/:id/change',
+  newVenue: '/provider/venues/new',
 } as const;
 
 /** A child route's path below the partnership layout ('/p/:slug/find-training' → 'find-training'). */

@@ -7,10 +7,11 @@ import type { PartnershipOutletContext } from '../ui/partnership-layout';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ConfirmRegistrationMutation } from './auth.mutations';
-import { findTrainingPath } from './navigation';
 import { REGISTRATION_NEXT_KEY } from './register-page';
-import { safeNextPath } from './safe-next';
+import { safeNextPath } from '../ui/safe-next';
 import { useAfterSignIn } from './use-session-change';
+import { paths } from '../paths';
+import { SITE_PAGES } from '../route-patterns';
 
 const NO_INPUTS: Record<never, string> = {};
 
@@ -40,7 +41,7 @@ export function ConfirmRegistrationPage() {
       }
       const next = safeNextPath(window.localStorage.getItem(REGISTRATION_NEXT_KEY));
       window.localStorage.removeItem(REGISTRATION_NEXT_KEY);
-      await afterSignIn(next ?? findTrainingPath(payload.viewer.partnership.slug));
+      await afterSignIn(next ?? paths.findTraining(payload.viewer.partnership.slug));
     } catch {
       setProblem(SERVICE_PROBLEM);
     }
@@ -53,7 +54,7 @@ export function ConfirmRegistrationPage() {
         <h1>Finish registering</h1>
         <p>Your email address is confirmed by this link. Finish registering to sign in and book training.</p>
         {problem ? null : <Button type="button" onClick={finish}>Finish registering and sign in</Button>}
-        <p><Link to={`/p/${slug}/register`}>Register again</Link> or <Link to="/sign-in">sign in</Link></p>
+        <p><Link to={paths.register(slug)}>Register again</Link> or <Link to={SITE_PAGES.signIn}>sign in</Link></p>
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { useFormSubmit } from '../ui/use-form-submit';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { RequestPasswordResetMutation } from './auth.mutations';
 import { EMAIL_INPUT } from './auth-fields';
+import { SITE_PAGES } from '../route-patterns';
 
 type Field = 'email';
 const INPUT_IDS: Record<Field, string> = { email: 'email' };
@@ -42,8 +43,8 @@ export function ForgotPasswordPage() {
           <h1>Check your email</h1>
           <p>If an account exists for that email, we have sent a link to reset your password.</p>
           <p>The link works once. If it does not arrive in a few minutes, check your spam folder or
-            {' '}<Link to="/forgot-password" onClick={() => setSent(false)}>ask for another link</Link>.</p>
-          <p><Link to="/sign-in">Back to sign in</Link></p>
+            {' '}<Link to={SITE_PAGES.forgotPassword} onClick={() => setSent(false)}>ask for another link</Link>.</p>
+          <p><Link to={SITE_PAGES.signIn}>Back to sign in</Link></p>
         </div>
       </div>
     );
@@ -60,7 +61,7 @@ export function ForgotPasswordPage() {
             value={email} error={messagesByField(errors).email} onChange={(event) => setEmail(event.currentTarget.value)} />
           <Button type="submit">Send reset link</Button>
         </form>
-        <p><Link to="/sign-in">Back to sign in</Link></p>
+        <p><Link to={SITE_PAGES.signIn}>Back to sign in</Link></p>
       </div>
     </div>
   );

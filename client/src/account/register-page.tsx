@@ -10,10 +10,10 @@ import type { PartnershipOutletContext } from '../ui/partnership-layout';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { RegisterVolunteerMutation } from './auth.mutations';
 import { EMAIL_INPUT, NEW_PASSWORD_HINT } from './auth-fields';
-import { findTrainingPath } from './navigation';
-import { safeNextPath, signInPath } from './safe-next';
-import { useViewer } from './use-viewer';
+import { safeNextPath, signInPath } from '../ui/safe-next';
+import { useViewer } from '../ui/use-viewer';
 import { PartnerOrganisationsQuery } from './voluntary-organisations.query';
+import { paths } from '../paths';
 
 type Field = 'name' | 'email' | 'password' | 'organisationId';
 const FIELDS: Field[] = ['name', 'email', 'password', 'organisationId'];
@@ -47,7 +47,7 @@ export function RegisterPage() {
   const [values, setValues] = useState<Record<Field, string>>({ name: '', email: '', password: '', organisationId: '' });
   const { errors, byField, send } = useFormSubmit<Field>(FIELDS);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const findTraining = findTrainingPath(slug);
+  const findTraining = paths.findTraining(slug);
   // Back to the page that sent the person here (a session they want to book), else Find training.
   const [searchParams] = useSearchParams();
   const next = safeNextPath(searchParams.get('next')) ?? findTraining;
@@ -99,7 +99,7 @@ export function RegisterPage() {
         <div className="nhsuk-grid-column-two-thirds">
           <h1>You already have an account</h1>
           <p>You are signed in as {viewer.name} ({viewer.email}).</p>
-          <p><Link to={findTrainingPath(viewer.partnership.slug)}>Find training</Link></p>
+          <p><Link to={paths.findTraining(viewer.partnership.slug)}>Find training</Link></p>
         </div>
       </div>
     );

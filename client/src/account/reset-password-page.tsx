@@ -8,8 +8,9 @@ import { useFormSubmit } from '../ui/use-form-submit';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ResetPasswordMutation } from './auth.mutations';
 import { NEW_PASSWORD_HINT } from './auth-fields';
-import { findTrainingPath } from './navigation';
 import { useAfterSignIn } from './use-session-change';
+import { paths } from '../paths';
+import { SITE_PAGES } from '../route-patterns';
 
 type Field = 'password';
 const INPUT_IDS: Record<Field, string> = { password: 'password' };
@@ -36,7 +37,7 @@ function LinkNotValid({ message, wording }: { message: string; wording: (typeof 
       <div className="nhsuk-grid-column-two-thirds">
         <h1>{wording.notValidHeading}</h1>
         <p>{message}</p>
-        <p><Link to="/forgot-password">{wording.askAgain}</Link></p>
+        <p><Link to={SITE_PAGES.forgotPassword}>{wording.askAgain}</Link></p>
       </div>
     </div>
   );
@@ -74,7 +75,7 @@ export function ResetPasswordPage({ purpose = 'reset' }: { purpose?: keyof typeo
       done: async (payload) => {
         const expired = expiredOf(payload);
         if (expired) setInvalidLink(wording.expired ?? expired.message);
-        else await afterSignIn(findTrainingPath(payload.viewer!.partnership.slug));
+        else await afterSignIn(paths.findTraining(payload.viewer!.partnership.slug));
       },
     });
   };

@@ -9,10 +9,12 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import { PartnershipsQuery } from '../find-training/partnerships.query';
 import { SignInMutation } from './auth.mutations';
 import { EMAIL_INPUT } from './auth-fields';
-import { findTrainingPath, landingPathFor, partnershipSlugOfPath, registerPath } from './navigation';
-import { safeNextPath } from './safe-next';
+import { landingPathFor, partnershipSlugOfPath } from '../ui/navigation';
+import { safeNextPath } from '../ui/safe-next';
 import { useAfterSignIn } from './use-session-change';
-import { useViewer } from './use-viewer';
+import { useViewer } from '../ui/use-viewer';
+import { paths } from '../paths';
+import { SITE_PAGES } from '../route-patterns';
 
 type Field = 'email' | 'password';
 const FIELDS: Field[] = ['email', 'password'];
@@ -31,7 +33,7 @@ function RegisterLinks({ next }: { next: string | null }) {
       <ul className="nhsuk-list">
         {partnerships.map((partnership) => (
           <li key={partnership.slug}>
-            <Link to={next && slug ? `${registerPath(partnership.slug)}?${new URLSearchParams({ next }).toString()}` : registerPath(partnership.slug)}>
+            <Link to={paths.register(partnership.slug, slug ? next : null)}>
               {partnership.name && partnerships.length > 1 ? `Register as a volunteer in ${partnership.name}` : 'Register as a volunteer'}
             </Link>
           </li>
@@ -78,7 +80,7 @@ export function SignInPage() {
         <div className="nhsuk-grid-column-two-thirds">
           <h1>You are signed in</h1>
           <p>You are signed in as {viewer.name} ({viewer.email}).</p>
-          <p><Link to={next ?? findTrainingPath(viewer.partnership.slug)}>Continue</Link></p>
+          <p><Link to={next ?? paths.findTraining(viewer.partnership.slug)}>Continue</Link></p>
         </div>
       </div>
     );
@@ -96,7 +98,7 @@ export function SignInPage() {
             value={values.password} error={byField.password} onChange={set('password')} />
           <Button type="submit">Sign in</Button>
         </form>
-        <p><Link to="/forgot-password">Forgotten your password?</Link></p>
+        <p><Link to={SITE_PAGES.forgotPassword}>Forgotten your password?</Link></p>
         <RegisterLinks next={next} />
       </div>
     </div>

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Table } from 'nhsuk-react-components';
 import { useLocation } from 'react-router';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { Pager } from '../ui/pager';

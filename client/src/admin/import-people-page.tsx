@@ -2,8 +2,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'r
 import { Link } from 'react-router';
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { Button, ErrorSummary, Select, Table, Textarea } from 'nhsuk-react-components';
-import { AREA_PATHS } from '../account/navigation';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import type { PeopleImportFieldsFragment } from '../gql/graphql';
 import { accessProblemOf, type AccessProblem } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
@@ -16,6 +15,7 @@ import { AdminOrganisationsQuery, ImportPeopleMutation, PeopleImportProgressQuer
 import {
   countCsvRows, csvDownloadHref, exampleCsv, importedText, MAX_CSV_CHARACTERS, newImportId, PEOPLE_CSV_HEADER, progressText,
 } from './people-csv';
+import { paths } from '../paths';
 
 type Field = 'organisationId' | 'csv';
 const INPUT_IDS: Record<Field, string> = { organisationId: 'organisationId', csv: 'csv-file' };
@@ -84,7 +84,7 @@ function ImportOutcome({ outcome }: { outcome: PeopleImportFieldsFragment }) {
           <p>They have joined {outcome.organisation.name} as learners (volunteers as volunteers). Each has been emailed an
             invitation with a link to choose their password and sign in.</p>
           <p><Link className="nhsuk-notification-banner__link"
-            to={`${AREA_PATHS.adminPeople}?organisation=${encodeURIComponent(outcome.organisation.id)}`}>
+            to={paths.adminPeople({ organisation: outcome.organisation.id })}>
             See the people of {outcome.organisation.name}</Link></p>
         </div>
       </div>

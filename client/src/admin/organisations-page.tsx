@@ -1,8 +1,8 @@
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Table } from 'nhsuk-react-components';
-import { AREA_PATHS } from '../account/navigation';
-import type { SignedInViewer } from '../account/use-viewer';
+import { AREA_PATHS } from '../route-patterns';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { AREA_AUDIENCE, RequireRole } from '../ui/require-role';

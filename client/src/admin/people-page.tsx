@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, Select, Tag } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
-import { ViewerQuery } from '../account/viewer.query';
+import type { SignedInViewer } from '../ui/use-viewer';
+import { ViewerQuery } from '../ui/viewer.query';
 import type { AdminPersonFieldsFragment, Role } from '../gql/graphql';
 import { accessProblemOf, type AccessProblem } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, SummaryList, Textarea, WarningCallout } from 'nhsuk-react-components';
-import { useViewer, type SignedInViewer } from '../account/use-viewer';
+import { useViewer, type SignedInViewer } from '../ui/use-viewer';
 import type { BookingRequestsQuery as BookingRequestsResult } from '../gql/graphql';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { Button, Table, Textarea, TextInput } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { FormErrorSummary } from '../ui/form-error-summary';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
 import { useFormSubmit } from '../ui/use-form-submit';
 import { formatUkTimeRange } from '../ui/uk-date-time';
 import { bookingStatusText, newIdempotencyKey } from './booking-text';
 import { BookablePeopleQuery, BookSessionMutation } from './bookings.operations';
+import { paths } from '../paths';
 
 interface Person { id: string; name: string }
 
@@ -106,7 +107,7 @@ export function LeadBookingForm({ session, viewer, seatFromAllocation }: {
     <section aria-labelledby="lead-booking-heading" className="nhsuk-u-margin-top-6">
       <h2 id="lead-booking-heading">Book someone from your organisation</h2>
       <FormErrorSummary errors={errors} inputIds={{ personId: 'lead-person-search', secondPlaceReason: 'lead-second-place-reason' }} />
-      <p><Link to={`/organisation/bookings?${new URLSearchParams({ session: session.id }).toString()}`}>Your organisation's bookings on this session</Link></p>
+      <p><Link to={paths.organisationBookings({ session: session.id })}>Your organisation's bookings on this session</Link></p>
       {booked.length ? (
         <div role="status" data-testid="lead-booked">
           <h3>Booked on this session</h3>

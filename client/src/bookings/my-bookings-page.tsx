@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { useViewer, type SignedInViewer } from '../account/use-viewer';
+import { useViewer, type SignedInViewer } from '../ui/use-viewer';
 import type { MyBookingsQuery as MyBookingsResult } from '../gql/graphql';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
@@ -12,6 +12,7 @@ import { BookingStatusTag } from './booking-status-tag';
 import { isLiveBooking, splitByTime } from './booking-text';
 import { MyBookingsQuery } from './bookings.operations';
 import { CancelBookingControl } from './cancel-booking';
+import { paths } from '../paths';
 
 const PAGE_SIZE = 20;
 type MyBooking = MyBookingsResult['myBookings']['edges'][number]['node'];
@@ -33,7 +34,7 @@ function BookingList({ bookings, slug, label, cancellable }: {
         <li key={booking.id} className="nhsuk-u-padding-bottom-4 nhsuk-u-margin-bottom-4 portal-booking" data-booking-id={booking.id}
           style={{ borderBottom: '1px solid #d8dde0' }}>
           <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
-            <Link to={`/p/${encodeURIComponent(slug)}/sessions/${encodeURIComponent(booking.session.id)}`}>
+            <Link to={paths.session(slug, booking.session.id)}>
               {booking.session.course.title}
             </Link>
           </h3>
@@ -77,7 +78,7 @@ function MyBookings({ viewer }: { viewer: SignedInViewer }) {
         {loading && !data ? <p role="status">Loading your bookings…</p> : null}
         {error && !data ? <p>Sorry, there is a problem with the service. Try again later.</p> : null}
         {data && !bookings.length ? (
-          <p>You have no bookings yet. <Link to={`/p/${encodeURIComponent(slug)}/find-training`}>Find training</Link></p>
+          <p>You have no bookings yet. <Link to={paths.findTraining(slug)}>Find training</Link></p>
         ) : null}
         {data && bookings.length ? (
           <>

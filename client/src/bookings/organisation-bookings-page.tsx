@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Select, Table } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import type { BookingStatus } from '../gql/graphql';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
@@ -15,6 +15,7 @@ import { BookingStatusTag } from './booking-status-tag';
 import { BOOKING_STATUS, isLiveBooking } from './booking-text';
 import { OrganisationBookingsQuery } from './bookings.operations';
 import { CancelBookingControl } from './cancel-booking';
+import { paths } from '../paths';
 
 const PAGE_SIZE = 20;
 const STATUSES = Object.keys(BOOKING_STATUS) as BookingStatus[];
@@ -93,7 +94,7 @@ function OrganisationBookings({ viewer }: { viewer: SignedInViewer }) {
               <Table.Row key={booking.id} data-booking-id={booking.id}>
                 <Table.Cell>{booking.person.name}<br /><span className="nhsuk-body-s">{booking.person.email}</span></Table.Cell>
                 <Table.Cell>
-                  <Link to={`/p/${encodeURIComponent(slug)}/sessions/${encodeURIComponent(booking.session.id)}`}>
+                  <Link to={paths.session(slug, booking.session.id)}>
                     {booking.session.course.title}
                   </Link>
                   <br />

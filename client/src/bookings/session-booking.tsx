@@ -2,9 +2,8 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Button, InsetText, Panel } from 'nhsuk-react-components';
-import { registerPath } from '../account/navigation';
-import { signInPath } from '../account/safe-next';
-import { useViewer, type SignedInViewer } from '../account/use-viewer';
+import { signInPath } from '../ui/safe-next';
+import { useViewer, type SignedInViewer } from '../ui/use-viewer';
 import type { BookingStatus } from '../gql/graphql';
 import { FormErrorSummary } from '../ui/form-error-summary';
 import { useFormSubmit } from '../ui/use-form-submit';
@@ -13,6 +12,8 @@ import { BookSessionMutation, SessionBookingStateQuery } from './bookings.operat
 import { CancelBookingControl } from './cancel-booking';
 import { LeadBookingForm } from './lead-booking-form';
 import { buildSessionIcs, icsFileName } from './session-ics';
+import { paths } from '../paths';
+import { AREA_PATHS } from '../route-patterns';
 
 export interface BookableSession {
   id: string;
@@ -71,13 +72,13 @@ function Outcome({ status, waitlistPosition }: { status: BookingStatus; waitlist
 }
 
 function SignedOutBooking({ slug, sessionId }: { slug: string; sessionId: string }) {
-  const here = `/p/${encodeURIComponent(slug)}/sessions/${encodeURIComponent(sessionId)}`;
+  const here = paths.session(slug, sessionId);
   return (
     <>
       <p>Sign in to book a place. Volunteers who do not have an account can register in a minute.</p>
       <ul className="nhsuk-list">
         <li><Link to={signInPath(here)}>Sign in to book</Link></li>
-        <li><Link to={`${registerPath(slug)}?${new URLSearchParams({ next: here }).toString()}`}>Register as a volunteer</Link></li>
+        <li><Link to={paths.register(slug, here)}>Register as a volunteer</Link></li>
       </ul>
     </>
   );
@@ -143,7 +144,7 @@ function SignedInBooking({ session, viewer }: { session: BookableSession; viewer
             <InsetText data-testid="booking-option">
               <p className="nhsuk-body-l nhsuk-u-margin-bottom-1"><strong>{option.label}</strong></p>
               {option.detail ? <p>{option.detail}</p> : null}
-              {option.action === 'BOOKED_ON_ANOTHER_DATE' ? <p><Link to="/bookings">See your bookings</Link></p> : null}
+              {option.action === 'BOOKED_ON_ANOTHER_DATE' ? <p><Link to={AREA_PATHS.myBookings}>See your bookings</Link></p> : null}
             </InsetText>
           ) : stateLoading ? <p role="status">Loading…</p> : null}
           {loading ? <p role="status">Booking…</p> : null}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, Radios, Textarea, TextInput } from 'nhsuk-react-components';
-import { useViewer, type SignedInViewer } from '../account/use-viewer';
+import { useViewer, type SignedInViewer } from '../ui/use-viewer';
 import type { PartnershipDirectoryQuery as DirectoryResult } from '../gql/graphql';
 import { SITE_PAGES } from '../route-patterns';
 import { accessProblemOf } from '../ui/access-errors';

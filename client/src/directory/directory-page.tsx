@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { SummaryList } from 'nhsuk-react-components';
-import { useViewer, type SignedInViewer } from '../account/use-viewer';
+import { useViewer, type SignedInViewer } from '../ui/use-viewer';
 import { ORGANISATION_ROLE_TEXT, SECTOR_TEXT } from '../admin/admin-text';
 import type { PartnershipDirectoryQuery as DirectoryResult } from '../gql/graphql';
 import { accessProblemOf } from '../ui/access-errors';
@@ -10,7 +10,8 @@ import { AccessProblemPage } from '../ui/access-problem';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { PartnershipDirectoryQuery } from './directory.operations';
 import { orgIdText } from './directory-form';
-import { directoryEntryEditPath, type EntryUpdatedState } from './directory-paths';
+import type { EntryUpdatedState } from './directory-paths';
+import { paths } from '../paths';
 
 type Entry = DirectoryResult['partnershipDirectory'][number];
 
@@ -80,7 +81,7 @@ function EntryCard({ entry }: { entry: Entry }) {
         </SummaryList>
         {entry.viewerCanEdit ? (
           <p className="nhsuk-u-margin-bottom-0">
-            <Link to={directoryEntryEditPath(organisation.id)}>
+            <Link to={paths.directoryEntryEdit(organisation.id)}>
               Change this entry<span className="nhsuk-u-visually-hidden"> for {organisation.name}</span>
             </Link>
           </p>
@@ -113,7 +114,7 @@ function Directory({ viewer }: { viewer: SignedInViewer }) {
         {own.length === 1 ? (
           <div className="nhsuk-inset-text">
             <span className="nhsuk-u-visually-hidden">Information: </span>
-            <p>You can <Link to={directoryEntryEditPath(own[0].organisation.id)}>change the entry for {own[0].organisation.name}</Link>.</p>
+            <p>You can <Link to={paths.directoryEntryEdit(own[0].organisation.id)}>change the entry for {own[0].organisation.name}</Link>.</p>
           </div>
         ) : null}
         {loading && !data ? <p role="status">Loading the directory…</p> : null}

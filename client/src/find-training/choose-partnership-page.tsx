@@ -3,10 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { PageLayout, PORTAL_NAME } from '../ui/page-layout';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { PartnershipsQuery } from './partnerships.query';
-
-function startPath(slug: string): string {
-  return `/p/${encodeURIComponent(slug)}`;
-}
+import { paths } from '../paths';
 
 /** The front door: pick a partnership; with only one there is nothing to pick (its start page). */
 export function ChoosePartnershipPage() {
@@ -14,7 +11,7 @@ export function ChoosePartnershipPage() {
   const { data, loading, error } = useQuery(PartnershipsQuery);
   const partnerships = data?.partnerships ?? [];
 
-  if (partnerships.length === 1) return <Navigate to={startPath(partnerships[0].slug)} replace />;
+  if (partnerships.length === 1) return <Navigate to={paths.partnership(partnerships[0].slug)} replace />;
 
   return (
     <PageLayout serviceName={PORTAL_NAME} serviceHref="/">
@@ -30,7 +27,7 @@ export function ChoosePartnershipPage() {
               <ul className="nhsuk-list nhsuk-list--border">
                 {partnerships.map((partnership) => (
                   <li key={partnership.id}>
-                    <Link to={startPath(partnership.slug)}>{partnership.name}</Link>
+                    <Link to={paths.partnership(partnership.slug)}>{partnership.name}</Link>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import { pageNumberOf } from '../ui/paging';
 import {
-  EMPTY_FORM, formFieldForApiPath, hasFilters, nextPageParams, pageNumber, parseSearchParams, previousPageParams,
+  EMPTY_FORM, formFieldForApiPath, hasFilters, nextPageParams, parseSearchParams, previousPageParams,
   readDateFields, searchParamsFromForm, sortParams, validateForm, type FilterForm,
 } from './filter-params';
 
@@ -98,17 +99,17 @@ describe('paging', () => {
     const page2 = nextPageParams(page1, 'C1');
     expect(page2.get('after')).toBe('C1');
     expect(page2.get('q')).toBe('safeguarding');
-    expect(pageNumber(parseSearchParams(page2))).toBe(2);
+    expect(pageNumberOf(parseSearchParams(page2))).toBe(2);
     const page3 = nextPageParams(page2, 'C2');
     expect(parseSearchParams(page3).prev).toEqual(['', 'C1']);
-    expect(pageNumber(parseSearchParams(page3))).toBe(3);
+    expect(pageNumberOf(parseSearchParams(page3))).toBe(3);
   });
 
   it('goes back the way it came, to a first page with no paging keys', () => {
     const page3 = nextPageParams(nextPageParams(page1, 'C1'), 'C2');
     const back2 = previousPageParams(page3);
     expect(back2.get('after')).toBe('C1');
-    expect(pageNumber(parseSearchParams(back2))).toBe(2);
+    expect(pageNumberOf(parseSearchParams(back2))).toBe(2);
     expect(previousPageParams(back2).toString()).toBe(page1.toString());
   });
 

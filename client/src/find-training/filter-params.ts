@@ -2,6 +2,7 @@ import type { Audience, DeliveryMode, SessionFilter, SessionSort } from '../gql/
 import {
   addDays, isRealCalendarDate, londonMidnight, parseIsoCalendarDate, toIsoCalendarDate, type CalendarDate,
 } from '../ui/uk-date-time';
+import { nextPageSearch, pageOneSearch, pageStateOf, previousPageSearch } from '../ui/paging';
 
 /**
  * The search lives in the address, so a search can be bookmarked, shared and gone back to.
@@ -177,26 +178,15 @@ export function parseSearchParams(params: URLSearchParams): ParsedSearch {
   if (dates.to) filter.to = londonMidnight(addDays(dates.to, 1)).toISOString();
 
   const sort: SessionSort = params.get(SORT_KEY) === DISTANCE_IN_URL && canSortByDistance(form.town) ? 'DISTANCE' : 'DATE';
-  const after = params.get('after') || null;
-  const prev = after && params.has('prev') ? (params.get('prev') ?? '').split(',') : [];
-  return { form, filter, sort, after, prev: after ? (prev.length ? prev : ['']) : [], errors };
+  return { form, filter, sort, ...pageStateOf(params), errors };
 }
 
-function withPaging(params: URLSearchParams, after: string | null, prev: string[]): URLSearchParams {
-  const next = new URLSearchParams();
-  for (const key of [...FILTER_KEYS, SORT_KEY]) {
-    for (const value of params.getAll(key)) next.append(key, value);
-  }
-  if (after) {
-    next.set('after', after);
-    next.set('prev', prev.join(','));
-  }
-  return next;
-}
+/** The keys a search keeps from page to page (paging itself is ui/paging.ts). */
+export const SEARCH_KEYS: readonly string[] = [...FILTER_KEYS, SORT_KEY];
 
 /** The address of page 1 of the same search in another order. */
 export function sortParams(params: URLSearchParams, sort: SessionSort): URLSearchParams {
-  const next = withPaging(params, null, []);
+  const next = pageOneSearch(params, SEARCH_KEYS);
   if (sort === 'DISTANCE') next.set(SORT_KEY, DISTANCE_IN_URL);
   else next.delete(SORT_KEY);
   return next;
@@ -204,19 +194,12 @@ export function sortParams(params: URLSearchParams, sort: SessionSort): URLSearc
 
 /** The address of the page after this one. */
 export function nextPageParams(params: URLSearchParams, endCursor: string): URLSearchParams {
-  const { after, prev } = parseSearchParams(params);
-  return withPaging(params, endCursor, [...prev, after ?? '']);
+  return nextPageSearch(params, endCursor, SEARCH_KEYS);
 }
 
 /** The address of the page before this one (page 1 carries no paging keys). */
 export function previousPageParams(params: URLSearchParams): URLSearchParams {
-  const { prev } = parseSearchParams(params);
-  return withPaging(params, prev.at(-1) || null, prev.slice(0, -1));
-}
-
-/** 1 for the first page. */
-export function pageNumber(parsed: Pick<ParsedSearch, 'prev'>): number {
-  return parsed.prev.length + 1;
+  return previousPageSearch(params, SEARCH_KEYS);
 }
 
 /** True when any filter is set, so the page can offer to clear them. */

@@ -3,10 +3,11 @@ import { useLocation, useNavigate, useOutletContext, useParams, useSearchParams 
 import { useQuery } from '@apollo/client/react';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { userErrorsOf } from '../ui/graphql-user-errors';
+import { pageNumberOf } from '../ui/paging';
 import type { PartnershipOutletContext } from '../ui/partnership-layout';
 import { FindSessionsQuery } from './find-sessions.query';
 import {
-  formFieldForApiPath, hasFilters, PAGE_SIZE, pageNumber, parseSearchParams, searchParamsFromForm, validateForm,
+  formFieldForApiPath, hasFilters, PAGE_SIZE, parseSearchParams, searchParamsFromForm, validateForm,
   type FieldError, type FilterField, type FilterForm,
 } from './filter-params';
 import { FilterErrorSummary } from './filter-error-summary';
@@ -89,7 +90,7 @@ export function FindTrainingPage() {
             clearHref={clearHref} />
         </div>
         <div className="nhsuk-grid-column-two-thirds">
-          <SessionResults slug={slug} params={searchParams} sort={parsed.sort} town={parsed.form.town} page={pageNumber(parsed)} loading={loading}
+          <SessionResults slug={slug} params={searchParams} sort={parsed.sort} town={parsed.form.town} page={pageNumberOf(parsed)} loading={loading}
             failed={failed} sessions={data?.sessions ?? null} clearHref={clearHref} />
         </div>
       </div>

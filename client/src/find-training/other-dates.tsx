@@ -3,6 +3,7 @@ import { InsetText } from 'nhsuk-react-components';
 import type { DeliveryMode } from '../gql/graphql';
 import { formatUkTimeRange } from '../ui/uk-date-time';
 import { placeText, seatsLeftText } from './session-text';
+import { paths } from '../paths';
 
 export interface OtherDate {
   id: string;
@@ -12,8 +13,6 @@ export interface OtherDate {
   seatsLeft: number;
   venue: { name: string; town: string } | null;
 }
-
-const sessionPath = (slug: string, id: string) => `/p/${encodeURIComponent(slug)}/sessions/${encodeURIComponent(id)}`;
 
 /** A full or cancelled session points to the course's next date that still has seats. */
 export function NextDateWithSeats({ slug, session, otherDates }: {
@@ -29,7 +28,7 @@ export function NextDateWithSeats({ slug, session, otherDates }: {
       <p>
         {session.status === 'CANCELLED' ? 'This session has been cancelled.' : 'This session is fully booked.'}
         {' '}The next date with seats is{' '}
-        <Link to={sessionPath(slug, next.id)}>{formatUkTimeRange(next.startsAt, next.endsAt)}</Link>
+        <Link to={paths.session(slug, next.id)}>{formatUkTimeRange(next.startsAt, next.endsAt)}</Link>
         {' '}({placeText(next)}, {seatsLeftText(next.seatsLeft).toLowerCase()}).
       </p>
     </InsetText>
@@ -45,7 +44,7 @@ export function OtherDates({ slug, otherDates }: { slug: string; otherDates: rea
       <ul className="nhsuk-list nhsuk-list--border">
         {otherDates.map((date) => (
           <li key={date.id}>
-            <Link to={sessionPath(slug, date.id)}>{formatUkTimeRange(date.startsAt, date.endsAt)}</Link>
+            <Link to={paths.session(slug, date.id)}>{formatUkTimeRange(date.startsAt, date.endsAt)}</Link>
             <br />
             <span className="nhsuk-body-s">{placeText(date)} · {seatsLeftText(date.seatsLeft)}</span>
           </li>

@@ -4,11 +4,11 @@ import { useQuery } from '@apollo/client/react';
 import { Button, TextInput } from 'nhsuk-react-components';
 import { useDocumentTitle } from '../ui/use-document-title';
 import type { PartnershipOutletContext } from '../ui/partnership-layout';
-import { findTrainingPath, registerPath } from '../account/navigation';
-import { signInPath } from '../account/safe-next';
-import { useViewer } from '../account/use-viewer';
+import { signInPath } from '../ui/safe-next';
+import { useViewer } from '../ui/use-viewer';
 import { FindSessionsQuery } from './find-sessions.query';
 import { SessionResultCard } from './session-result-card';
+import { paths } from '../paths';
 
 const JOINT_SESSIONS_SHOWN = 5;
 
@@ -23,7 +23,7 @@ export function PartnershipStartPage() {
   const { viewer } = useViewer();
   const navigate = useNavigate();
   const [text, setText] = useState('');
-  const findTraining = findTrainingPath(slug);
+  const findTraining = paths.findTraining(slug);
   const name = partnershipName ?? 'the partnership';
   useDocumentTitle([partnershipName]);
   const { data, loading, error } = useQuery(FindSessionsQuery, {
@@ -57,12 +57,12 @@ export function PartnershipStartPage() {
           <ul>
             <li>
               <strong>Volunteers and visitors</strong>: search without an account, see the seats left,
-              then {viewer ? 'book a place' : <><Link to={registerPath(slug)}>register in a minute</Link> to book a place</>}.
+              then {viewer ? 'book a place' : <><Link to={paths.register(slug)}>register in a minute</Link> to book a place</>}.
             </li>
             <li><strong>Staff of partner organisations</strong>: book or request a place, and see your own bookings.</li>
             <li>
               <strong>Line managers, L&amp;D leads, training providers, the steering group and administrators</strong>:
-              {viewer ? ' your work is in the menu above.' : <> <Link to={signInPath(`/p/${encodeURIComponent(slug)}`)}>sign in</Link> to reach your work.</>}
+              {viewer ? ' your work is in the menu above.' : <> <Link to={signInPath(paths.partnership(slug))}>sign in</Link> to reach your work.</>}
             </li>
           </ul>
         </div>
@@ -77,7 +77,7 @@ export function PartnershipStartPage() {
           <ul className="nhsuk-list portal-results">
             {joint.map(({ node }) => (
               <li key={node.id}>
-                <SessionResultCard session={node} href={`/p/${encodeURIComponent(slug)}/sessions/${encodeURIComponent(node.id)}`} />
+                <SessionResultCard session={node} href={paths.session(slug, node.id)} />
               </li>
             ))}
           </ul>

@@ -13,6 +13,7 @@ import {
   accreditationText, costText, COURSE_AUDIENCE_TEXT, DELIVERY_MODE_TEXT, durationText, LEARNING_CATEGORY_TEXT,
   METHOD_TEXT, seatsLeftText,
 } from './session-text';
+import { paths } from '../paths';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -32,7 +33,7 @@ function useBackToResults(slug: string): { href: string; text: string; onClick?:
   const { state } = useLocation();
   const navigate = useNavigate();
   const resultsSearch = (state as { resultsSearch?: unknown } | null)?.resultsSearch;
-  const base = `/p/${encodeURIComponent(slug)}/find-training`;
+  const base = paths.findTraining(slug);
   if (typeof resultsSearch !== 'string') return { href: base, text: 'Find training' };
   return {
     href: `${base}${resultsSearch}`,
@@ -99,7 +100,7 @@ export function SessionPage() {
         {backLink}
         <h1>Session not found</h1>
         <p>This session does not exist, or it is not open to you. It may have been removed or the link may be wrong.</p>
-        <p><Link to={`/p/${encodeURIComponent(slug)}/find-training`}>Find other training</Link></p>
+        <p><Link to={paths.findTraining(slug)}>Find other training</Link></p>
       </>
     );
   }

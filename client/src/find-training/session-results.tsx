@@ -1,17 +1,15 @@
 import { Link, useLocation, useNavigate } from 'react-router';
-import { Pagination, Select } from 'nhsuk-react-components';
+import { Select } from 'nhsuk-react-components';
 import type { FindSessionsQuery, SessionSort } from '../gql/graphql';
-import { canSortByDistance, nextPageParams, PAGE_SIZE, previousPageParams, sortParams } from './filter-params';
+import { Pager } from '../ui/pager';
+import { hrefWith as href } from '../ui/paging';
+import { canSortByDistance, PAGE_SIZE, SEARCH_KEYS, sortParams } from './filter-params';
 import { SessionResultCard } from './session-result-card';
+import { paths } from '../paths';
 
 function countText(total: number): string {
   if (total === 0) return 'No sessions found';
   return total === 1 ? '1 session found' : `${total.toLocaleString('en-GB')} sessions found`;
-}
-
-function href(pathname: string, params: URLSearchParams): string {
-  const search = params.toString();
-  return search ? `${pathname}?${search}` : pathname;
 }
 
 /**
@@ -79,24 +77,15 @@ export function SessionResults(props: {
           {sessions.edges.map(({ node }) => (
             <li key={node.id}>
               <SessionResultCard session={node} resultsSearch={search}
-                href={`/p/${encodeURIComponent(props.slug)}/sessions/${encodeURIComponent(node.id)}`} />
+                href={paths.session(props.slug, node.id)} />
             </li>
           ))}
         </ul>
       ) : null}
 
-      {sessions && (page > 1 || sessions.pageInfo.hasNextPage) ? (
-        <Pagination>
-          {page > 1 ? (
-            <Pagination.Link previous asElement={Link} to={href(pathname, previousPageParams(params))}
-              labelText={`Page ${page - 1} of ${pages}`} />
-          ) : null}
-          {sessions.pageInfo.hasNextPage && sessions.pageInfo.endCursor ? (
-            <Pagination.Link next asElement={Link}
-              to={href(pathname, nextPageParams(params, sessions.pageInfo.endCursor))}
-              labelText={`Page ${page + 1} of ${pages}`} />
-          ) : null}
-        </Pagination>
+      {sessions ? (
+        <Pager page={page} pageSize={PAGE_SIZE} total={total} endCursor={sessions.pageInfo.endCursor}
+          hasNextPage={sessions.pageInfo.hasNextPage} keep={SEARCH_KEYS} />
       ) : null}
     </section>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { SERVICE_PROBLEM } from '../ui/form-errors';
@@ -9,7 +9,6 @@ import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { FiguresTable } from './figures-table';
 import { FundingStreamsQuery } from './funding.operations';
-import { FUNDING_PATHS, overviewPath, streamPath } from './funding-paths';
 import { ENTRY_KIND_TEXT } from './funding-text';
 import type { StreamAddedState } from './new-funding-stream-page';
 import type { EntryRecordedState } from './record-entry-page';
@@ -17,6 +16,8 @@ import { FUNDING_AUDIENCE } from './require-funding-role';
 import { useFundingYear } from './use-funding-year';
 import { YearHeading } from './year-switcher';
 import './funding.scss';
+import { paths } from '../paths';
+import { FUNDING_PATHS } from '../route-patterns';
 
 function SuccessBanner({ title, children }: { title: string; children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -51,7 +52,7 @@ function FundingAdmin({ viewer }: { viewer: SignedInViewer }) {
       {state.streamAdded ? (
         <SuccessBanner title={`${state.streamAdded.name} added`}>
           <p>Its budget of {state.streamAdded.amount} for {state.streamAdded.financialYear} is in the ledger.{' '}
-            <Link className="nhsuk-notification-banner__link" to={streamPath(state.streamAdded.id)}>See the stream</Link></p>
+            <Link className="nhsuk-notification-banner__link" to={paths.fundingStream(state.streamAdded.id)}>See the stream</Link></p>
         </SuccessBanner>
       ) : null}
       {state.entryRecorded ? (
@@ -64,14 +65,14 @@ function FundingAdmin({ viewer }: { viewer: SignedInViewer }) {
         <Link className="nhsuk-button" to={FUNDING_PATHS.adminNewStream} role="button" draggable={false}>Add a funding stream</Link>
         <Link className="nhsuk-button nhsuk-button--secondary" to={FUNDING_PATHS.adminRecordEntry} role="button" draggable={false}>Record an entry</Link>
       </div>
-      <p><Link to={overviewPath(year.param)}>See the funding figures for {year.year}</Link></p>
+      <p><Link to={paths.fundingOverview(year.param)}>See the funding figures for {year.year}</Link></p>
       <div role="status">{loading && !data ? <p>Loading the streams…</p> : null}</div>
       {error && !data ? <p>{SERVICE_PROBLEM}</p> : null}
       {data && !streams.length ? <p>There are no funding streams for {year.year} yet.</p> : null}
       {streams.length ? (
         <FiguresTable caption={`Funding streams, ${year.year}`} labelHeader="Stream" testId="admin-streams"
           rows={streams.map((s) => ({
-            key: s.id, label: s.name, href: streamPath(s.id), summary: s.summary,
+            key: s.id, label: s.name, href: paths.fundingStream(s.id), summary: s.summary,
             note: `${s.funderName}${s.pooled ? ' (pooled)' : ''}. Managed by ${s.managingOrganisation.name}`,
           }))} />
       ) : null}

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { SERVICE_PROBLEM } from '../ui/form-errors';

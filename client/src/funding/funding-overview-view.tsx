@@ -3,10 +3,10 @@ import type { FundingOverviewQuery } from '../gql/graphql';
 import { BreakdownSection } from './breakdown-section';
 import { bySize, quarterPosition, quarterShortLabel, topWithOthers } from './chart-data';
 import { ExportCsvLink, StreamedCsvDownload } from './csv-download';
-import { entriesPath, exportPath, organisationFundingPath, streamPath } from './funding-paths';
 import { countText, hoursText, percentText } from './funding-text';
 import { FiguresTable } from './figures-table';
 import { HeadlineFigures, type HeadlineFigure } from './headline-figures';
+import { paths } from '../paths';
 
 export type Overview = FundingOverviewQuery['fundingOverview'];
 
@@ -97,7 +97,7 @@ const CHART_TOP = 10;
 function quarterRows(overview: Overview, yearParam: string, withLinks: boolean) {
   return quarterPosition(overview.byQuarter.map((row) => ({
     key: row.key, label: row.label, shortLabel: quarterShortLabel(row.label), summary: row.summary,
-    href: withLinks ? entriesPath({ year: yearParam, quarter: row.key.replace(/^Q/, '') }) : null,
+    href: withLinks ? paths.fundingEntries({ year: yearParam, quarter: row.key.replace(/^Q/, '') }) : null,
   })), overview.totals.budget.pence);
 }
 
@@ -121,14 +121,14 @@ const SECTIONS = [
  */
 export function FundingOverviewView({ overview, slug, yearParam }: { overview: Overview; slug: string; yearParam: string }) {
   const year = overview.financialYear;
-  const csv = (table: string) => exportPath(slug, yearParam, `${table}.csv`);
+  const csv = (table: string) => paths.fundingExport(slug, yearParam, `${table}.csv`);
   const streams = overview.byStream.map(({ stream, summary }) => ({
-    key: stream.id, label: stream.name, href: streamPath(stream.id), summary,
+    key: stream.id, label: stream.name, href: paths.fundingStream(stream.id), summary,
     note: `${stream.funderName}${stream.pooled ? ' (pooled)' : ''}. Managed by ${stream.managingOrganisation.name}`,
   }));
   const breakdown = (rows: Overview['byFunder'], href: (key: string) => string | null) =>
     bySize(rows).map((row) => ({ key: row.key, label: row.label, summary: row.summary, href: href(row.key) }));
-  const organisations = breakdown(overview.byOrganisation, (key) => organisationFundingPath(key, yearParam));
+  const organisations = breakdown(overview.byOrganisation, (key) => paths.fundingOrganisation(key, yearParam));
 
   return (
     <>
@@ -157,7 +157,7 @@ export function FundingOverviewView({ overview, slug, yearParam }: { overview: O
 
       <BreakdownSection id="funders" title="By funder"
         chart={{ label: `Bar chart of spent, committed and remaining by funder, ${year}`, series: ['spent', 'committed', 'remaining'], layout: 'bars' }}
-        table={{ caption: `Funding by funder, ${year}, largest first`, labelHeader: 'Funder', rows: breakdown(overview.byFunder, (key) => entriesPath({ year: yearParam, funder: key })), total: overview.totals }}
+        table={{ caption: `Funding by funder, ${year}, largest first`, labelHeader: 'Funder', rows: breakdown(overview.byFunder, (key) => paths.fundingEntries({ year: yearParam, funder: key })), total: overview.totals }}
         actions={<ExportCsvLink href={csv('funders')} what={`funding by funder for ${year}`} />} />
 
       <BreakdownSection id="organisations" title="By organisation"
@@ -174,7 +174,7 @@ export function FundingOverviewView({ overview, slug, yearParam }: { overview: O
 
       <BreakdownSection id="sectors" title="By sector"
         chart={{ label: `Bar chart of spent and committed by sector, ${year}`, series: ['spent', 'committed'], layout: 'bars' }}
-        table={{ caption: `Funding by sector, ${year}, largest first`, labelHeader: 'Sector', figures: WITHOUT_REMAINING, rows: breakdown(overview.bySector, (key) => entriesPath({ year: yearParam, sector: key })), total: overview.totals }}
+        table={{ caption: `Funding by sector, ${year}, largest first`, labelHeader: 'Sector', figures: WITHOUT_REMAINING, rows: breakdown(overview.bySector, (key) => paths.fundingEntries({ year: yearParam, sector: key })), total: overview.totals }}
         actions={<ExportCsvLink href={csv('sectors')} what={`funding by sector for ${year}`} />} />
 
       <BreakdownSection id="quarters" title="By quarter"
@@ -190,10 +190,10 @@ export function FundingOverviewView({ overview, slug, yearParam }: { overview: O
       <section className="funding-section" aria-labelledby="entries-heading" data-testid="section-entries">
         <h2 id="entries-heading">Every ledger entry</h2>
         <p>Each figure on this page adds up entries of the funding ledger: budgets, contributions, commitments, spend and
-          corrections. <Link to={entriesPath({ year: yearParam })}>See the entries for {year}</Link>, or download them all.</p>
+          corrections. <Link to={paths.fundingEntries({ year: yearParam })}>See the entries for {year}</Link>, or download them all.</p>
         <StreamedCsvDownload href={csv('entries')} filename={`funding-${yearParam}-entries.csv`} what={`every ledger entry for ${year}`} />
         <p className="nhsuk-body-s">
-          <a href={exportPath(slug, yearParam, '360giving.json')} download>Download the streams as 360Giving data (JSON)</a>, the open
+          <a href={paths.fundingExport(slug, yearParam, '360giving.json')} download>Download the streams as 360Giving data (JSON)</a>, the open
           standard for publishing grants.
         </p>
       </section>
@@ -210,11 +210,11 @@ export function OrganisationFundingView({ overview }: { overview: Overview }) {
   const year = overview.financialYear;
   const name = overview.scope.name;
   const streams = bySize(overview.byStream.map(({ stream, summary }) => ({
-    key: stream.id, label: stream.name, href: streamPath(stream.id), summary,
+    key: stream.id, label: stream.name, href: paths.fundingStream(stream.id), summary,
     note: `${stream.funderName}${stream.pooled ? ' (pooled)' : ''}. Managed by ${stream.managingOrganisation.name}`,
   })));
   const held = overview.streamsHeld.map(({ stream, summary }) => ({
-    key: stream.id, label: stream.name, href: streamPath(stream.id), summary,
+    key: stream.id, label: stream.name, href: paths.fundingStream(stream.id), summary,
     note: `${stream.funderName}${stream.pooled ? ' (pooled)' : ''}. Managed by ${stream.managingOrganisation.name}`,
   }));
   const quarters = overview.byQuarter.map((row) => ({ key: row.key, label: row.label, shortLabel: quarterShortLabel(row.label), summary: row.summary }));

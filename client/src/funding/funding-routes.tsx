@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import type { RouteObject } from 'react-router';
-import { FUNDING_PATHS } from './funding-paths';
+import { FUNDING_PATHS } from '../route-patterns';
 import { SITE_PAGES } from '../route-patterns';
 
 // The funding pages load when first opened, each its own chunk: volunteers and learners, who

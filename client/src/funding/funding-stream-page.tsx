@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { BackLink, SummaryList } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { SECTOR_TEXT } from '../admin/admin-text';
 import { COURSE_AUDIENCE_TEXT } from '../find-training/session-text';
 import type { FundingStreamQuery } from '../gql/graphql';
@@ -19,12 +19,12 @@ import { csvText, poundsFromPence, ukDateTimeText } from './csv-text';
 import { yearToParam } from './financial-year';
 import { ScrollingTable } from './figures-table';
 import { FundingStreamQuery as StreamQuery } from './funding.operations';
-import { entriesPath } from './funding-paths';
 import { countText, FUNDER_KIND_TEXT, FUNDING_PURPOSE_TEXT } from './funding-text';
 import { HeadlineFigures } from './headline-figures';
 import { LedgerEntriesList } from './ledger-entries-list';
 import { FUNDING_AUDIENCE, fundingHomeOf, ledOrganisation } from './require-funding-role';
 import './funding.scss';
+import { paths } from '../paths';
 
 type Stream = NonNullable<FundingStreamQuery['fundingStream']>;
 type StreamCourse = Stream['courses'][number];
@@ -71,7 +71,7 @@ function CourseSessions({ course, yearParam, streamId }: { course: StreamCourse;
               {course.sessions.map((session) => (
                 <tr key={session.sessionId} className="nhsuk-table__row" data-session-id={session.sessionId}>
                   <th scope="row" className="nhsuk-table__header funding-table__label">
-                    <Link to={entriesPath({ year: yearParam, stream: streamId, session: session.sessionId })}>
+                    <Link to={paths.fundingEntries({ year: yearParam, stream: streamId, session: session.sessionId })}>
                       {formatUkDateTime(session.startsAt)}
                     </Link>
                     {session.cancelled ? <span className="funding-table__note">Cancelled</span> : null}
@@ -156,7 +156,7 @@ function FundingStreamContent({ viewer }: { viewer: SignedInViewer }) {
   const slice = sliceOf(viewer, stream);
   const courseRows = stream.courses.map((course) => ({
     key: course.courseId, label: course.title, summary: course.summary,
-    href: entriesPath({ year: yearParam, stream: stream.id, course: course.courseId }),
+    href: paths.fundingEntries({ year: yearParam, stream: stream.id, course: course.courseId }),
     note: course.sessions.length ? countText(course.sessions.length, 'session', 'sessions') : null,
   }));
 

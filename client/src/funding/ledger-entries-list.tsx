@@ -11,10 +11,10 @@ import { formatUkDate } from '../ui/uk-date-time';
 import { EntriesCsvDownload } from './entries-csv-download';
 import { ScrollingTable } from './figures-table';
 import { LedgerEntriesQuery } from './funding.operations';
-import { streamPath } from './funding-paths';
 import { ENTRY_KIND_TEXT } from './funding-text';
 import { HeadlineFigures } from './headline-figures';
 import { FUNDING_AUDIENCE } from './require-funding-role';
+import { paths } from '../paths';
 
 const PAGE_SIZE = 50;
 
@@ -38,7 +38,7 @@ function EntriesTable({ entries, caption, showStream }: { entries: LedgerEntryFi
           {entries.map((entry) => (
             <tr key={entry.id} className="nhsuk-table__row" data-entry-id={entry.id}>
               <td className="nhsuk-table__cell funding-table__nowrap">{formatUkDate(entry.occurredAt)}</td>
-              {showStream ? <td className="nhsuk-table__cell"><Link to={streamPath(entry.stream.id)}>{entry.stream.name}</Link></td> : null}
+              {showStream ? <td className="nhsuk-table__cell"><Link to={paths.fundingStream(entry.stream.id)}>{entry.stream.name}</Link></td> : null}
               <td className="nhsuk-table__cell">
                 {ENTRY_KIND_TEXT[entry.kind].text}
                 {entry.wasted ? <span className="funding-table__note">No-show or late cancellation</span> : null}

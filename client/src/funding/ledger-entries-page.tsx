@@ -1,7 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { BackLink } from 'nhsuk-react-components';
 import type { LedgerEntryFilter, LedgerEntryKind } from '../gql/graphql';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ENTRY_KIND_TEXT } from './funding-text';

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, Checkboxes, Fieldset, Radios, Select, Textarea, TextInput } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { SECTOR_TEXT, SECTORS } from '../admin/admin-text';
 import { COURSE_AUDIENCE_TEXT } from '../find-training/session-text';
 import type { CourseAudience, FunderKind } from '../gql/graphql';
@@ -13,11 +13,12 @@ import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { financialYearOf, yearToParam } from './financial-year';
 import { CreateFundingStreamMutation, FundingOrganisationsQuery } from './funding.operations';
-import { FUNDING_PATHS } from './funding-paths';
 import { emptyStreamForm, streamFields, streamInputFrom, streamInputId, type StreamField, type StreamForm } from './funding-stream-form';
 import { FUNDER_KIND_TEXT, FUNDER_KINDS, FUNDING_PURPOSE_TEXT, FUNDING_PURPOSES } from './funding-text';
 import { FUNDING_AUDIENCE } from './require-funding-role';
 import './funding.scss';
+import { paths } from '../paths';
+import { FUNDING_PATHS } from '../route-patterns';
 
 const AUDIENCES = Object.keys(COURSE_AUDIENCE_TEXT) as CourseAudience[];
 
@@ -64,7 +65,7 @@ function NewFundingStream({ viewer }: { viewer: SignedInViewer }) {
       succeeded: (payload) => !!payload.fundingStream,
       done: async ({ fundingStream: stream }) => {
         const state: StreamAddedState = { streamAdded: { id: stream!.id, name: stream!.name, financialYear: stream!.financialYear, amount: stream!.amount.formatted } };
-        await navigate(`${FUNDING_PATHS.admin}?year=${yearToParam(stream!.financialYear) ?? ''}`, { state });
+        await navigate(paths.fundingAdmin(yearToParam(stream!.financialYear)), { state });
       },
     });
   };

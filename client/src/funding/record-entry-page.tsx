@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, DateInput, Radios, Select, Textarea, TextInput } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import type { LedgerEntryKind } from '../gql/graphql';
 import { AccessProblemPage } from '../ui/access-problem';
 import { FormErrorSummary } from '../ui/form-error-summary';
@@ -11,12 +11,13 @@ import { formatUkDate } from '../ui/uk-date-time';
 import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { FundingOrganisationsQuery, FundingStreamsQuery, LedgerEntriesQuery, RecordLedgerEntryMutation } from './funding.operations';
-import { FUNDING_PATHS } from './funding-paths';
 import { ENTRY_KIND_TEXT, RECORDABLE_KINDS } from './funding-text';
 import { yearToParam } from './financial-year';
 import { emptyEntryForm, ENTRY_FIELDS, ENTRY_INPUT_IDS, entryInputFrom, organisationNeed, type EntryField, type EntryForm } from './ledger-entry-form';
 import { FUNDING_AUDIENCE } from './require-funding-role';
 import './funding.scss';
+import { paths } from '../paths';
+import { FUNDING_PATHS } from '../route-patterns';
 
 /** What the admin page says after an entry is recorded. */
 export interface EntryRecordedState {
@@ -77,7 +78,7 @@ function RecordEntry({ viewer }: { viewer: SignedInViewer }) {
       succeeded: (payload) => !!payload.entry,
       done: async ({ entry }) => {
         const state: EntryRecordedState = { entryRecorded: { streamName: entry!.stream.name, kind: entry!.kind, amount: entry!.amount.formatted, sequence: entry!.sequence } };
-        await navigate(`${FUNDING_PATHS.admin}?year=${yearToParam(stream?.financialYear ?? '') ?? ''}`, { state });
+        await navigate(paths.fundingAdmin(yearToParam(stream?.financialYear ?? '')), { state });
       },
     });
   };

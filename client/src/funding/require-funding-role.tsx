@@ -1,5 +1,6 @@
 import type { Role } from '../gql/graphql';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
+import { FUNDING_PATHS } from '../route-patterns';
 
 /** Who each funding area is for, in the words of its "You need to be…" page (for RequireRole's `audience`). */
 export const FUNDING_AUDIENCE = {
@@ -29,6 +30,6 @@ export function ledOrganisation(viewer: SignedInViewer): { id: string; name: str
 export function fundingHomeOf(viewer: SignedInViewer): { path: string; text: string } {
   const held = new Set(viewer.roles.map((grant) => grant.role));
   return held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN')
-    ? { path: '/funding', text: 'Funding' }
-    : { path: '/funding/my-organisation', text: 'My organisation’s spend' };
+    ? { path: FUNDING_PATHS.overview, text: 'Funding' }
+    : { path: FUNDING_PATHS.myOrganisation, text: 'My organisation’s spend' };
 }

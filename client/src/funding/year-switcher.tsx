@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, Select } from 'nhsuk-react-components';
+import { pageOneSearch } from '../ui/paging';
 import { yearOptions, yearSpanText, yearToParam } from './financial-year';
 import { FundingYearsQuery } from './funding.operations';
 import type { FundingYear } from './use-funding-year';
@@ -20,9 +21,8 @@ export function YearSwitcher({ partnershipSlug, shown }: { partnershipSlug: stri
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const params = new URLSearchParams(search);
+    const params = pageOneSearch(new URLSearchParams(search));
     params.set('year', yearToParam(chosen) ?? '');
-    for (const paging of ['after', 'prev']) params.delete(paging);
     void navigate(`${pathname}?${params.toString()}`);
   };
 

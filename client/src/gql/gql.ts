@@ -20,7 +20,6 @@ type Documents = {
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        partnership {\n          id\n          slug\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation ConfirmRegistration($input: ConfirmRegistrationInput!) {\n    confirmRegistration(input: $input) {\n      viewer {\n        id\n        partnership {\n          id\n          slug\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.ConfirmRegistrationDocument,
-    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      kind\n      roles {\n        role\n        organisation {\n          id\n          name\n          shortCode\n        }\n      }\n      organisation {\n        id\n        name\n      }\n      partnership {\n        id\n        slug\n        name\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query PartnerOrganisations($partnershipSlug: String!) {\n    organisations(partnershipSlug: $partnershipSlug) {\n      id\n      name\n      shortCode\n      sector\n    }\n  }\n": typeof types.PartnerOrganisationsDocument,
     "\n  query AdminOrganisations($partnershipSlug: String!) {\n    organisations(partnershipSlug: $partnershipSlug) {\n      id\n      name\n      shortCode\n      sector\n      role\n      deliversTraining\n      staffHeadcount\n      volunteerHeadcount\n      sectorGroup {\n        id\n        name\n      }\n    }\n  }\n": typeof types.AdminOrganisationsDocument,
     "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      organisation {\n        id\n        name\n      }\n      lead {\n        id\n        name\n        email\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateOrganisationDocument,
@@ -71,6 +70,7 @@ type Documents = {
     "\n  query CourseChoices($partnershipSlug: String!) {\n    mandatorySubjects {\n      code\n      name\n    }\n    organisations(partnershipSlug: $partnershipSlug) {\n      id\n      name\n    }\n  }\n": typeof types.CourseChoicesDocument,
     "\n  mutation CreateVenue($input: CreateVenueInput!) {\n    createVenue(input: $input) {\n      venue {\n        id\n        name\n        town\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": typeof types.CreateVenueDocument,
     "\n  query PartnershipBySlug($slug: String!) {\n    partnership(slug: $slug) {\n      id\n      name\n      slug\n    }\n  }\n": typeof types.PartnershipBySlugDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      kind\n      roles {\n        role\n        organisation {\n          id\n          name\n          shortCode\n        }\n      }\n      organisation {\n        id\n        name\n      }\n      partnership {\n        id\n        slug\n        name\n      }\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      viewer {\n        id\n        roles {\n          role\n        }\n        partnership {\n          id\n          slug\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.SignInDocument,
@@ -79,7 +79,6 @@ const documents: Documents = {
     "\n  mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n    requestPasswordReset(input: $input) {\n      accepted\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation ResetPassword($input: ResetPasswordInput!) {\n    resetPassword(input: $input) {\n      viewer {\n        id\n        partnership {\n          id\n          slug\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.ResetPasswordDocument,
     "\n  mutation ConfirmRegistration($input: ConfirmRegistrationInput!) {\n    confirmRegistration(input: $input) {\n      viewer {\n        id\n        partnership {\n          id\n          slug\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.ConfirmRegistrationDocument,
-    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      kind\n      roles {\n        role\n        organisation {\n          id\n          name\n          shortCode\n        }\n      }\n      organisation {\n        id\n        name\n      }\n      partnership {\n        id\n        slug\n        name\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  query PartnerOrganisations($partnershipSlug: String!) {\n    organisations(partnershipSlug: $partnershipSlug) {\n      id\n      name\n      shortCode\n      sector\n    }\n  }\n": types.PartnerOrganisationsDocument,
     "\n  query AdminOrganisations($partnershipSlug: String!) {\n    organisations(partnershipSlug: $partnershipSlug) {\n      id\n      name\n      shortCode\n      sector\n      role\n      deliversTraining\n      staffHeadcount\n      volunteerHeadcount\n      sectorGroup {\n        id\n        name\n      }\n    }\n  }\n": types.AdminOrganisationsDocument,
     "\n  mutation CreateOrganisation($input: CreateOrganisationInput!) {\n    createOrganisation(input: $input) {\n      organisation {\n        id\n        name\n      }\n      lead {\n        id\n        name\n        email\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateOrganisationDocument,
@@ -130,6 +129,7 @@ const documents: Documents = {
     "\n  query CourseChoices($partnershipSlug: String!) {\n    mandatorySubjects {\n      code\n      name\n    }\n    organisations(partnershipSlug: $partnershipSlug) {\n      id\n      name\n    }\n  }\n": types.CourseChoicesDocument,
     "\n  mutation CreateVenue($input: CreateVenueInput!) {\n    createVenue(input: $input) {\n      venue {\n        id\n        name\n        town\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n": types.CreateVenueDocument,
     "\n  query PartnershipBySlug($slug: String!) {\n    partnership(slug: $slug) {\n      id\n      name\n      slug\n    }\n  }\n": types.PartnershipBySlugDocument,
+    "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      kind\n      roles {\n        role\n        organisation {\n          id\n          name\n          shortCode\n        }\n      }\n      organisation {\n        id\n        name\n      }\n      partnership {\n        id\n        slug\n        name\n      }\n    }\n  }\n": types.ViewerDocument,
 };
 
 /**
@@ -170,10 +170,6 @@ export function graphql(source: "\n  mutation ResetPassword($input: ResetPasswor
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmRegistration($input: ConfirmRegistrationInput!) {\n    confirmRegistration(input: $input) {\n      viewer {\n        id\n        partnership {\n          id\n          slug\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmRegistration($input: ConfirmRegistrationInput!) {\n    confirmRegistration(input: $input) {\n      viewer {\n        id\n        partnership {\n          id\n          slug\n        }\n      }\n      userErrors {\n        field\n        message\n        code\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      kind\n      roles {\n        role\n        organisation {\n          id\n          name\n          shortCode\n        }\n      }\n      organisation {\n        id\n        name\n      }\n      partnership {\n        id\n        slug\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      kind\n      roles {\n        role\n        organisation {\n          id\n          name\n          shortCode\n        }\n      }\n      organisation {\n        id\n        name\n      }\n      partnership {\n        id\n        slug\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -374,6 +370,10 @@ export function graphql(source: "\n  mutation CreateVenue($input: CreateVenueInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PartnershipBySlug($slug: String!) {\n    partnership(slug: $slug) {\n      id\n      name\n      slug\n    }\n  }\n"): (typeof documents)["\n  query PartnershipBySlug($slug: String!) {\n    partnership(slug: $slug) {\n      id\n      name\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      kind\n      roles {\n        role\n        organisation {\n          id\n          name\n          shortCode\n        }\n      }\n      organisation {\n        id\n        name\n      }\n      partnership {\n        id\n        slug\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    viewer {\n      id\n      name\n      email\n      kind\n      roles {\n        role\n        organisation {\n          id\n          name\n          shortCode\n        }\n      }\n      organisation {\n        id\n        name\n      }\n      partnership {\n        id\n        slug\n        name\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, Checkboxes, Radios, Select, Textarea, TextInput } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { SECTOR_TEXT, SECTORS } from '../admin/admin-text';
 import { ACCREDITATION_TEXT, COURSE_AUDIENCE_TEXT, LEARNING_CATEGORY_TEXT, METHOD_TEXT } from '../find-training/session-text';
 import type { Accreditation, CourseAudience, CourseVisibility, LearningCategory, LearningMethod, ProviderCourseFieldsFragment } from '../gql/graphql';
@@ -14,7 +14,7 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import type { CourseSavedState } from './courses-page';
 import { COURSE_FIELDS, COURSE_INPUT_IDS, courseFormFrom, courseInputFrom, emptyCourseForm, updateInputFrom, type CourseField, type CourseForm } from './course-form';
 import { CourseChoicesQuery, CreateCourseMutation, ProviderCourseQuery, UpdateCourseMutation } from './provider.operations';
-import { PROVIDER_PATHS } from './provider-paths';
+import { PROVIDER_PATHS } from '../route-patterns';
 import { isAdministrator, PROVIDER_AUDIENCE, providerOrganisations, RequireProvider } from './require-provider';
 
 const METHODS = Object.keys(METHOD_TEXT) as LearningMethod[];

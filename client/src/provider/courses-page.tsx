@@ -1,16 +1,17 @@
 import { Link, useLocation } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { Button, InsetText, Table, Tag } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { METHOD_TEXT, placeText, costText } from '../find-training/session-text';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { formatUkTimeRange } from '../ui/uk-date-time';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ProvidedCoursesQuery } from './provider.operations';
-import { editCoursePath, newSessionPath, PROVIDER_PATHS, providerSessionPath } from './provider-paths';
 import { placesText, SESSION_STATUS_TEXT } from './provider-text';
 import { PROVIDER_AUDIENCE, RequireProvider } from './require-provider';
+import { paths } from '../paths';
+import { PROVIDER_PATHS } from '../route-patterns';
 
 /** What this page says after a course is saved. */
 export interface CourseSavedState {
@@ -45,9 +46,9 @@ function Courses({ viewer }: { viewer: SignedInViewer }) {
               <h2 className="nhsuk-card__heading nhsuk-heading-m" id={`course-${course.id}`}>{course.title}</h2>
               <p className="nhsuk-body-s">{METHOD_TEXT[course.method]} · {costText(course)} · {course.provider.name}</p>
               <p>
-                <Link to={editCoursePath(course.id)}>Change<span className="nhsuk-u-visually-hidden"> {course.title}</span></Link>
+                <Link to={paths.editCourse(course.id)}>Change<span className="nhsuk-u-visually-hidden"> {course.title}</span></Link>
                 {' · '}
-                <Link to={newSessionPath(course.id)}>Schedule a session<span className="nhsuk-u-visually-hidden"> of {course.title}</span></Link>
+                <Link to={paths.newSession(course.id)}>Schedule a session<span className="nhsuk-u-visually-hidden"> of {course.title}</span></Link>
               </p>
               {upcoming.length ? (
                 <Table responsive caption={`Upcoming sessions of ${course.title}`} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
@@ -62,7 +63,7 @@ function Courses({ viewer }: { viewer: SignedInViewer }) {
                   <Table.Body>
                     {upcoming.map((session) => (
                       <Table.Row key={session.id} data-session-id={session.id}>
-                        <Table.Cell><Link to={providerSessionPath(session.id)}>{formatUkTimeRange(session.startsAt, session.endsAt)}</Link></Table.Cell>
+                        <Table.Cell><Link to={paths.providerSession(session.id)}>{formatUkTimeRange(session.startsAt, session.endsAt)}</Link></Table.Cell>
                         <Table.Cell>{placeText(session)}</Table.Cell>
                         <Table.Cell>{placesText(session)}</Table.Cell>
                         <Table.Cell>

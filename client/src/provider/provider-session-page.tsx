@@ -1,7 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { BackLink, Button, InsetText, SummaryList, Table } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { BookingStatusTag } from '../bookings/booking-status-tag';
 import { placeText } from '../find-training/session-text';
 import { accessProblemOf } from '../ui/access-errors';
@@ -9,9 +9,10 @@ import { AccessProblemPage } from '../ui/access-problem';
 import { formatUkDateTime, formatUkTimeRange } from '../ui/uk-date-time';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ProviderSessionQuery } from './provider.operations';
-import { changeSessionPath, PROVIDER_PATHS } from './provider-paths';
 import { placesText, SESSION_STATUS_TEXT, type SessionSavedState } from './provider-text';
 import { PROVIDER_AUDIENCE, RequireProvider } from './require-provider';
+import { paths } from '../paths';
+import { PROVIDER_PATHS } from '../route-patterns';
 
 function ProviderSession({ viewer, id }: { viewer: SignedInViewer; id: string }) {
   const { data, loading, error } = useQuery(ProviderSessionQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
@@ -49,7 +50,7 @@ function ProviderSession({ viewer, id }: { viewer: SignedInViewer; id: string })
         <SummaryList.Row><SummaryList.Key>Unused seats released</SummaryList.Key><SummaryList.Value>{formatUkDateTime(session.releaseAt)}</SummaryList.Value></SummaryList.Row>
       </SummaryList>
       {session.status === 'SCHEDULED' && new Date(session.startsAt).getTime() > Date.now() ? (
-        <Button secondary asElement={Link} to={changeSessionPath(session.id)}>Change time, place or numbers</Button>
+        <Button secondary asElement={Link} to={paths.changeSession(session.id)}>Change time, place or numbers</Button>
       ) : null}
       <h2>Who is booked</h2>
       <p>{holding === 1 ? '1 person holds a place' : `${holding} people hold a place`}{session.bookings.length > holding ? `, ${session.bookings.length - holding} others are waiting or have left` : ''}.</p>

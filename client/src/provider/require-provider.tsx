@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useViewer, type SignedInViewer } from '../account/use-viewer';
+import { useViewer, type SignedInViewer } from '../ui/use-viewer';
 import { AccessProblemPage } from '../ui/access-problem';
 
 export const PROVIDER_AUDIENCE = { needs: 'a provider coordinator or an administrator', who: 'Provider coordinators and partnership administrators' };

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, Fieldset, Radios, Select, TextInput } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { DELIVERY_MODE_TEXT } from '../find-training/session-text';
 import type { DeliveryMode, ProviderSessionFieldsFragment } from '../gql/graphql';
 import { accessProblemOf, type AccessProblem } from '../ui/access-errors';
@@ -13,13 +13,14 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import {
   ProviderCourseQuery, ProviderSessionQuery, RescheduleSessionMutation, ScheduleSessionMutation, SchedulingChoicesQuery,
 } from './provider.operations';
-import { PROVIDER_PATHS, providerSessionPath } from './provider-paths';
 import type { SessionSavedState } from './provider-text';
 import {
   emptySessionForm, rescheduleInputFrom, scheduleInputFrom, sessionFields, sessionFormFrom, sessionInputId, type SessionField, type SessionForm,
 } from './session-form';
 import { PROVIDER_AUDIENCE, RequireProvider } from './require-provider';
 import type { VenueReturnState } from './venue-form-page';
+import { paths } from '../paths';
+import { PROVIDER_PATHS } from '../route-patterns';
 
 const MODES = Object.keys(DELIVERY_MODE_TEXT) as DeliveryMode[];
 
@@ -61,7 +62,7 @@ function SessionFormView({ viewer, courseId, courseTitle, session }: {
         const result = (await rescheduleSession({ variables: { input } })).data?.rescheduleSession;
         if (result?.session) {
           const state: SessionSavedState = { sessionSaved: { message: 'Session changed. Everyone booked has been told of any new time or place.' } };
-          await navigate(providerSessionPath(result.session.id), { state });
+          await navigate(paths.providerSession(result.session.id), { state });
           return;
         }
         setErrors(result?.userErrors.length ? fieldErrorsFrom(result.userErrors, fields) : [{ field: null, message: SERVICE_PROBLEM }]);
@@ -72,7 +73,7 @@ function SessionFormView({ viewer, courseId, courseTitle, session }: {
         const result = (await scheduleSession({ variables: { input } })).data?.scheduleSession;
         if (result?.session) {
           const state: SessionSavedState = { sessionSaved: { message: 'Session scheduled. It is in the catalogue now.' } };
-          await navigate(providerSessionPath(result.session.id), { state });
+          await navigate(paths.providerSession(result.session.id), { state });
           return;
         }
         setErrors(result?.userErrors.length ? fieldErrorsFrom(result.userErrors, fields) : [{ field: null, message: SERVICE_PROBLEM }]);
@@ -86,7 +87,7 @@ function SessionFormView({ viewer, courseId, courseTitle, session }: {
 
   return (
     <>
-      <BackLink className="nhsuk-u-margin-bottom-5" asElement={Link} to={session ? providerSessionPath(session.id) : PROVIDER_PATHS.courses}>
+      <BackLink className="nhsuk-u-margin-bottom-5" asElement={Link} to={session ? paths.providerSession(session.id) : PROVIDER_PATHS.courses}>
         {session ? 'The session' : 'Your courses and sessions'}
       </BackLink>
       <div className="nhsuk-grid-row">

@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { BackLink, Button, Select, TextInput } from 'nhsuk-react-components';
-import type { SignedInViewer } from '../account/use-viewer';
+import type { SignedInViewer } from '../ui/use-viewer';
 import { accessProblemOf, type AccessProblem } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { FormErrorSummary } from '../ui/form-error-summary';
 import { fieldErrorsFrom, messagesByField, SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { CourseChoicesQuery, CreateVenueMutation } from './provider.operations';
-import { PROVIDER_PATHS } from './provider-paths';
+import { PROVIDER_PATHS } from '../route-patterns';
 import { isAdministrator, PROVIDER_AUDIENCE, providerOrganisations, RequireProvider } from './require-provider';
 import { emptyVenueForm, VENUE_FIELDS, VENUE_INPUT_IDS, venueInputFrom, type VenueField, type VenueForm } from './venue-form';
 

@@ -1,12 +1,12 @@
 import { useEffect } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { useApolloClient } from '@apollo/client/react';
-import { signInPath } from '../account/safe-next';
-import { ViewerQuery } from '../account/viewer.query';
-import { findTrainingPath } from '../account/navigation';
-import { useViewer } from '../account/use-viewer';
+import { signInPath } from './safe-next';
+import { ViewerQuery } from './viewer.query';
+import { useViewer } from './use-viewer';
 import type { AccessProblem } from './access-errors';
 import { useDocumentTitle } from './use-document-title';
+import { paths } from '../paths';
 
 /**
  * Signed out (the session may have expired since the header last asked): the header is told
@@ -48,7 +48,7 @@ function Forbidden({ needs, who }: { needs: string; who: string }) {
       <div className="nhsuk-grid-column-two-thirds">
         <h1>{title}</h1>
         <p>{who} can use this page. If you think you should be able to, ask your partnership administrator.</p>
-        <p><Link to={viewer ? findTrainingPath(viewer.partnership.slug) : '/'}>Find training</Link></p>
+        <p><Link to={viewer ? paths.findTraining(viewer.partnership.slug) : '/'}>Find training</Link></p>
       </div>
     </div>
   );

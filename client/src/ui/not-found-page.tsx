@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { SITE_PAGES } from '../route-patterns';
 import { PageLayout, PORTAL_NAME } from './page-layout';
 import { useDocumentTitle } from './use-document-title';
 
@@ -11,7 +12,7 @@ function NotFoundContent() {
         <p>If you typed the web address, check it was correct.</p>
         <p>If you pasted the web address, check you copied the entire address.</p>
         <p>
-          <Link to="/">Find training in your partnership</Link>
+          <Link to={SITE_PAGES.home}>Find training in your partnership</Link>
         </p>
       </div>
     </div>

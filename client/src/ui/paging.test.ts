@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  firstPageSearch, hrefWith, nextPageSearch, pageNumberOf, pageStateOf, previousPageSearch, showingText,
+  firstPageSearch, hrefWith, nextPageSearch, pageNumberOf, pageOneSearch, pageStateOf, previousPageSearch, showingText,
 } from './paging';
 
 describe('cursor paging in the address', () => {
@@ -24,6 +24,15 @@ describe('cursor paging in the address', () => {
   it('treats a shared link with no stack as page 2', () => {
     expect(pageStateOf(new URLSearchParams('after=C9'))).toEqual({ after: 'C9', prev: [''] });
     expect(pageNumberOf(pageStateOf(new URLSearchParams()))).toBe(1);
+  });
+
+  it('keeps only the keys a page names, in its order, when it names them', () => {
+    const shared = new URLSearchParams('utm=x&town=Ely&q=first+aid');
+    const page2 = nextPageSearch(shared, 'C1', ['q', 'town']);
+    expect(page2.toString()).toBe('q=first+aid&town=Ely&after=C1&prev=');
+    expect(previousPageSearch(page2, ['q', 'town']).toString()).toBe('q=first+aid&town=Ely');
+    expect(pageOneSearch(nextPageSearch(page2, 'C2'), ['town']).toString()).toBe('town=Ely');
+    expect(pageOneSearch(page2).toString()).toBe('q=first+aid&town=Ely');
   });
 
   it('starts a new search on page 1 without blank keys', () => {

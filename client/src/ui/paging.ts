@@ -1,7 +1,8 @@
 /**
- * Cursor paging kept in the address, for lists other than Find training: `after` is the cursor
+ * Cursor paging kept in the address, the one helper for every paged list: `after` is the cursor
  * of the page shown and `prev` the cursors of the pages before it ("" for the first), so the
- * back button, "Previous page" and shared links all work. Other keys (a search) are kept.
+ * back button, "Previous page" and shared links all work. Other keys (a search) are kept: all of
+ * them, or only the `keep` keys a page names (Find training drops anything it does not know).
  */
 export interface PageState {
   after: string | null;
@@ -20,8 +21,14 @@ export function pageNumberOf(state: PageState): number {
   return state.prev.length + 1;
 }
 
-function withPage(params: URLSearchParams, after: string | null, prev: string[]): URLSearchParams {
-  const next = new URLSearchParams(params);
+/** The keys a page keeps across pages; all of them when it names none. */
+export type KeptKeys = readonly string[] | undefined;
+
+function withPage(params: URLSearchParams, after: string | null, prev: string[], keep: KeptKeys): URLSearchParams {
+  const next = keep ? new URLSearchParams() : new URLSearchParams(params);
+  for (const key of keep ?? []) {
+    for (const value of params.getAll(key)) next.append(key, value);
+  }
   next.delete('after');
   next.delete('prev');
   if (after) {
@@ -31,14 +38,20 @@ function withPage(params: URLSearchParams, after: string | null, prev: string[])
   return next;
 }
 
-export function nextPageSearch(params: URLSearchParams, endCursor: string): URLSearchParams {
+export function nextPageSearch(params: URLSearchParams, endCursor: string, keep?: KeptKeys): URLSearchParams {
   const { after, prev } = pageStateOf(params);
-  return withPage(params, endCursor, [...prev, after ?? '']);
+  return withPage(params, endCursor, [...prev, after ?? ''], keep);
 }
 
-export function previousPageSearch(params: URLSearchParams): URLSearchParams {
+/** The page before this one (page 1 carries no paging keys). */
+export function previousPageSearch(params: URLSearchParams, keep?: KeptKeys): URLSearchParams {
   const { prev } = pageStateOf(params);
-  return withPage(params, prev.at(-1) || null, prev.slice(0, -1));
+  return withPage(params, prev.at(-1) || null, prev.slice(0, -1), keep);
+}
+
+/** Page 1 of the same search (after the search or its order changed). */
+export function pageOneSearch(params: URLSearchParams, keep?: KeptKeys): URLSearchParams {
+  return withPage(params, null, [], keep);
 }
 
 /** A new search: these keys set (blank ones left out), back on page 1. */

@@ -3,6 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import { PartnershipBySlugQuery } from './partnership-by-slug.query';
 import { PageLayout, PORTAL_NAME } from './page-layout';
 import { NotFoundPage } from './not-found-page';
+import { paths } from '../paths';
 
 export interface PartnershipOutletContext {
   partnershipName: string | null;
@@ -16,7 +17,7 @@ export function PartnershipLayout() {
   const unknown = !loading && !error && !partnership;
 
   return (
-    <PageLayout serviceName={partnership?.name ?? PORTAL_NAME} serviceHref={`/p/${encodeURIComponent(slug)}/find-training`}
+    <PageLayout serviceName={partnership?.name ?? PORTAL_NAME} serviceHref={paths.findTraining(slug)}
       partnershipSlug={partnership ? slug : null}>
       {unknown ? <NotFoundPage /> : <Outlet context={{ partnershipName: partnership?.name ?? null } satisfies PartnershipOutletContext} />}
     </PageLayout>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Role } from '../gql/graphql';
-import { useViewer, type SignedInViewer } from '../account/use-viewer';
+import { useViewer, type SignedInViewer } from './use-viewer';
 import { AccessProblemPage } from './access-problem';
 
 /** Who each protected area is for, in the words of its "You need to be…" page. */

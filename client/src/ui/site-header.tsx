@@ -2,10 +2,12 @@ import classNames from 'classnames';
 import { useEffect, useRef, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { UserIcon } from 'nhsuk-react-components';
-import { currentItem, navigationFor, signedOutPath } from '../account/navigation';
-import { signInPath } from '../account/safe-next';
-import { useSignOut } from '../account/use-session-change';
-import { useViewer } from '../account/use-viewer';
+import { currentItem, navigationFor } from './navigation';
+import { signInPath } from './safe-next';
+import { useViewer } from './use-viewer';
+import { paths } from '../paths';
+import { SITE_PAGES } from '../route-patterns';
+import { useSignOutAction } from './sign-out';
 
 /**
  * The NHS.UK header without the NHS logo: the portal belongs to a whole partnership (a council
@@ -46,7 +48,7 @@ function useNhsukHeader() {
 function HeaderWithMenu({ name, href, partnershipSlug }: { name: string; href: string; partnershipSlug: string | null }) {
   const { pathname, search } = useLocation();
   const { viewer, loading } = useViewer();
-  const { signOut, signingOut } = useSignOut();
+  const { signOut, signingOut } = useSignOutAction();
   const slug = viewer?.partnership.slug ?? partnershipSlug;
   const items = navigationFor(viewer?.roles ?? [], slug, !!viewer);
   const current = currentItem(items, pathname);
@@ -54,7 +56,7 @@ function HeaderWithMenu({ name, href, partnershipSlug }: { name: string; href: s
 
   const submitSignOut = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (!signingOut && viewer) void signOut(signedOutPath(viewer.partnership.slug));
+    if (!signingOut && viewer) void signOut(paths.signedOut(viewer.partnership.slug));
   };
 
   return (
@@ -66,7 +68,7 @@ function HeaderWithMenu({ name, href, partnershipSlug }: { name: string; href: s
             <span className="portal-header__descriptor">Learning and development</span>
           </Link>
         </div>
-        {loading || (!viewer && pathname === '/sign-in') ? null : (
+        {loading || (!viewer && pathname === SITE_PAGES.signIn) ? null : (
           <nav className="nhsuk-header__account" aria-label="Account">
             <ul className="nhsuk-header__account-list">
               {viewer ? (

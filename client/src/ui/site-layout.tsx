@@ -1,8 +1,8 @@
 import { Suspense } from 'react';
 import { Outlet } from 'react-router';
-import { findTrainingPath } from '../account/navigation';
-import { useViewer } from '../account/use-viewer';
+import { useViewer } from './use-viewer';
 import { PageLayout, PORTAL_NAME } from './page-layout';
+import { paths } from '../paths';
 
 /**
  * Every page outside a partnership's address (signing in, the admin area): the header names the
@@ -12,7 +12,7 @@ export function SiteLayout() {
   const { viewer } = useViewer();
   const partnership = viewer?.partnership ?? null;
   return (
-    <PageLayout serviceName={partnership?.name ?? PORTAL_NAME} serviceHref={partnership ? findTrainingPath(partnership.slug) : '/'}
+    <PageLayout serviceName={partnership?.name ?? PORTAL_NAME} serviceHref={partnership ? paths.findTraining(partnership.slug) : '/'}
       partnershipSlug={partnership?.slug ?? null}>
       <Suspense fallback={<p role="status">Loading…</p>}>
         <Outlet />

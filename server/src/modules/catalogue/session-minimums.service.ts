@@ -5,7 +5,7 @@ import type { NoticeSettings } from '../notifications/booking-notices';
 import { queueEmail } from '../notifications/outbox-writer';
 import { renderMinimumNumbersNotice } from './minimum-numbers-notice';
 
-/** The client's page of a provider's session (client/src/provider/provider-paths.ts). */
+/** The client's page of a provider's session (client/src/route-patterns.ts, PROVIDER_PATHS.session). */
 export const providerSessionPath = (sessionId: string) => `/provider/sessions/${sessionId}`;
 
 interface DueSession {

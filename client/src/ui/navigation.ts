@@ -1,39 +1,10 @@
 import type { Role } from '../gql/graphql';
-import { FUNDING_PATHS } from '../funding/funding-paths';
-import { PROVIDER_PATHS } from '../provider/provider-paths';
-
-/** The partnership directory, for every member signed in (route-patterns.ts takes its pattern from here). */
-export const DIRECTORY_PATH = '/directory';
+import { paths } from '../paths';
+import { AREA_PATHS, FUNDING_PATHS, PROVIDER_PATHS, SITE_PAGES } from '../route-patterns';
 
 export interface NavigationItem {
   href: string;
   text: string;
-}
-
-/** Where each area lives; pages and the header take their addresses from here. */
-export const AREA_PATHS = {
-  adminOrganisations: '/admin/organisations',
-  adminNewOrganisation: '/admin/organisations/new',
-  adminPeople: '/admin/people',
-  adminImport: '/admin/import-people',
-  adminAudit: '/admin/audit-log',
-  organisationPeople: '/organisation/people',
-  team: '/team',
-  myBookings: '/bookings',
-  bookingRequests: '/bookings/requests',
-  organisationBookings: '/organisation/bookings',
-} as const;
-
-export function findTrainingPath(slug: string): string {
-  return `/p/${encodeURIComponent(slug)}/find-training`;
-}
-
-export function registerPath(slug: string): string {
-  return `/p/${encodeURIComponent(slug)}/register`;
-}
-
-export function signedOutPath(slug: string): string {
-  return `/p/${encodeURIComponent(slug)}/signed-out`;
 }
 
 /**
@@ -48,7 +19,7 @@ export function landingPathFor(roles: ReadonlyArray<{ role: Role }>, partnership
   if (held.has('STEERING_GROUP')) return FUNDING_PATHS.overview;
   if (held.has('LD_LEAD')) return AREA_PATHS.organisationBookings;
   if (held.has('LINE_MANAGER')) return AREA_PATHS.bookingRequests;
-  return findTrainingPath(partnershipSlug);
+  return paths.findTraining(partnershipSlug);
 }
 
 /**
@@ -60,7 +31,7 @@ export function navigationFor(
   roles: ReadonlyArray<{ role: Role }>, partnershipSlug: string | null, signedIn = roles.length > 0,
 ): NavigationItem[] {
   const held = new Set(roles.map((grant) => grant.role));
-  const items: NavigationItem[] = [{ href: partnershipSlug ? findTrainingPath(partnershipSlug) : '/', text: 'Find training' }];
+  const items: NavigationItem[] = [{ href: partnershipSlug ? paths.findTraining(partnershipSlug) : '/', text: 'Find training' }];
   if (signedIn) items.push({ href: AREA_PATHS.myBookings, text: 'My bookings' });
   if (held.has('LINE_MANAGER') || held.has('LD_LEAD')) items.push({ href: AREA_PATHS.bookingRequests, text: 'Requests to decide' });
   if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationBookings, text: "My organisation's bookings" });
@@ -79,7 +50,7 @@ export function navigationFor(
   if (held.has('LD_LEAD')) items.push({ href: FUNDING_PATHS.myOrganisation, text: "My organisation's spend" });
   if (held.has('LINE_MANAGER')) items.push({ href: AREA_PATHS.team, text: 'My team' });
   // Last, so that where the header runs out of room it is the first to go behind "More".
-  if (signedIn) items.push({ href: DIRECTORY_PATH, text: 'Partnership directory' });
+  if (signedIn) items.push({ href: SITE_PAGES.directory, text: 'Partnership directory' });
   return items;
 }
 

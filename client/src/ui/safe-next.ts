@@ -1,3 +1,6 @@
+import { paths } from '../paths';
+import { SITE_PAGES } from '../route-patterns';
+
 /**
  * Where to go after signing in. `?next=` comes from the address, which anyone can craft, so it
  * is only followed when it is a path on this site: "/p/x/find-training?q=a" yes;
@@ -18,11 +21,11 @@ export function safeNextPath(next: string | null | undefined): string | null {
   if (url.origin !== base) return null;
   const path = `${url.pathname}${url.search}${url.hash}`;
   // Coming back to the sign-in page itself would be a loop.
-  return url.pathname === '/sign-in' ? null : path;
+  return url.pathname === SITE_PAGES.signIn ? null : path;
 }
 
 /** The address of the sign-in page that comes back here afterwards. */
 export function signInPath(returnTo?: string | null): string {
   const next = safeNextPath(returnTo);
-  return next ? `/sign-in?${new URLSearchParams({ next }).toString()}` : '/sign-in';
+  return paths.signIn(next);
 }

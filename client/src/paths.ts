@@ -1,0 +1,63 @@
+import { AREA_PATHS, FUNDING_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES } from './route-patterns';
+
+type Query = Readonly<Record<string, string | null | undefined>>;
+
+/**
+ * A route pattern with its `:name`s filled in, each encoded, and the query's non-blank keys after
+ * it. Throws on a missing parameter: a link to "/p/undefined" is a bug, not an address.
+ */
+export function pathOf(pattern: string, params: Readonly<Record<string, string>> = {}, query: Query = {}): string {
+  const path = pattern.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${pattern} needs :${name}`);
+    return encodeURIComponent(value);
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** What narrows the ledger, as address keys of the entries page. */
+export interface EntriesQuery {
+  year: string;
+  stream?: string | null;
+  organisation?: string | null;
+  funder?: string | null;
+  sector?: string | null;
+  quarter?: string | null;
+  kind?: string | null;
+  wasted?: 'yes' | null;
+  course?: string | null;
+  session?: string | null;
+}
+
+/**
+ * The one way the client builds an address with parameters or a query, a typed function per
+ * route over its pattern in route-patterns.ts (fixed addresses are their patterns).
+ */
+export const paths = {
+  partnership: (slug: string) => pathOf(PARTNERSHIP_PAGES.home, { slug }),
+  findTraining: (slug: string) => pathOf(PARTNERSHIP_PAGES.findTraining, { slug }),
+  session: (slug: string, id: string) => pathOf(PARTNERSHIP_PAGES.session, { slug, id }),
+  /** Registering, then on to `next` (an address of this site). */
+  register: (slug: string, next?: string | null) => pathOf(PARTNERSHIP_PAGES.register, { slug }, { next }),
+  signedOut: (slug: string) => pathOf(PARTNERSHIP_PAGES.signedOut, { slug }),
+  /** Signing in, then on to `next`; safe-next.ts's signInPath checks `next` first. */
+  signIn: (next?: string | null) => pathOf(SITE_PAGES.signIn, {}, { next }),
+  directoryEntryEdit: (organisationId: string) => pathOf(SITE_PAGES.directoryEntryEdit, { organisationId }),
+  adminPeople: (query: { organisation?: string | null } = {}) => pathOf(AREA_PATHS.adminPeople, {}, query),
+  organisationBookings: (query: { session?: string | null } = {}) => pathOf(AREA_PATHS.organisationBookings, {}, query),
+  fundingOverview: (year: string | null) => pathOf(FUNDING_PATHS.overview, {}, { year }),
+  fundingEntries: (query: EntriesQuery) => pathOf(FUNDING_PATHS.entries, {}, { ...query }),
+  fundingStream: (id: string) => pathOf(SITE_PAGES.fundingStream, { id }),
+  fundingOrganisation: (id: string, year: string | null) => pathOf(SITE_PAGES.fundingOrganisation, { id }, { year }),
+  fundingAdmin: (year: string | null) => pathOf(FUNDING_PATHS.admin, {}, { year }),
+  /** The server's exports of the funding page's tables (not a client page): GET, with the session cookie. */
+  fundingExport: (slug: string, year: string, file: string) =>
+    `/exports/funding/${encodeURIComponent(slug)}/${encodeURIComponent(year)}/${file}`,
+  editCourse: (courseId: string) => pathOf(PROVIDER_PATHS.editCourse, { id: courseId }),
+  newSession: (courseId: string) => pathOf(PROVIDER_PATHS.newSession, { id: courseId }),
+  providerSession: (sessionId: string) => pathOf(PROVIDER_PATHS.session, { id: sessionId }),
+  changeSession: (sessionId: string) => pathOf(PROVIDER_PATHS.changeSession, { id: sessionId }),
+} as const;
