@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hashPasswordOnce } from '../../server/src/modules/auth/password-hasher';
-import { startPortal, type GraphQLResponse, type RunningPortal } from '../support/start-portal';
+import { startPortal, type RunningPortal } from '../support/start-portal';
+import { runAccessCells, type AccessOperation, type Outcome, type Tenant } from '../support/access-cells';
 import { DEMO_PASSWORD } from '../support/test-database';
 import { currentYear, makeStream } from '../support/funding-fixtures';
 
@@ -10,8 +11,6 @@ import { currentYear, makeStream } from '../support/funding-fixtures';
  * deny). The outcome of each cell is compared with the expected one; the count of unexpected
  * allows must be 0, and so must the count of unexpected denies.
  */
-type Outcome = 'allow' | 'unauthenticated' | 'forbidden' | 'hidden';
-type Tenant = 'own' | 'other';
 const ACTORS = ['anonymous', 'volunteer', 'learner', 'manager', 'lead', 'provider', 'steering', 'admin', 'otherAdmin'] as const;
 type Actor = (typeof ACTORS)[number];
 
@@ -99,14 +98,7 @@ afterAll(async () => {
   await portal?.stop();
 });
 
-interface Operation {
-  name: string;
-  tenants: Tenant[];
-  run: (token: string | undefined, tenant: Tenant) => Promise<GraphQLResponse<Record<string, unknown>>>;
-  /** The part of the answer that is null, or carries a NOT_FOUND userError, when the object is hidden. */
-  pick: (data: Record<string, unknown>) => unknown;
-  expected: (actor: Actor, tenant: Tenant) => Outcome;
-}
+type Operation = AccessOperation<Actor>;
 
 const call = (query: string, variables: Record<string, unknown>) =>
   (token: string | undefined) => portal.graphql<Record<string, unknown>>(query, variables, { token });
@@ -316,18 +308,6 @@ const OPERATIONS: Operation[] = [
       { input: { sessionId: ids[`${tenant}.allocatedSession`], reason: 'Access matrix' } })(t) },
 ];
 
-function classify(response: GraphQLResponse<Record<string, unknown>>, pick: Operation['pick']): Outcome {
-  const code = response.errors?.[0]?.extensions?.code;
-  if (code === 'UNAUTHENTICATED') return 'unauthenticated';
-  if (code === 'FORBIDDEN') return 'forbidden';
-  if (response.errors?.length || !response.data) throw new Error(`unexpected answer: ${JSON.stringify(response.errors ?? response)}`);
-  const value = pick(response.data);
-  if (value === null || value === undefined) return 'hidden';
-  const userErrors = (value as { userErrors?: Array<{ code: string }> }).userErrors;
-  if (userErrors?.some((e) => e.code === 'NOT_FOUND')) return 'hidden';
-  return 'allow';
-}
-
 it('allows and denies exactly what each role may do, in its own partnership and another', async () => {
   // Imports to look up: one per partnership, started by its own administrator.
   for (const [tenant, actor] of [['own', 'admin'], ['other', 'otherAdmin']] as const) {
@@ -356,23 +336,7 @@ it('allows and denies exactly what each role may do, in its own partnership and 
   ids.councilLearner = (await one(`SELECT p.id FROM person p JOIN organisation o ON o.id = p.organisation_id
     WHERE o.short_code = 'PCC' AND p.kind = 'staff' AND p.email NOT LIKE '%@demo.portal' ORDER BY p.email LIMIT 1`)).id;
 
-  const unexpected: string[] = [];
-  let cells = 0;
-  let allows = 0;
-  for (const operation of OPERATIONS) {
-    for (const tenant of operation.tenants) {
-      for (const actor of ACTORS) {
-        cells += 1;
-        const expected = operation.expected(actor, tenant);
-        const actual = classify(await operation.run(tokens[actor], tenant), operation.pick);
-        if (actual === 'allow') allows += 1;
-        const allowedMismatch = (expected === 'allow') !== (actual === 'allow');
-        // Outside one's partnership, "forbidden" reveals no more than "not found": either will do there.
-        const wrongDenial = expected !== 'allow' && actual !== expected && !(expected === 'hidden' && actual === 'forbidden');
-        if (allowedMismatch || wrongDenial) unexpected.push(`${operation.name} as ${actor} (${tenant}): expected ${expected}, got ${actual}`);
-      }
-    }
-  }
+  const { unexpected, cells, allows } = await runAccessCells(OPERATIONS, ACTORS, tokens);
   const unexpectedAllows = unexpected.filter((line) => line.endsWith('got allow')).length;
   console.log(`access matrix: ${OPERATIONS.length} operations × ${ACTORS.length} callers × tenants = ${cells} cells, ${allows} allowed; `
     + `${unexpectedAllows} unexpected allows, ${unexpected.length - unexpectedAllows} other mismatches`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startPortal, type GraphQLResponse, type RunningPortal } from '../support/start-portal';
+import { startPortal, type RunningPortal } from '../support/start-portal';
+import { runAccessCells, type AccessOperation, type Outcome, type Tenant } from '../support/access-cells';
 import { sessionFor } from '../support/people-fixtures';
 
 /**
@@ -9,8 +10,6 @@ import { sessionFor } from '../support/people-fixtures';
  * (default deny). A second provider of the same partnership and a provider of the other
  * partnership are callers of their own, since "their own organisation" is the rule under test.
  */
-type Outcome = 'allow' | 'unauthenticated' | 'forbidden' | 'hidden';
-type Tenant = 'own' | 'other';
 const ACTORS = ['anonymous', 'volunteer', 'learner', 'manager', 'lead', 'provider', 'otherProvider', 'steering', 'admin', 'foreignProvider'] as const;
 type Actor = (typeof ACTORS)[number];
 
@@ -97,13 +96,7 @@ const manages = (actor: Actor, tenant: Tenant): Outcome => {
 const soon = (days: number, hour: number) => new Date(Math.floor(Date.now() / DAY) * DAY + days * DAY + hour * 3_600_000).toISOString();
 const COURSE = { method: 'CLASSROOM', durationHours: 2, audience: 'STAFF', visibility: 'PARTNERSHIP', costPerPlace: '0' };
 
-interface Operation {
-  name: string;
-  tenants: Tenant[];
-  run: (token: string | undefined, tenant: Tenant) => Promise<GraphQLResponse<Record<string, unknown>>>;
-  pick: (data: Record<string, unknown>) => unknown;
-  expected: (actor: Actor, tenant: Tenant) => Outcome;
-}
+type Operation = AccessOperation<Actor>;
 
 const OPERATIONS: Operation[] = [
   { name: 'createCourse', tenants: ['own', 'other'], pick: (d) => d.createCourse, expected: publishes,
@@ -132,36 +125,8 @@ const OPERATIONS: Operation[] = [
     run: (t, tenant) => call('query($id: ID!) { course(id: $id) { id sessions { id } } }', { id: ids[`${tenant}.course`] })(t) },
 ];
 
-function classify(response: GraphQLResponse<Record<string, unknown>>, pick: Operation['pick']): Outcome {
-  const code = response.errors?.[0]?.extensions?.code;
-  if (code === 'UNAUTHENTICATED') return 'unauthenticated';
-  if (code === 'FORBIDDEN') return 'forbidden';
-  if (response.errors?.length || !response.data) throw new Error(`unexpected answer: ${JSON.stringify(response.errors ?? response)}`);
-  const value = pick(response.data);
-  if (value === null || value === undefined) return 'hidden';
-  const userErrors = (value as { userErrors?: Array<{ code: string }> }).userErrors;
-  if (userErrors?.some((e) => e.code === 'NOT_FOUND')) return 'hidden';
-  if (userErrors?.length) throw new Error(`unexpected userErrors: ${JSON.stringify(userErrors)}`);
-  return 'allow';
-}
-
 it('lets each caller publish exactly for their own organisation, in their own partnership', async () => {
-  const unexpected: string[] = [];
-  let cells = 0;
-  let allows = 0;
-  for (const operation of OPERATIONS) {
-    for (const tenant of operation.tenants) {
-      for (const actor of ACTORS) {
-        cells += 1;
-        const expected = operation.expected(actor, tenant);
-        const actual = classify(await operation.run(tokens[actor], tenant), operation.pick);
-        if (actual === 'allow') allows += 1;
-        const allowedMismatch = (expected === 'allow') !== (actual === 'allow');
-        const wrongDenial = expected !== 'allow' && actual !== expected && !(expected === 'hidden' && actual === 'forbidden');
-        if (allowedMismatch || wrongDenial) unexpected.push(`${operation.name} as ${actor} (${tenant}): expected ${expected}, got ${actual}`);
-      }
-    }
-  }
+  const { unexpected, cells, allows } = await runAccessCells(OPERATIONS, ACTORS, tokens, { strictUserErrors: true });
   console.log(`publishing access: ${OPERATIONS.length} operations × ${ACTORS.length} callers × tenants = ${cells} cells, ${allows} allowed`);
   expect(unexpected).toEqual([]);
   expect(allows).toBeGreaterThan(0);

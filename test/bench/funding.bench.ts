@@ -5,23 +5,13 @@ import { createTestDatabase, dbSettings, DEMO_NOW, DEMO_PASSWORD } from '../supp
 import { startPortal } from '../support/start-portal';
 import { BENCHMARK_SIZES } from './benchmark-sizes';
 import { measure, writeResults } from './measure';
+import { OVERVIEW } from './funding-overview.query';
 
 /**
  * The funding overview of journey 5 (totals, five breakdowns, cost per learner and per hour,
  * utilisation, no-show cost), and a page of the ledger's entries, at demo size and at benchmark scale (10,000 people, 50,000 bookings,
  * about 100,000 ledger entries), over HTTP as the steering group and as an L&D lead.
  */
-const OVERVIEW = `query($slug: String!, $year: String!) {
-  fundingOverview(partnershipSlug: $slug, financialYear: $year) {
-    totals { budget { pence } committed { pence } spent { pence } remaining { pence } }
-    byStream { stream { id name funderName } summary { budget { pence } committed { pence } spent { pence } remaining { pence } } }
-    byFunder { key label summary { budget { pence } spent { pence } } }
-    byOrganisation { key label summary { budget { pence } spent { pence } } }
-    bySector { key label summary { budget { pence } spent { pence } } }
-    byQuarter { key label summary { committed { pence } spent { pence } } }
-    costPerLearner { pence } costPerLearningHour { pence } seatUtilisation noShowCost { pence }
-  }
-}`;
 
 const ENTRIES = `query($slug: String!, $year: String!, $first: Int!, $after: String) {
   ledgerEntries(filter: { partnershipSlug: $slug, financialYear: $year }, first: $first, after: $after) {

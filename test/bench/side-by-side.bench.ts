@@ -12,6 +12,7 @@ import { makeCourse, makeOrganisation, makePartnership, makeSession } from '../s
 import { makeSignedInPeople } from '../support/people-fixtures';
 import { BENCHMARK_SIZES } from './benchmark-sizes';
 import { writeResults } from './measure';
+import { OVERVIEW } from './funding-overview.query';
 
 /**
  * The catalogue page a signed-out volunteer sees (20 upcoming public sessions with course title,
@@ -55,17 +56,6 @@ const PEER_PAGE = `query Catalogue($slug: String!, $since: Datetime!, $first: In
   }
 }`;
 const TRIVIAL = '{ partnerships { slug } }';
-const OVERVIEW = `query($slug: String!, $year: String!) {
-  fundingOverview(partnershipSlug: $slug, financialYear: $year) {
-    totals { budget { pence } committed { pence } spent { pence } remaining { pence } }
-    byStream { stream { id name funderName } summary { budget { pence } committed { pence } spent { pence } remaining { pence } } }
-    byFunder { key label summary { budget { pence } spent { pence } } }
-    byOrganisation { key label summary { budget { pence } spent { pence } } }
-    bySector { key label summary { budget { pence } spent { pence } } }
-    byQuarter { key label summary { committed { pence } spent { pence } } }
-    costPerLearner { pence } costPerLearningHour { pence } seatUtilisation noShowCost { pence }
-  }
-}`;
 const BOOK = `mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id status } userErrors { code } } }`;
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });

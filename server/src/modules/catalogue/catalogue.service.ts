@@ -37,6 +37,9 @@ function distanceSql(venue: string, from: SqlPoint): string {
       * power(sin(radians(${venue}.longitude - ${from.longitude}) / 2), 2)))))`;
 }
 
+/** The page statement's column list depends only on the entities' metadata. */
+const PAGE_COLUMNS = new WeakMap<DataSource, string>();
+
 export interface SessionPage {
   edges: Array<{ cursor: string; node: TrainingSessionEntity }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -130,12 +133,17 @@ export class CatalogueService {
     return { ...page, totalCount: Number(rows[0]?.total_count ?? 0), related: found.slice(0, first) };
   }
 
-  /** Every column of the page's four tables, each prefixed by its alias, so one row carries four entities. */
+  /** Every column of the page's four tables, each prefixed by its alias, so one row carries four entities. Worked out once per data source. */
   private pageColumns(): string {
-    return ([[TrainingSessionEntity, 's'], [CourseEntity, 'c'], [OrganisationEntity, 'p'], [VenueEntity, 'v']] as const)
-      .flatMap(([entity, alias]) => this.dataSource.getMetadata(entity).columns
-        .map((column) => `${alias}."${column.databaseName}" AS "${alias}_${column.databaseName}"`))
-      .join(', ');
+    let columns = PAGE_COLUMNS.get(this.dataSource);
+    if (!columns) {
+      columns = ([[TrainingSessionEntity, 's'], [CourseEntity, 'c'], [OrganisationEntity, 'p'], [VenueEntity, 'v']] as const)
+        .flatMap(([entity, alias]) => this.dataSource.getMetadata(entity).columns
+          .map((column) => `${alias}."${column.databaseName}" AS "${alias}_${column.databaseName}"`))
+        .join(', ');
+      PAGE_COLUMNS.set(this.dataSource, columns);
+    }
+    return columns;
   }
 
   private entityOf<T extends ObjectLiteral>(entity: EntityTarget<T>, prefix: string, row: Record<string, unknown>): T {
