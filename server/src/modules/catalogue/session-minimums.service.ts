@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { isBelowMinimum } from '@portal/domain';
 import { recordAudit } from '../audit/audit.service';
 import type { NoticeSettings } from '../notifications/booking-notices';
+import { sessionLink } from '../notifications/booking-notice-data';
 import { queueEmail } from '../notifications/outbox-writer';
 import { renderMinimumNumbersNotice } from './minimum-numbers-notice';
 
@@ -51,7 +52,7 @@ export async function noticeSessionsBelowMinimum(dataSource: DataSource, now: Da
          ORDER BY p.id, (g.role = 'provider_coordinator') DESC`, [session.id, session.partnership_id, session.provider_organisation_id]);
       for (const r of recipients) {
         const link = r.is_provider ? `${settings.publicUrl}${providerSessionPath(session.id)}`
-          : `${settings.publicUrl}/p/${encodeURIComponent(session.partnership_slug)}/sessions/${session.id}`;
+          : sessionLink({ partnership: { slug: session.partnership_slug }, session: { id: session.id } }, settings);
         const email = renderMinimumNumbersNotice({
           courseTitle: session.course_title, startsAt: new Date(session.starts_at), endsAt: new Date(session.ends_at), timeZone: session.time_zone,
           partnershipName: session.partnership_name, minimumPlaces: session.minimum_places, confirmed: session.confirmed,

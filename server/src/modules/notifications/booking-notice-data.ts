@@ -60,7 +60,7 @@ export function noticeSettingsOf(config: { publicUrl: string; mailFrom: string }
   return { publicUrl: config.publicUrl.replace(/\/$/, ''), mailFrom: config.mailFrom };
 }
 
-export function sessionLink(data: Pick<BookingNoticeData, 'partnership' | 'session'>, settings: Pick<NoticeSettings, 'publicUrl'>): string {
+export function sessionLink(data: { partnership: { slug: string }; session: { id: string } }, settings: Pick<NoticeSettings, 'publicUrl'>): string {
   return `${settings.publicUrl}/p/${encodeURIComponent(data.partnership.slug)}/sessions/${data.session.id}`;
 }
 
