@@ -12,6 +12,7 @@ import { VolunteerRegistration1763972100000 } from './migrations/1763972100000-v
 import { IdempotencyRequestHash1763974000000 } from './migrations/1763974000000-idempotency-request-hash';
 import { SessionLastSeen1763974100000 } from './migrations/1763974100000-session-last-seen';
 import { CoursePublishing1764700000000 } from './migrations/1764700000000-course-publishing';
+import { Commissioning1764800000000 } from './migrations/1764800000000-commissioning';
 import { OrganisationDirectoryEntry1764600000000 } from './migrations/1764600000000-organisation-directory-entry';
 import type { Logger } from '../observability/logger';
 import { queryErrorLevel, sqlState, SqlCountingLogger, type QueryErrorHandler } from './sql-statement-counter';
@@ -32,7 +33,8 @@ import { LedgerEntryEntity } from '../modules/funding/ledger-entry.entity';
 export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit1763910000000, PeopleImport1763920000000,
   SharedBooking1763930000000, EmailOutbox1763940000000, SeatRelease1763950000000, FundingLedger1763960000000,
   InviteBuiltAtDelivery1763972000000, VolunteerRegistration1763972100000, IdempotencyRequestHash1763974000000,
-  SessionLastSeen1763974100000, OrganisationDirectoryEntry1764600000000, CoursePublishing1764700000000];
+  SessionLastSeen1763974100000, OrganisationDirectoryEntry1764600000000, CoursePublishing1764700000000,
+  Commissioning1764800000000];
 
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,

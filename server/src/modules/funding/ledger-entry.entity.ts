@@ -20,6 +20,8 @@ export class LedgerEntryEntity {
   @Column('uuid', { name: 'course_id', nullable: true }) courseId!: string | null;
   @Column('uuid', { name: 'session_id', nullable: true }) sessionId!: string | null;
   @Column('uuid', { name: 'booking_id', nullable: true }) bookingId!: string | null;
+  @Column('uuid', { name: 'proposal_id', nullable: true }) proposalId!: string | null;
+  @Column('uuid', { name: 'pledge_id', nullable: true }) pledgeId!: string | null;
   @Column('uuid', { name: 'reverses_entry_id', nullable: true }) reversesEntryId!: string | null;
   @Column('boolean') wasted!: boolean;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;

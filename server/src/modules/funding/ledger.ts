@@ -12,6 +12,9 @@ export interface Posting {
   courseId?: string | null;
   sessionId?: string | null;
   bookingId?: string | null;
+  /** A commissioning pledge's money: the proposal it is pledged to, and the pledge (both, or neither). */
+  proposalId?: string | null;
+  pledgeId?: string | null;
   reversesEntryId?: string | null;
   wasted?: boolean;
   /** When the money moves (a session's date, an invoice's date), apart from when it is recorded. */
@@ -50,23 +53,25 @@ export async function postEntry(manager: EntityManager, posting: Posting, origin
      )
      INSERT INTO ledger_entry (partnership_id, stream_id, sequence, kind, amount_pence, budget_effect_pence, committed_effect_pence,
        spent_effect_pence, budget_after_pence, committed_after_pence, spent_after_pence, organisation_id, course_id, session_id,
-       booking_id, reverses_entry_id, wasted, occurred_at, quarter, reason, idempotency_key, idempotency_hash, recorded_by_person_id, recorded_at)
+       booking_id, reverses_entry_id, wasted, occurred_at, quarter, reason, idempotency_key, idempotency_hash, recorded_by_person_id, recorded_at,
+       proposal_id, pledge_id)
      SELECT partnership_id, id, entry_count, $6, $7, $3, $4, $5, budget_pence, committed_pence, spent_pence, $8, $9, $10, $11, $12, $13,
        $14, CASE WHEN $14 < year_starts_at THEN 1 WHEN $14 >= year_ends_at THEN 4 ELSE
          (SELECT (extract(year FROM a) * 12 + extract(month FROM a))::int / 3 + 1
           FROM age($14::timestamptz AT TIME ZONE 'Europe/London', year_starts_at AT TIME ZONE 'Europe/London') AS a) END,
-       $15, $16, $19, $17, $18
+       $15, $16, $19, $17, $18, $20, $21
      FROM moved RETURNING id, sequence`,
     [posting.streamId, posting.partnershipId, budget, committed, spent, posting.kind, posting.amountPence,
       posting.organisationId ?? null, posting.courseId ?? null, posting.sessionId ?? null, posting.bookingId ?? null,
       posting.reversesEntryId ?? null, posting.wasted ?? false, posting.occurredAt,
-      posting.reason, posting.idempotencyKey ?? null, posting.recordedByPersonId, posting.recordedAt, posting.idempotencyHash ?? null]);
+      posting.reason, posting.idempotencyKey ?? null, posting.recordedByPersonId, posting.recordedAt, posting.idempotencyHash ?? null,
+      posting.proposalId ?? null, posting.pledgeId ?? null]);
   if (!rows.length) return { ok: false, problem: await whyRefused(manager, posting) };
   await recordAudit(manager, origin, {
     partnershipId: posting.partnershipId, actorPersonId: posting.recordedByPersonId, action: `funding.${posting.kind}_recorded`,
     subjectType: 'ledger_entry', subjectId: rows[0].id,
     details: { streamId: posting.streamId, amountPence: posting.amountPence, reason: posting.reason, bookingId: posting.bookingId ?? null,
-      reversesEntryId: posting.reversesEntryId ?? null },
+      reversesEntryId: posting.reversesEntryId ?? null, ...(posting.pledgeId ? { proposalId: posting.proposalId, pledgeId: posting.pledgeId } : {}) },
   });
   return { ok: true, entryId: rows[0].id, sequence: rows[0].sequence };
 }
