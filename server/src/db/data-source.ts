@@ -29,6 +29,7 @@ import { BookingEntity } from '../modules/bookings/booking.entity';
 import { MandatorySubjectEntity } from '../modules/catalogue/mandatory-subject.entity';
 import { FundingStreamEntity } from '../modules/funding/funding-stream.entity';
 import { LedgerEntryEntity } from '../modules/funding/ledger-entry.entity';
+import { TrainingNeedEntity } from '../modules/needs/training-need.entity';
 
 export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit1763910000000, PeopleImport1763920000000,
   SharedBooking1763930000000, EmailOutbox1763940000000, SeatRelease1763950000000, FundingLedger1763960000000,
@@ -39,7 +40,7 @@ export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit176
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,
   CourseEntity, VenueEntity, TrainingSessionEntity, SeatAllocationEntity, BookingEntity, MandatorySubjectEntity,
-  FundingStreamEntity, LedgerEntryEntity,
+  FundingStreamEntity, LedgerEntryEntity, TrainingNeedEntity,
 ];
 
 /** Logs a failed statement at the level its SQLSTATE deserves (a user's mistake is not an error). */
