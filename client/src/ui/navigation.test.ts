@@ -35,7 +35,7 @@ describe('navigationFor', () => {
 
   it('gives an administrator the admin areas', () => {
     expect(texts([{ role: 'PARTNERSHIP_ADMIN' }]))
-      .toEqual(['Find training', 'My bookings', 'Funding', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Partnership directory']);
   });
 
   it('gives line managers and leads the requests to decide, and leads their organisation\'s bookings', () => {
@@ -83,7 +83,7 @@ describe('landingPathFor', () => {
     expect(landingPathFor([{ role: 'STEERING_GROUP' }], 'gp')).toBe('/funding');
     expect(landingPathFor([{ role: 'LD_LEAD' }], 'gp')).toBe('/organisation/bookings');
     expect(landingPathFor([{ role: 'LINE_MANAGER' }], 'gp')).toBe('/bookings/requests');
-    expect(landingPathFor([{ role: 'PROVIDER_COORDINATOR' }], 'gp')).toBe('/p/gp/find-training');
+    expect(landingPathFor([{ role: 'PROVIDER_COORDINATOR' }], 'gp')).toBe('/provider/courses');
     expect(landingPathFor([{ role: 'VOLUNTEER' }], 'gp')).toBe('/p/gp/find-training');
   });
 

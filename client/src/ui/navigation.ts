@@ -10,8 +10,8 @@ export interface NavigationItem {
 /**
  * Where a person goes after signing in (when no page asked for it): where their work is. An
  * administrator to the administration, the steering group to the funding overview, an L&D lead
- * to their organisation's bookings, a line manager to the requests to decide; everyone else,
- * provider coordinators included (their courses are a link away in the header), to Find training.
+ * to their organisation's bookings, a line manager to the requests to decide, a provider
+ * coordinator to their courses and sessions; everyone else to Find training.
  */
 export function landingPathFor(roles: ReadonlyArray<{ role: Role }>, partnershipSlug: string): string {
   const held = new Set(roles.map((grant) => grant.role));
@@ -19,6 +19,7 @@ export function landingPathFor(roles: ReadonlyArray<{ role: Role }>, partnership
   if (held.has('STEERING_GROUP')) return FUNDING_PATHS.overview;
   if (held.has('LD_LEAD')) return AREA_PATHS.organisationBookings;
   if (held.has('LINE_MANAGER')) return AREA_PATHS.bookingRequests;
+  if (held.has('PROVIDER_COORDINATOR')) return PROVIDER_PATHS.courses;
   return paths.findTraining(partnershipSlug);
 }
 
@@ -36,6 +37,8 @@ export function navigationFor(
   if (held.has('LINE_MANAGER') || held.has('LD_LEAD')) items.push({ href: AREA_PATHS.bookingRequests, text: 'Requests to decide' });
   if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationBookings, text: "My organisation's bookings" });
   if (held.has('PROVIDER_COORDINATOR')) items.push({ href: PROVIDER_PATHS.courses, text: 'Your courses' });
+  // An administrator publishes for any provider: every organisation's courses, on the same page.
+  else if (held.has('PARTNERSHIP_ADMIN')) items.push({ href: PROVIDER_PATHS.courses, text: 'Courses' });
   if (held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN')) items.push({ href: FUNDING_PATHS.overview, text: 'Funding' });
   if (held.has('PARTNERSHIP_ADMIN')) {
     items.push(
