@@ -47,9 +47,12 @@ beforeAll(async () => {
   ids.online = await makeSession(db, partnershipId, course, { startsInDays: 4 });
   ids.alder = await makeSession(db, partnershipId, course, { startsInDays: 5, venueId: a });
   ids.beech = await makeSession(db, partnershipId, course, { startsInDays: 6, venueId: b });
-  // Ends late on the next calendar day in the UK, whatever the time of day the test runs: two days.
-  await db.query(`UPDATE training_session SET ends_at = (date_trunc('day', starts_at AT TIME ZONE 'Europe/London')
-    + interval '1 day 23 hours 59 minutes') AT TIME ZONE 'Europe/London' WHERE id = $1`, [ids.twoDaysCedar]);
+  // From 09:00 on its UK calendar day to 17:00 the next, whatever the time of day the test runs (two
+  // days, 32 hours), and still between the sessions a day before and a day after it.
+  await db.query(`UPDATE training_session SET
+      starts_at = (date_trunc('day', starts_at AT TIME ZONE 'Europe/London') + interval '9 hours') AT TIME ZONE 'Europe/London',
+      ends_at = (date_trunc('day', starts_at AT TIME ZONE 'Europe/London') + interval '1 day 17 hours') AT TIME ZONE 'Europe/London'
+    WHERE id = $1`, [ids.twoDaysCedar]);
 });
 
 afterAll(() => stopPortalWithBrowser(portal, browser));
@@ -89,8 +92,15 @@ describe.each(DEVICES)('Find training results on a $name', ({ name, options }) =
       await page.locator('#results-heading').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
       if (name === 'laptop') {
         // Below the results heading and "Sort by", a laptop's screen holds at least four whole cards.
-        const inView = await page.locator('[data-session-id]').evaluateAll((cards) =>
-          cards.filter((c) => { const r = c.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }).length);
+        // (Polled: on a loaded machine the scroll and the last cards' layout can land a frame apart.)
+        const fullyInView = () => [...document.querySelectorAll('[data-session-id]')]
+          .filter((c) => { const r = c.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }).length;
+        const inView = await page.waitForFunction((count) => {
+          document.querySelector('#results-heading')?.scrollIntoView({ block: 'start' });
+          const seen = [...document.querySelectorAll('[data-session-id]')]
+            .filter((c) => { const r = c.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }).length;
+          return seen >= count ? seen : false;
+        }, 4, { timeout: 5_000 }).then((handle) => handle.jsonValue()).catch(() => page.evaluate(fullyInView));
         expect(inView).toBeGreaterThanOrEqual(4);
       } else {
         // Nothing wider than the screen, and a card no taller than a quarter of it.

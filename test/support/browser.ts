@@ -80,12 +80,25 @@ export async function clickHeaderLink(page: Page, name: string): Promise<void> {
   const link = header.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name, exact: true });
   // nhsuk-frontend's header script marks the header once it has sorted the links into the menu.
   await page.locator('header[data-nhsuk-header-init]').waitFor({ state: 'attached' });
-  // The script may still be moving links into the menu on a loaded machine: until the link shows,
-  // open "More" whenever it is shown closed.
+  // The script may still be moving links into the menu on a loaded machine, and it closes the menu
+  // whenever the header's width changes (a scroll bar appearing, the viewer's links arriving): until
+  // the link takes a click, open "More" whenever it is shown closed.
   const more = header.getByRole('button', { name: /More/ });
-  for (let attempt = 0; attempt < 50 && !await link.isVisible(); attempt += 1) {
-    if (await more.isVisible() && await more.getAttribute('aria-expanded') !== 'true') await more.click();
-    else await page.waitForTimeout(100);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    if (await link.isVisible()) {
+      try {
+        await link.click({ timeout: 2_000 });
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+    } else if (Date.now() > deadline) {
+      throw new Error(`the header link "${name}" never showed, even with "More" opened`);
+    } else if (await more.isVisible() && await more.getAttribute('aria-expanded') !== 'true') {
+      await more.click({ timeout: 2_000 }).catch(() => undefined);
+    } else {
+      await page.waitForTimeout(100);
+    }
   }
-  await link.click();
 }
