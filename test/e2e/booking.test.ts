@@ -73,10 +73,10 @@ async function signInAs(page: Page, email: string): Promise<void> {
 
 const api = pageGraphql;
 
-interface ApiSession { id: string; seatsLeft: number; bookingClosesAt: string; status: string; course: { title: string } }
+interface ApiSession { id: string; seatsLeft: number; bookingClosesAt: string; status: string; course: { title: string; audience: string } }
 const SESSIONS = `query ($slug: String!, $filter: SessionFilter) {
   sessions(partnershipSlug: $slug, filter: $filter, first: 50) {
-    edges { node { id seatsLeft bookingClosesAt status course { title } } }
+    edges { node { id seatsLeft bookingClosesAt status course { title audience } } }
   }
 }`;
 
@@ -184,7 +184,8 @@ describe('journey 1: a volunteer on a phone books and cancels', () => {
     // A staff-only course says so instead of offering a button that would be refused; no calendar link without a place.
     const staffOnly = await portal.graphql<{ sessions: { edges: Array<{ node: ApiSession }> } }>(SESSIONS, {
       slug: SLUG, filter: { audience: 'STAFF' } });
-    const forStaff = staffOnly.data!.sessions.edges.map((e) => e.node).find(openToBook);
+    // (The filter keeps what staff may attend, courses for both included: pick one for staff alone.)
+    const forStaff = staffOnly.data!.sessions.edges.map((e) => e.node).find((s) => s.course.audience === 'STAFF' && openToBook(s));
     await page.goto(`${portal.url}/p/${SLUG}/sessions/${forStaff!.id}`);
     await page.getByTestId('booking-option').filter({ hasText: 'Staff only' }).waitFor();
     expect(await page.getByRole('button', { name: /book|request|waiting list/i }).count()).toBe(0);

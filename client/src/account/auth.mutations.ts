@@ -14,9 +14,7 @@ export const SignInMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -33,9 +31,7 @@ export const RegisterVolunteerMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -52,9 +48,7 @@ export const RequestPasswordResetMutation = graphql(`
     requestPasswordReset(input: $input) {
       accepted
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -71,9 +65,7 @@ export const ResetPasswordMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -90,9 +82,7 @@ export const ConfirmRegistrationMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

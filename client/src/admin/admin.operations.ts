@@ -32,9 +32,7 @@ export const CreateOrganisationMutation = graphql(`
         email
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -72,8 +70,7 @@ export const AdminPeopleQuery = graphql(`
     people(organisationId: $organisationId, search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         cursor
@@ -92,9 +89,7 @@ export const GrantRoleMutation = graphql(`
         ...AdminPersonFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -107,9 +102,7 @@ export const RevokeRoleMutation = graphql(`
         ...AdminPersonFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -122,9 +115,7 @@ export const SetPersonDisabledMutation = graphql(`
         ...AdminPersonFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -156,9 +147,7 @@ export const ImportPeopleMutation = graphql(`
         ...PeopleImportFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -177,8 +166,7 @@ export const AuditLogQuery = graphql(`
     auditLog(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         cursor

@@ -56,9 +56,7 @@ export const BookSessionMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -74,9 +72,7 @@ export const CancelBookingMutation = graphql(`
         cancelledLate
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -87,8 +83,7 @@ export const MyBookingsQuery = graphql(`
     myBookings(first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         cursor
@@ -167,9 +162,7 @@ export const DecideBookingMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -180,8 +173,7 @@ export const OrganisationBookingsQuery = graphql(`
     organisationBookings(organisationId: $organisationId, filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         cursor

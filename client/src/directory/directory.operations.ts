@@ -50,9 +50,7 @@ export const UpdateOrganisationEntryMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

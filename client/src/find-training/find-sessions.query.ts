@@ -5,8 +5,7 @@ export const FindSessionsQuery = graphql(`
     sessions(partnershipSlug: $partnershipSlug, filter: $filter, sort: $sort, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         cursor

@@ -237,8 +237,7 @@ export const LedgerEntriesQuery = graphql(`
     ledgerEntries(filter: $filter, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       summary {
         ...MoneySummaryFields
@@ -277,9 +276,7 @@ export const CreateFundingStreamMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -302,9 +299,7 @@ export const RecordLedgerEntryMutation = graphql(`
         }
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }

@@ -6,8 +6,7 @@ export const PeopleListQuery = graphql(`
     people(organisationId: $organisationId, directReportsOnly: $directReportsOnly, search: $search, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         cursor

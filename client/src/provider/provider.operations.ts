@@ -96,9 +96,7 @@ export const CreateCourseMutation = graphql(`
         ...ProviderCourseFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -111,9 +109,7 @@ export const UpdateCourseMutation = graphql(`
         ...ProviderCourseFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -180,9 +176,7 @@ export const ScheduleSessionMutation = graphql(`
         ...ProviderSessionFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -195,9 +189,7 @@ export const RescheduleSessionMutation = graphql(`
         ...ProviderSessionFields
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -225,9 +217,7 @@ export const CreateVenueMutation = graphql(`
         town
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
