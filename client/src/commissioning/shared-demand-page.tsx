@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { Button, Table } from 'nhsuk-react-components';
+import { Button, Details, Table } from 'nhsuk-react-components';
 import type { TrainingNeedGroupKind, TrainingNeedGroupsQuery as GroupsResult } from '../gql/graphql';
 import { paths } from '../paths';
 import { accessProblemOf } from '../ui/access-errors';
@@ -17,6 +17,9 @@ type Group = GroupsResult['trainingNeedGroups'][number];
 const KIND_TEXT: Record<TrainingNeedGroupKind, string> = {
   MANDATORY_SUBJECT: 'Mandatory subject', KSF_DIMENSION: 'KSF dimension', TOPIC: 'Similar topics',
 };
+
+const nameOf = (group: Group, organisationId: string) =>
+  group.organisations.find((part) => part.organisation.id === organisationId)?.organisation.name ?? 'An organisation';
 
 function GroupCard({ group, slug }: { group: Group; slug: string }) {
   const headingId = `group-${group.key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
@@ -47,6 +50,21 @@ function GroupCard({ group, slug }: { group: Group; slug: string }) {
             ))}
           </Table.Body>
         </Table>
+        {group.needs.length ? (
+          <Details>
+            <Details.Summary>{group.needs.length === group.needCount ? 'The needs' : 'Your organisation\'s needs'} ({group.needs.length})</Details.Summary>
+            <Details.Text>
+              <ul className="nhsuk-list">
+                {group.needs.map((need) => (
+                  <li key={need.id} data-need-id={need.id}>
+                    <strong>{need.topic}</strong>: {nameOf(group, need.organisation.id)}, {peopleText(need.peopleCount)},
+                    wanted by {formatCalendarDate(need.wantedBy)}
+                  </li>
+                ))}
+              </ul>
+            </Details.Text>
+          </Details>
+        ) : null}
         <h3 className="nhsuk-heading-s">Sessions already on offer that could meet it</h3>
         {group.sessions.length ? (
           <ul className="nhsuk-list nhsuk-list--border">
