@@ -26,3 +26,4 @@ export * from './session-schedule-rules';
 export * from './org-id';
 export * from './pro-rata-split';
 export * from './training-need-rules';
+export * from './need-grouping-rules';
