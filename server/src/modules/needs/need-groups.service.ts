@@ -12,12 +12,15 @@ import { TrainingNeedGroup, TrainingNeedGroupKind, TrainingNeedGroupOrganisation
 export const GROUP_SESSIONS = 10;
 
 /**
- * Every live (OPEN or GROUPED) need of the partnership, with the stemmed words of its topic (the
+ * Every live (OPEN or GROUPED) need of the partnership (its entity's columns: not the search_vector
+ * itself), with the stemmed words of its topic when it names neither subject nor dimension (the
  * weight-A lexemes of its search_vector) and its subject's name. Grouping is then done in the
  * service by packages/domain's groupKeys, in one pass over these rows.
  */
-const LIVE_NEEDS_SQL = `
-  SELECT n.*, ARRAY(SELECT u.lexeme FROM unnest(n.search_vector) u WHERE 'A' = ANY(u.weights) ORDER BY u.lexeme) AS words,
+const liveNeedsSql = (columns: string) => `
+  SELECT ${columns},
+    CASE WHEN n.mandatory_subject IS NULL AND n.ksf_dimension IS NULL
+      THEN ARRAY(SELECT u.lexeme FROM unnest(n.search_vector) u WHERE 'A' = ANY(u.weights) ORDER BY u.lexeme) END AS words,
     ms.name AS subject_name
   FROM training_need n LEFT JOIN mandatory_subject ms ON ms.code = n.mandatory_subject
   WHERE n.partnership_id = $1 AND n.status IN ('open', 'grouped')
@@ -64,8 +67,9 @@ export class NeedGroupsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async groups(partnershipId: string, view: NeedDemandView, now: Date, loaders: Loaders): Promise<TrainingNeedGroup[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(LIVE_NEEDS_SQL, [partnershipId]);
-    const needs = rows.map((row) => ({ row, need: entityFromRow(this.dataSource, TrainingNeedEntity, row), words: row.words as string[] }));
+    const columns = this.dataSource.getMetadata(TrainingNeedEntity).columns.map((column) => `n."${column.databaseName}"`).join(', ');
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(liveNeedsSql(columns), [partnershipId]);
+    const needs = rows.map((row) => ({ row, need: entityFromRow(this.dataSource, TrainingNeedEntity, row), words: (row.words as string[] | null) ?? [] }));
     const keys = groupKeys(needs.map(({ need, words }) => ({ id: need.id, mandatorySubject: need.mandatorySubject, ksfDimension: need.ksfDimension, words })));
     const drafts = new Map<string, GroupDraft>();
     for (const { row, need } of needs) {
