@@ -10,7 +10,8 @@ import { DEMO_PASSWORD } from '../support/test-database';
  * organisations, with the sessions already on offer, each linked to its page); raises a need,
  * hearing first of every blank field in the error summary and beside each field; finds it in
  * their organisation's needs with its status tag, and in the Moving and Handling group, whose
- * people have grown by its number. Axe finds nothing on any of these pages. Screenshots go to
+ * people have grown by its number; then withdraws it with a reason, and the group is as it was. Axe
+ * finds nothing on any of these pages. Screenshots go to
  * docs/screenshots/. Built client needed (npm run build -w @portal/client).
  */
 
@@ -122,6 +123,21 @@ describe.each(SCREENS)('training needs on a %s', (screen, options) => {
       await moving.getByText(`${(before + 15).toLocaleString('en-GB')} people`, { exact: true }).waitFor(SOON);
       await moving.getByText(/Your organisation's needs/).click();
       await moving.getByText(topic).waitFor(SOON);
+
+      // Withdrawn again, with its reason: it leaves the group.
+      await page.getByRole('link', { name: "My organisation's needs" }).click();
+      const raisedRow = page.getByRole('row').filter({ hasText: topic });
+      await raisedRow.getByRole('button', { name: `Withdraw the need “${topic}”` }).click();
+      await raisedRow.getByRole('button', { name: 'Withdraw the need' }).click();
+      await raisedRow.locator('.nhsuk-error-summary').getByRole('link', { name: 'Enter why the need is withdrawn' }).waitFor(SOON);
+      await expectNoAxeViolations(page, `withdrawing a need (${screen})`);
+      await raisedRow.getByLabel('Why is it withdrawn?').fill('Booked onto the trust\'s own sessions instead');
+      await raisedRow.getByRole('button', { name: 'Withdraw the need' }).click();
+      await raisedRow.getByTestId('need-status').getByText('Withdrawn').waitFor(SOON);
+      await raisedRow.getByText('Withdrawn: Booked onto the trust\'s own sessions instead').waitFor(SOON);
+      expect(await movingPeople()).toBe(before);
+      await clickHeaderLink(page, 'Commissioning');
+      await moving.getByText(`${before.toLocaleString('en-GB')} people`, { exact: true }).waitFor(SOON);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

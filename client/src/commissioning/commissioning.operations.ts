@@ -26,6 +26,24 @@ export const RaiseTrainingNeedMutation = graphql(`
   }
 `);
 
+export const WithdrawTrainingNeedMutation = graphql(`
+  mutation WithdrawTrainingNeed($input: WithdrawTrainingNeedInput!) {
+    withdrawTrainingNeed(input: $input) {
+      trainingNeed {
+        id
+        status
+        withdrawnReason
+        canWithdraw
+      }
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`);
+
 export const TrainingNeedsQuery = graphql(`
   query TrainingNeeds($partnershipSlug: String!, $first: Int, $after: String) {
     trainingNeeds(partnershipSlug: $partnershipSlug, first: $first, after: $after) {
@@ -63,6 +81,7 @@ export const TrainingNeedsQuery = graphql(`
             id
             name
           }
+          canWithdraw
         }
       }
     }

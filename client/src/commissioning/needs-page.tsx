@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import { useViewer, type SignedInViewer } from '../ui/use-viewer';
 import { TrainingNeedsQuery } from './commissioning.operations';
 import { NeedStatusTag } from './need-status-tag';
+import { WithdrawNeedControl } from './withdraw-need';
 import { formatCalendarDate, NEED_SCOPE_TEXT, NEEDS_AUDIENCE, PRIORITY_TEXT } from './need-text';
 
 const PAGE_SIZE = 20;
@@ -102,7 +103,11 @@ function NeedsList({ viewer, slug }: { viewer: SignedInViewer; slug: string }) {
                     </Table.Cell>
                     <Table.Cell>{need.peopleCount.toLocaleString('en-GB')}</Table.Cell>
                     <Table.Cell>{formatCalendarDate(need.wantedBy)}</Table.Cell>
-                    <Table.Cell><NeedStatusTag status={need.status} /></Table.Cell>
+                    <Table.Cell>
+                      <NeedStatusTag status={need.status} />
+                      {need.canWithdraw && (need.status === 'OPEN' || need.status === 'GROUPED')
+                        ? <WithdrawNeedControl needId={need.id} topic={need.topic} /> : null}
+                    </Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>
