@@ -33,6 +33,8 @@ import { CoursePublishingResolver } from '../modules/catalogue/course-publishing
 import { SessionSchedulingResolver } from '../modules/catalogue/session-scheduling.resolver';
 import { DirectoryResolver } from '../modules/organisations/directory.resolver';
 import { OrganisationOrgIdResolver } from '../modules/organisations/organisation-org-id.resolver';
+import { TrainingNeedResolver } from '../modules/needs/training-need.resolver';
+import { NeedGroupOrganisationResolver, NeedGroupsResolver } from '../modules/needs/need-groups.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, SessionBookingOptionResolver, CourseResolver, SeatAllocationResolver,
@@ -43,6 +45,7 @@ export const resolvers = [
   FundingOverviewResolver, LedgerEntriesResolver, StreamCoursesResolver,
   CoursePublishingResolver, SessionSchedulingResolver,
   DirectoryResolver, OrganisationOrgIdResolver,
+  TrainingNeedResolver, NeedGroupsResolver, NeedGroupOrganisationResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */
