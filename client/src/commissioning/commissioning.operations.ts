@@ -18,9 +18,7 @@ export const RaiseTrainingNeedMutation = graphql(`
         status
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -36,9 +34,7 @@ export const WithdrawTrainingNeedMutation = graphql(`
         canWithdraw
       }
       userErrors {
-        field
-        message
-        code
+        ...UserErrorFields
       }
     }
   }
@@ -49,8 +45,7 @@ export const TrainingNeedsQuery = graphql(`
     trainingNeeds(partnershipSlug: $partnershipSlug, first: $first, after: $after) {
       totalCount
       pageInfo {
-        hasNextPage
-        endCursor
+        ...PageFields
       }
       edges {
         node {
