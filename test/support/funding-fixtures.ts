@@ -162,5 +162,19 @@ export async function ledgerProblems(db: DataSource): Promise<string[]> {
     `SELECT b.id, b.status, sum(le.committed_effect_pence) AS outstanding, b.cost_pence FROM booking b JOIN ledger_entry le ON le.booking_id = b.id
      GROUP BY b.id HAVING sum(le.committed_effect_pence) <> 0 AND (b.status <> 'confirmed' OR sum(le.committed_effect_pence) > b.cost_pence)`);
   for (const b of holding) problems.push(`booking ${b.id} (${b.status}, costs ${b.cost_pence}): ${b.outstanding} still committed`);
+  // The overview's cells are the entries' sums at their grain, no more and no fewer.
+  const cellsOff: Array<{ stream_id: string; organisation_id: string | null; quarter: number; kind: string }> = await db.query(
+    `WITH summed AS (
+       SELECT partnership_id, stream_id, organisation_id, quarter, kind, count(*)::int AS entry_count, sum(budget_effect_pence) AS budget_pence,
+         sum(committed_effect_pence) AS committed_pence, sum(spent_effect_pence) AS spent_pence,
+         coalesce(sum(spent_effect_pence) FILTER (WHERE wasted), 0) AS wasted_pence,
+         coalesce(sum(spent_effect_pence) FILTER (WHERE session_id IS NOT NULL), 0) AS delivered_pence
+       FROM ledger_entry GROUP BY partnership_id, stream_id, organisation_id, quarter, kind
+     ), cells AS (
+       SELECT partnership_id, stream_id, organisation_id, quarter, kind, entry_count, budget_pence, committed_pence, spent_pence,
+         wasted_pence, delivered_pence FROM ledger_cell
+     )
+     SELECT stream_id, organisation_id, quarter, kind FROM ((TABLE summed EXCEPT TABLE cells) UNION (TABLE cells EXCEPT TABLE summed)) x`);
+  for (const c of cellsOff) problems.push(`ledger_cell ${c.stream_id}/${c.organisation_id ?? 'none'}/Q${c.quarter}/${c.kind}: not the sum of its entries`);
   return problems;
 }

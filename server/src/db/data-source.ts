@@ -13,6 +13,7 @@ import { IdempotencyRequestHash1763974000000 } from './migrations/1763974000000-
 import { SessionLastSeen1763974100000 } from './migrations/1763974100000-session-last-seen';
 import { CoursePublishing1764700000000 } from './migrations/1764700000000-course-publishing';
 import { Commissioning1764800000000 } from './migrations/1764800000000-commissioning';
+import { LedgerCells1764900000000 } from './migrations/1764900000000-ledger-cells';
 import { OrganisationDirectoryEntry1764600000000 } from './migrations/1764600000000-organisation-directory-entry';
 import type { Logger } from '../observability/logger';
 import { queryErrorLevel, sqlState, SqlCountingLogger, type QueryErrorHandler } from './sql-statement-counter';
@@ -35,7 +36,7 @@ export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit176
   SharedBooking1763930000000, EmailOutbox1763940000000, SeatRelease1763950000000, FundingLedger1763960000000,
   InviteBuiltAtDelivery1763972000000, VolunteerRegistration1763972100000, IdempotencyRequestHash1763974000000,
   SessionLastSeen1763974100000, OrganisationDirectoryEntry1764600000000, CoursePublishing1764700000000,
-  Commissioning1764800000000];
+  Commissioning1764800000000, LedgerCells1764900000000];
 
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { insertRows, type ColumnTypes } from './insert-rows';
+import { rebuildLedgerCells } from '../../modules/funding/ledger-cells';
 import type {
   AuditLogRow, BookingRow, CourseRow, FundingStreamRow, LedgerEntryRow, OrganisationRow, PartnershipRow, PartnershipRows, PersonRow,
   RoleGrantRow, SeatAllocationRow, SectorGroupRow, TrainingNeedRow, TrainingSessionRow, VenueRow,
@@ -89,4 +90,6 @@ export async function insertPartnership(manager: EntityManager, rows: Partnershi
   await insertRows(manager, 'ledger_entry', ledgerEntry, rows.ledgerEntries);
   await insertRows(manager, 'training_need', trainingNeed, rows.trainingNeeds);
   await insertRows(manager, 'audit_log', auditLog, rows.auditLog);
+  // The sums postEntry keeps for each entry, for the entries inserted in bulk above.
+  await rebuildLedgerCells(manager, rows.partnership.id);
 }

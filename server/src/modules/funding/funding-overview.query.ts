@@ -19,18 +19,16 @@ import { SESSION_SEATS } from './session-seats.sql';
 export const OVERVIEW_SQL = `
 WITH scoped_streams AS (
   SELECT fs.* FROM funding_stream fs WHERE fs.financial_year = $3 AND fs.partnership_id = $1
-    AND ($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM ledger_entry le WHERE le.stream_id = fs.id AND ${FIGURE_IN_SCOPE}))
+    AND ($2::uuid[] IS NULL OR EXISTS (SELECT 1 FROM ledger_cell le WHERE le.stream_id = fs.id AND ${FIGURE_IN_SCOPE}))
 ),
--- The entries in scope, summed once at the finest grain any breakdown needs (a few rows per
--- stream, organisation and quarter), so that the grouping sets below work on hundreds of rows,
--- not on every entry.
+-- The entries in scope, summed at the finest grain any breakdown needs (stream, organisation and
+-- quarter) from ledger_cell, which postEntry keeps (a few hundred rows, whatever the number of
+-- entries). Its delivered spend is spend naming a session (packages/domain/src/learning-cost.ts).
 cells AS (
   SELECT le.stream_id, le.organisation_id, le.quarter,
-    sum(le.budget_effect_pence) AS budget, sum(le.committed_effect_pence) AS committed, sum(le.spent_effect_pence) AS spent,
-    coalesce(sum(le.spent_effect_pence) FILTER (WHERE le.wasted), 0) AS wasted,
-    -- Spend on delivered learning (packages/domain/src/learning-cost.ts): what names a session.
-    coalesce(sum(le.spent_effect_pence) FILTER (WHERE le.session_id IS NOT NULL), 0) AS delivered
-  FROM ledger_entry le JOIN funding_stream fs ON fs.id = le.stream_id
+    sum(le.budget_pence) AS budget, sum(le.committed_pence) AS committed, sum(le.spent_pence) AS spent,
+    sum(le.wasted_pence) AS wasted, sum(le.delivered_pence) AS delivered
+  FROM ledger_cell le JOIN funding_stream fs ON fs.id = le.stream_id
   WHERE fs.financial_year = $3 AND (${FIGURE_IN_SCOPE})
   GROUP BY le.stream_id, le.organisation_id, le.quarter
 ),
@@ -52,19 +50,25 @@ money AS (
   FROM labelled
   GROUP BY GROUPING SETS ((stream_id), (funder_name), (organisation_key, organisation_name), (sector), (quarter), ())
 ),
-spend AS (
-  SELECT le.booking_id, le.session_id
-  FROM ledger_entry le JOIN funding_stream fs ON fs.id = le.stream_id
-  WHERE fs.financial_year = $3 AND le.kind = 'spend' AND (${FIGURE_IN_SCOPE})
-),
 -- Learners are the people who attended a place whose spend is in scope: the booking's own spend
--- entry, or an invoice for the whole session (a spend entry with a session and no booking).
+-- entry, or an invoice for the whole session (a spend entry with a session and no booking). Each
+-- kind of spend entry is read from its covering index (ledger_entry_booking_spend_idx,
+-- ledger_entry_session_spend_idx).
+paid_bookings AS (
+  SELECT le.booking_id
+  FROM ledger_entry le JOIN funding_stream fs ON fs.id = le.stream_id
+  WHERE fs.financial_year = $3 AND le.kind = 'spend' AND le.booking_id IS NOT NULL AND (${FIGURE_IN_SCOPE})
+),
+invoiced_sessions AS (
+  SELECT DISTINCT le.session_id
+  FROM ledger_entry le JOIN funding_stream fs ON fs.id = le.stream_id
+  WHERE fs.financial_year = $3 AND le.kind = 'spend' AND le.booking_id IS NULL AND le.session_id IS NOT NULL AND (${FIGURE_IN_SCOPE})
+),
 attended AS (
   SELECT b.person_id, c.duration_minutes
   FROM booking b JOIN training_session s ON s.id = b.session_id JOIN course c ON c.id = s.course_id
   WHERE b.partnership_id = $1 AND b.status = 'attended'
-    AND (b.id IN (SELECT booking_id FROM spend WHERE booking_id IS NOT NULL)
-      OR b.session_id IN (SELECT session_id FROM spend WHERE booking_id IS NULL AND session_id IS NOT NULL))
+    AND (b.id IN (SELECT booking_id FROM paid_bookings) OR b.session_id IN (SELECT session_id FROM invoiced_sessions))
 ),
 year_sessions AS (
   SELECT s.id, s.capacity FROM training_session s
@@ -81,8 +85,8 @@ measures AS (
   FROM seats
 ),
 held_sums AS (
-  SELECT le.stream_id, sum(le.budget_effect_pence) AS budget, sum(le.committed_effect_pence) AS committed, sum(le.spent_effect_pence) AS spent
-  FROM ledger_entry le JOIN funding_stream fs ON fs.id = le.stream_id
+  SELECT le.stream_id, sum(le.budget_pence) AS budget, sum(le.committed_pence) AS committed, sum(le.spent_pence) AS spent
+  FROM ledger_cell le JOIN funding_stream fs ON fs.id = le.stream_id
   WHERE fs.financial_year = $3 AND (${STREAM_HELD})
   GROUP BY le.stream_id
 )

@@ -70,7 +70,7 @@ export const ENTRY_IN_SCOPE = `le.partnership_id = $1 AND ($2::uuid[] IS NULL OR
   OR fs.managing_organisation_id = ANY($2) OR fs.funder_organisation_id = ANY($2))`;
 
 /**
- * SQL condition on a ledger_entry `le` for the figures of a scope's overview; $1 and $2 as above.
+ * SQL condition on a ledger_entry `le` (or a ledger_cell, which has the same two columns) for the figures of a scope's overview; $1 and $2 as above.
  * Access and figures differ for an L&D lead: they may see every entry of the streams their
  * organisation manages or funds (ENTRY_IN_SCOPE), but their overview adds up their organisation's
  * own money only, the entries that name it (its people's places, what it funds and contributes,
@@ -84,4 +84,4 @@ export const FIGURE_IN_SCOPE = `le.partnership_id = $1 AND ($2::uuid[] IS NULL O
  * figures are the stream's); for the partnership every stream. $1 and $2 as above.
  */
 export const STREAM_HELD = `fs.partnership_id = $1 AND ($2::uuid[] IS NULL OR fs.managing_organisation_id = ANY($2) OR fs.funder_organisation_id = ANY($2)
-  OR EXISTS (SELECT 1 FROM ledger_entry c WHERE c.stream_id = fs.id AND c.kind = 'contribution' AND c.organisation_id = ANY($2)))`;
+  OR EXISTS (SELECT 1 FROM ledger_cell c WHERE c.stream_id = fs.id AND c.kind = 'contribution' AND c.organisation_id = ANY($2)))`;

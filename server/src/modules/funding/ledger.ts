@@ -37,7 +37,8 @@ export type Posted = { ok: true; entryId: string; sequence: number } | { ok: fal
  * UPDATE (so committed + spent can never pass the budget, whatever runs at the same time: a
  * concurrent posting waits for the row and is re-checked against the new totals) and appends the
  * entry with the balance after it and its quarter of the stream's year (the rule of the domain's
- * quarterWithin, in SQL so that no read comes first). Then the audit log records who and why, in the same
+ * quarterWithin, in SQL so that no read comes first), and adds it to its cell of ledger_cell (the
+ * sums the funding overview reads; the stream's row lock already orders postings to one stream). Then the audit log records who and why, in the same
  * transaction as the change that caused the posting.
  */
 export async function postEntry(manager: EntityManager, posting: Posting, origin: RequestOrigin): Promise<Posted> {
@@ -50,7 +51,7 @@ export async function postEntry(manager: EntityManager, posting: Posting, origin
          AND budget_pence + $3 >= 0 AND committed_pence + $4 >= 0 AND spent_pence + $5 >= 0
          AND (committed_pence + $4) + (spent_pence + $5) <= budget_pence + $3
        RETURNING id, partnership_id, entry_count, budget_pence, committed_pence, spent_pence, year_starts_at, year_ends_at
-     )
+     ), entry AS (
      INSERT INTO ledger_entry (partnership_id, stream_id, sequence, kind, amount_pence, budget_effect_pence, committed_effect_pence,
        spent_effect_pence, budget_after_pence, committed_after_pence, spent_after_pence, organisation_id, course_id, session_id,
        booking_id, reverses_entry_id, wasted, occurred_at, quarter, reason, idempotency_key, idempotency_hash, recorded_by_person_id, recorded_at,
@@ -60,7 +61,20 @@ export async function postEntry(manager: EntityManager, posting: Posting, origin
          (SELECT (extract(year FROM a) * 12 + extract(month FROM a))::int / 3 + 1
           FROM age($14::timestamptz AT TIME ZONE 'Europe/London', year_starts_at AT TIME ZONE 'Europe/London') AS a) END,
        $15, $16, $19, $17, $18, $20, $21
-     FROM moved RETURNING id, sequence`,
+     FROM moved RETURNING id, sequence, partnership_id, stream_id, organisation_id, quarter, kind, budget_effect_pence,
+       committed_effect_pence, spent_effect_pence, wasted, session_id
+     ), cell AS (
+       INSERT INTO ledger_cell AS c (partnership_id, stream_id, organisation_id, quarter, kind, entry_count, budget_pence,
+         committed_pence, spent_pence, wasted_pence, delivered_pence)
+       SELECT partnership_id, stream_id, organisation_id, quarter, kind, 1, budget_effect_pence, committed_effect_pence, spent_effect_pence,
+         CASE WHEN wasted THEN spent_effect_pence ELSE 0 END, CASE WHEN session_id IS NOT NULL THEN spent_effect_pence ELSE 0 END
+       FROM entry
+       ON CONFLICT (stream_id, organisation_id, quarter, kind) DO UPDATE SET entry_count = c.entry_count + 1,
+         budget_pence = c.budget_pence + excluded.budget_pence, committed_pence = c.committed_pence + excluded.committed_pence,
+         spent_pence = c.spent_pence + excluded.spent_pence, wasted_pence = c.wasted_pence + excluded.wasted_pence,
+         delivered_pence = c.delivered_pence + excluded.delivered_pence
+     )
+     SELECT id, sequence FROM entry`,
     [posting.streamId, posting.partnershipId, budget, committed, spent, posting.kind, posting.amountPence,
       posting.organisationId ?? null, posting.courseId ?? null, posting.sessionId ?? null, posting.bookingId ?? null,
       posting.reversesEntryId ?? null, posting.wasted ?? false, posting.occurredAt,
