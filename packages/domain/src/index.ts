@@ -25,3 +25,4 @@ export * from './course-category';
 export * from './session-schedule-rules';
 export * from './org-id';
 export * from './pro-rata-split';
+export * from './seat-spread';

@@ -33,6 +33,8 @@ import { CoursePublishingResolver } from '../modules/catalogue/course-publishing
 import { SessionSchedulingResolver } from '../modules/catalogue/session-scheduling.resolver';
 import { DirectoryResolver } from '../modules/organisations/directory.resolver';
 import { OrganisationOrgIdResolver } from '../modules/organisations/organisation-org-id.resolver';
+import { CommissioningResolver } from '../modules/commissioning/commissioning.resolver';
+import { CommissioningProposalResolver, DeliveryOptionResolver, PledgeResolver } from '../modules/commissioning/commissioning-proposal.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, SessionBookingOptionResolver, CourseResolver, SeatAllocationResolver,
@@ -43,6 +45,7 @@ export const resolvers = [
   FundingOverviewResolver, LedgerEntriesResolver, StreamCoursesResolver,
   CoursePublishingResolver, SessionSchedulingResolver,
   DirectoryResolver, OrganisationOrgIdResolver,
+  CommissioningResolver, CommissioningProposalResolver, PledgeResolver, DeliveryOptionResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */
