@@ -63,7 +63,23 @@ export const PROPOSAL = `query($id: ID!) { commissioningProposal(id: $id) { ${PR
 export const PROPOSALS = `query($slug: String!) { commissioningProposals(partnershipSlug: $slug) { ${PROPOSAL_FIELDS} } }`;
 
 export interface UserErrorShape { field: string[]; message: string; code: string }
-export type Payload<K extends string> = { [key in K]: { proposal: any; pledge?: any; userErrors: UserErrorShape[] } };
+type Id = { id: string };
+type Pence = { pence: number };
+/** A proposal as PROPOSAL_FIELDS reads it; smaller selections leave fields out. */
+export interface ProposalShape {
+  id: string; title: string; status: string; financialYear: string; sessionsPlanned: number; seatsPerSession: number; seatsPlanned: number;
+  pledgeDeadline: string; estimatedCost: Pence; shortfallAccepted: Pence | null; decisionReason: string | null;
+  proposingOrganisation: Id; course: { id: string; title: string } | null; draftCourse: { title: string; providerOrganisation: Id | null } | null;
+  progress: { seatsPledged: number; seatsPlanned: number; moneyPledged: Pence; moneyTarget: Pence; shortfall: Pence; covered: boolean };
+  needs: Array<{ id: string; status: string }>;
+  deliveryOptions: Array<{ id: string; kind: string; providerName: string; quotedCost: Pence; chosen: boolean; providerOrganisation: Id | null }>;
+  pledges: Array<{ id: string; seats: number; amount: Pence; status: string; organisation: Id & { name?: string }; stream: { id: string; name: string } | null }>;
+  pledgesByOrganisation: Array<{ organisation: Id; seats: number; amount: Pence; costShare: Pence }>;
+  sessions: Array<{ id: string; capacity: number; startsAt: string; allocations: Array<{ organisation: Id; seats: number }> }>;
+  pledgeableStreams: Array<{ id: string; name: string; organisation: Id; remaining: Pence }>;
+}
+export interface PledgeShape { id: string; seats: number; amount: Pence; status: string }
+export type Payload<K extends string> = { [key in K]: { proposal: ProposalShape; pledge: PledgeShape; userErrors: UserErrorShape[] } };
 
 export function call<K extends string>(portal: RunningPortal, query: string, input: Record<string, unknown>, token: string): Promise<GraphQLResponse<Payload<K>>> {
   return portal.graphql<Payload<K>>(query, { input }, { token });
