@@ -152,3 +152,25 @@ export async function commissioningProblems(db: DataSource): Promise<string[]> {
 export async function expectCommissioningInvariants(db: DataSource): Promise<void> {
   expect([...await ledgerInvariantProblems(db), ...await commissioningProblems(db)]).toEqual([]);
 }
+
+/** An open proposal written straight to the database (no needs, no options): for tests that need many. */
+export async function makeProposal(db: DataSource, values: {
+  partnershipId: string; organisationId: string; personId: string; courseId: string; sessionsPlanned?: number; seatsPerSession?: number;
+  estimatedCostPence?: number; deadlineInDays?: number;
+}): Promise<string> {
+  const [row] = await db.query(
+    `INSERT INTO commissioning_proposal (partnership_id, proposed_by_person_id, proposing_organisation_id, title, course_id, financial_year,
+       sessions_planned, seats_per_session, estimated_cost_pence, pledge_deadline)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now() + make_interval(days => $10)) RETURNING id`,
+    [values.partnershipId, values.personId, values.organisationId, `Proposal ${randomUUID().slice(0, 6)}`, values.courseId, YEAR(),
+      values.sessionsPlanned ?? 2, values.seatsPerSession ?? 100, values.estimatedCostPence ?? 0, values.deadlineInDays ?? 7]);
+  return row.id as string;
+}
+
+/** A seats-only pledge written straight to the database (it moves no money). */
+export async function makeSeatPledge(db: DataSource, values: { partnershipId: string; proposalId: string; organisationId: string; personId: string; seats: number }): Promise<string> {
+  const [row] = await db.query(
+    `INSERT INTO commissioning_pledge (partnership_id, proposal_id, organisation_id, pledged_by_person_id, seats, amount_pence)
+     VALUES ($1, $2, $3, $4, $5, 0) RETURNING id`, [values.partnershipId, values.proposalId, values.organisationId, values.personId, values.seats]);
+  return row.id as string;
+}
