@@ -16,7 +16,7 @@ import { ResetPasswordPage } from './account/reset-password-page';
 
 import { fundingRoutes } from './funding/funding-routes';
 
-import { AREA_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES, partnershipChild } from './route-patterns';
+import { AREA_PATHS, COMMISSIONING_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES, partnershipChild } from './route-patterns';
 
 // Pages for administrators, leads and managers load when first opened: most people never see them.
 const OrganisationsPage = lazy(() => import('./admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })));
@@ -35,6 +35,9 @@ const VenueFormPage = lazy(() => import('./provider/venue-form-page').then((m) =
 const ProviderSessionPage = lazy(() => import('./provider/provider-session-page').then((m) => ({ default: m.ProviderSessionPage })));
 const DirectoryPage = lazy(() => import('./directory/directory-page').then((m) => ({ default: m.DirectoryPage })));
 const DirectoryEntryEditPage = lazy(() => import('./directory/directory-entry-edit-page').then((m) => ({ default: m.DirectoryEntryEditPage })));
+const SharedDemandPage = lazy(() => import('./commissioning/shared-demand-page').then((m) => ({ default: m.SharedDemandPage })));
+const NeedsPage = lazy(() => import('./commissioning/needs-page').then((m) => ({ default: m.NeedsPage })));
+const RaiseNeedPage = lazy(() => import('./commissioning/raise-need-page').then((m) => ({ default: m.RaiseNeedPage })));
 const TeamPage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.TeamPage })));
 
 export function createAppRouter() {
@@ -50,6 +53,9 @@ export function createAppRouter() {
         { path: partnershipChild(PARTNERSHIP_PAGES.register), element: <RegisterPage /> },
         { path: partnershipChild(PARTNERSHIP_PAGES.confirmRegistration), element: <ConfirmRegistrationPage /> },
         { path: partnershipChild(PARTNERSHIP_PAGES.signedOut), element: <SignedOutPage /> },
+        { path: partnershipChild(COMMISSIONING_PATHS.sharedDemand), element: <SharedDemandPage /> },
+        { path: partnershipChild(COMMISSIONING_PATHS.needs), element: <NeedsPage /> },
+        { path: partnershipChild(COMMISSIONING_PATHS.raiseNeed), element: <RaiseNeedPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

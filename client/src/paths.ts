@@ -1,4 +1,4 @@
-import { AREA_PATHS, FUNDING_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES } from './route-patterns';
+import { AREA_PATHS, COMMISSIONING_PATHS, FUNDING_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES } from './route-patterns';
 
 type Query = Readonly<Record<string, string | null | undefined>>;
 
@@ -56,6 +56,9 @@ export const paths = {
   /** The server's exports of the funding page's tables (not a client page): GET, with the session cookie. */
   fundingExport: (slug: string, year: string, file: string) =>
     `/exports/funding/${encodeURIComponent(slug)}/${encodeURIComponent(year)}/${file}`,
+  sharedDemand: (slug: string) => pathOf(COMMISSIONING_PATHS.sharedDemand, { slug }),
+  trainingNeeds: (slug: string) => pathOf(COMMISSIONING_PATHS.needs, { slug }),
+  raiseTrainingNeed: (slug: string) => pathOf(COMMISSIONING_PATHS.raiseNeed, { slug }),
   editCourse: (courseId: string) => pathOf(PROVIDER_PATHS.editCourse, { id: courseId }),
   newSession: (courseId: string) => pathOf(PROVIDER_PATHS.newSession, { id: courseId }),
   providerSession: (sessionId: string) => pathOf(PROVIDER_PATHS.session, { id: sessionId }),

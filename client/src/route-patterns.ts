@@ -67,6 +67,16 @@ export const PROVIDER_PATHS = {
   newVenue: '/provider/venues/new',
 } as const;
 
+/**
+ * Shared commissioning, under the partnership: its start is shared demand (needs grouped across
+ * organisations, with the sessions already on offer); needs are raised and listed below it.
+ */
+export const COMMISSIONING_PATHS = {
+  sharedDemand: '/p/:slug/commissioning',
+  needs: '/p/:slug/commissioning/needs',
+  raiseNeed: '/p/:slug/commissioning/needs/new',
+} as const;
+
 /** A child route's path below the partnership layout ('/p/:slug/find-training' → 'find-training'). */
 export function partnershipChild(pattern: string): string {
   return pattern.slice(PARTNERSHIP_PAGES.home.length + 1);
@@ -78,4 +88,5 @@ export const CLIENT_ROUTE_PATTERNS: readonly string[] = [
   ...Object.values(AREA_PATHS),
   ...Object.values(FUNDING_PATHS),
   ...Object.values(PROVIDER_PATHS),
+  ...Object.values(COMMISSIONING_PATHS),
 ];

@@ -30,23 +30,35 @@ describe('navigationFor', () => {
   });
 
   it('gives the steering group the funding page', () => {
-    expect(texts([{ role: 'STEERING_GROUP' }])).toEqual(['Find training', 'My bookings', 'Funding', 'Partnership directory']);
+    expect(texts([{ role: 'STEERING_GROUP' }])).toEqual(['Find training', 'My bookings', 'Funding', 'Commissioning', 'Partnership directory']);
   });
 
   it('gives an administrator the admin areas', () => {
     expect(texts([{ role: 'PARTNERSHIP_ADMIN' }]))
-      .toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Partnership directory']);
   });
 
   it('gives line managers and leads the requests to decide, and leads their organisation\'s bookings', () => {
     expect(texts([{ role: 'LINE_MANAGER' }])).toEqual(['Find training', 'My bookings', 'Requests to decide', 'My team', 'Partnership directory']);
     expect(texts([{ role: 'LD_LEAD' }]))
-      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people", "My organisation's spend", 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Partnership directory']);
   });
 
   it('adds an area for each role held, once', () => {
     expect(texts([{ role: 'LEARNER' }, { role: 'LINE_MANAGER' }, { role: 'LD_LEAD' }, { role: 'LD_LEAD' }]))
-      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", "My organisation's people", "My organisation's spend", 'My team', 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'My team', 'Partnership directory']);
+  });
+});
+
+describe('the Commissioning link', () => {
+  it('goes to shared demand in the partnership, for leads, the steering group and administrators only', () => {
+    for (const role of ['LD_LEAD', 'STEERING_GROUP', 'PARTNERSHIP_ADMIN'] as const) {
+      expect(navigationFor([{ role }], 'gp').find((i) => i.text === 'Commissioning')?.href).toBe('/p/gp/commissioning');
+    }
+    for (const role of ['VOLUNTEER', 'LEARNER', 'LINE_MANAGER', 'PROVIDER_COORDINATOR'] as const) {
+      expect(navigationFor([{ role }], 'gp').some((i) => i.text === 'Commissioning')).toBe(false);
+    }
+    expect(currentItem(navigationFor([{ role: 'LD_LEAD' }], 'gp'), '/p/gp/commissioning/needs/new')?.text).toBe('Commissioning');
   });
 });
 

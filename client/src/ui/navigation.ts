@@ -40,6 +40,9 @@ export function navigationFor(
   // An administrator publishes for any provider: every organisation's courses, on the same page.
   else if (held.has('PARTNERSHIP_ADMIN')) items.push({ href: PROVIDER_PATHS.courses, text: 'Courses' });
   if (held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN')) items.push({ href: FUNDING_PATHS.overview, text: 'Funding' });
+  if (partnershipSlug && (held.has('LD_LEAD') || held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN'))) {
+    items.push({ href: paths.sharedDemand(partnershipSlug), text: 'Commissioning' });
+  }
   if (held.has('PARTNERSHIP_ADMIN')) {
     items.push(
       { href: AREA_PATHS.adminOrganisations, text: 'Organisations' },

@@ -25,4 +25,5 @@ export * from './course-category';
 export * from './session-schedule-rules';
 export * from './org-id';
 export * from './pro-rata-split';
+export * from './training-need-rules';
 export * from './seat-spread';

@@ -33,6 +33,8 @@ import { CoursePublishingResolver } from '../modules/catalogue/course-publishing
 import { SessionSchedulingResolver } from '../modules/catalogue/session-scheduling.resolver';
 import { DirectoryResolver } from '../modules/organisations/directory.resolver';
 import { OrganisationOrgIdResolver } from '../modules/organisations/organisation-org-id.resolver';
+import { TrainingNeedResolver } from '../modules/needs/training-need.resolver';
+import { NeedGroupOrganisationResolver, NeedGroupsResolver } from '../modules/needs/need-groups.resolver';
 import { CommissioningResolver } from '../modules/commissioning/commissioning.resolver';
 import { CommissioningProposalResolver, DeliveryOptionResolver, PledgeResolver } from '../modules/commissioning/commissioning-proposal.resolver';
 
@@ -45,6 +47,7 @@ export const resolvers = [
   FundingOverviewResolver, LedgerEntriesResolver, StreamCoursesResolver,
   CoursePublishingResolver, SessionSchedulingResolver,
   DirectoryResolver, OrganisationOrgIdResolver,
+  TrainingNeedResolver, NeedGroupsResolver, NeedGroupOrganisationResolver,
   CommissioningResolver, CommissioningProposalResolver, PledgeResolver, DeliveryOptionResolver,
 ] as const;
 

@@ -17,6 +17,7 @@ export const PAGE_SIZES: Readonly<Record<string, { default: number; max: number 
   'Query.outbox': { default: 20, max: 100 },
   'Query.people': { default: 20, max: 100 },
   'Query.sessions': { default: 20, max: 100 },
+  'Query.trainingNeeds': { default: 20, max: 100 },
 };
 
 /** A field given `first` that this table does not know is priced as a page of this many. */

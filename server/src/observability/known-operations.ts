@@ -13,6 +13,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'RecordLedgerEntry', 'RegisterVolunteer', 'RequestPasswordReset', 'ResetPassword', 'RevokeRole', 'SessionBookingState',
   'CourseChoices', 'CreateCourse', 'ProvidedCourses', 'ProviderCourse', 'ProviderSession', 'RescheduleSession', 'ScheduleSession',
   'SchedulingChoices', 'UpdateCourse', 'CreateVenue',
+  'MandatorySubjectsForNeeds', 'RaiseTrainingNeed', 'TrainingNeedGroups', 'TrainingNeeds',
   'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'UpdateOrganisationEntry', 'Viewer',
   // The server's own.
   'FundingExportEntries', 'FundingExportOverview', 'FundingExportStreams',

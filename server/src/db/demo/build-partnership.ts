@@ -3,6 +3,7 @@ import { buildCourses } from './courses';
 import { claimDemoAccounts } from './demo-accounts';
 import { buildFundingStreams } from './funding-streams';
 import { buildLedger } from './ledger';
+import { buildNeeds } from './needs';
 import { buildTenancy } from './organisations';
 import type { PartnershipSpec, TargetSizes } from './partnership-spec';
 import { buildPopulation, managersFirst, roleGrants } from './people';
@@ -26,6 +27,7 @@ export function buildPartnership(spec: PartnershipSpec, sizes: TargetSizes, now:
   const sessions = buildSessions(spec, tenancy, courses, venues, root.fork('sessions'), now, sizes.sessions);
   const bookings = buildBookings(sessions, population, root.fork('bookings'), now, sizes.bookings);
   const streams = buildFundingStreams(spec, tenancy, courses, sessions, root.fork('funding-streams'), now);
+  const needs = buildNeeds(spec, tenancy, population, courses, root.fork('training-needs'), now);
   const ledger = buildLedger(streams, tenancy, population, sessions, bookings, root.fork('ledger'), now, sizes.ledgerEntries);
   return {
     partnership: tenancy.partnership,
@@ -40,6 +42,7 @@ export function buildPartnership(spec: PartnershipSpec, sizes: TargetSizes, now:
     seatAllocations: sessions.flatMap((s) => s.allocations),
     bookings,
     ledgerEntries: ledger.ledgerEntries,
+    trainingNeeds: needs,
     auditLog: ledger.auditLog,
   };
 }

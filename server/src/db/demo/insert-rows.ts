@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
  * statement text does not grow with the number of rows.
  */
 export type SqlType =
-  | 'uuid' | 'text' | 'smallint' | 'integer' | 'bigint' | 'boolean' | 'timestamptz' | 'double precision' | 'text[]' | 'jsonb';
+  | 'uuid' | 'text' | 'smallint' | 'integer' | 'bigint' | 'boolean' | 'timestamptz' | 'double precision' | 'text[]' | 'jsonb' | 'date';
 
 export type ColumnTypes<Row> = { readonly [K in keyof Row]-?: SqlType };
 

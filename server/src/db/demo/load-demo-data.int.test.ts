@@ -217,6 +217,26 @@ describe('loadDemoData', () => {
     expect(count).toBeGreaterThanOrEqual(1);
   });
 
+  it('has journey 6\'s Moving and Handling needs: four organisations, 230 people, grouped; and the other kinds of need', async () => {
+    const moving: Array<{ org: string; people: number; status: string }> = await first.query(`
+      SELECT o.short_code AS org, n.people_count AS people, n.status FROM training_need n
+        JOIN organisation o ON o.id = n.organisation_id JOIN partnership p ON p.id = n.partnership_id
+       WHERE p.slug = $1 AND n.mandatory_subject = 'moving-and-handling' ORDER BY o.short_code`, [MAIN]);
+    expect(moving.map((n) => n.org)).toEqual(['HFDC', 'LHNH', 'NVCH', 'PCC']);
+    expect(moving.reduce((sum, n) => sum + n.people, 0)).toBe(230);
+    expect(new Set(moving.map((n) => n.status))).toEqual(new Set(['grouped']));
+    const kinds = await one<Record<string, number>>(first, `
+      SELECT count(*) FILTER (WHERE n.status = 'met' AND n.met_by_course_id IS NOT NULL)::int AS met,
+             count(*) FILTER (WHERE n.status = 'withdrawn')::int AS withdrawn,
+             count(*) FILTER (WHERE n.ksf_dimension IS NOT NULL AND n.mandatory_subject IS NULL AND n.status = 'grouped')::int AS ksf,
+             count(*) FILTER (WHERE n.scope = 'team' AND n.team_manager_person_id = m.id)::int AS team,
+             count(*) FILTER (WHERE n.scope = 'person')::int AS person
+        FROM training_need n JOIN partnership p ON p.id = n.partnership_id
+        LEFT JOIN person m ON m.email = 'manager@demo.portal'
+       WHERE p.slug = $1`, [MAIN]);
+    expect(kinds).toEqual({ met: 1, withdrawn: 1, ksf: 2, team: 1, person: 1 });
+  });
+
   it('produces the same rows, ids included, for the same options', async () => {
     await loadDemoData(second, { now: NOW });
     const fingerprint = (ds: DataSource) => one<Record<string, string>>(ds, `
@@ -230,6 +250,8 @@ describe('loadDemoData', () => {
                 ',' ORDER BY id)) FROM funding_stream) AS streams,
              (SELECT md5(string_agg(id::text || stream_id::text || sequence || kind || amount_pence || occurred_at::text || recorded_at::text
                 || reason || coalesce(booking_id::text, '') || coalesce(recorded_by_person_id::text, ''), ',' ORDER BY id)) FROM ledger_entry) AS ledger,
+             (SELECT md5(string_agg(id::text || organisation_id::text || raised_by_person_id::text || topic || wanted_by::text || status,
+                ',' ORDER BY id)) FROM training_need) AS needs,
              (SELECT md5(string_agg(action || subject_id || details::text || occurred_at::text, ',' ORDER BY id)) FROM audit_log) AS audit`);
     expect(await fingerprint(second)).toEqual(await fingerprint(first));
   }, 30_000);

@@ -216,6 +216,32 @@ export interface LedgerEntryRow {
   recorded_at: Date;
 }
 
+export interface TrainingNeedRow {
+  id: string;
+  partnership_id: string;
+  organisation_id: string;
+  raised_by_person_id: string;
+  scope: 'organisation' | 'team' | 'person';
+  team_manager_person_id: string | null;
+  for_person_id: string | null;
+  topic: string;
+  detail: string;
+  mandatory_subject: string | null;
+  ksf_dimension: string | null;
+  people_count: number;
+  audience: Audience;
+  priority: 'high' | 'medium' | 'low';
+  /** YYYY-MM-DD in the partnership's calendar. */
+  wanted_by: string;
+  /** OPEN here; GROUPED is set after the insert by the services' own rule (refreshNeedGrouping). */
+  status: 'open' | 'met' | 'withdrawn';
+  met_by_course_id: string | null;
+  withdrawn_reason: string | null;
+  withdrawn_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
 /** What the services write to the audit log along with a change (audit_log.id is generated). */
 export interface AuditLogRow {
   partnership_id: string;
@@ -243,5 +269,6 @@ export interface PartnershipRows {
   seatAllocations: SeatAllocationRow[];
   bookings: BookingRow[];
   ledgerEntries: LedgerEntryRow[];
+  trainingNeeds: TrainingNeedRow[];
   auditLog: AuditLogRow[];
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { insertRows, type ColumnTypes } from './insert-rows';
 import type {
   AuditLogRow, BookingRow, CourseRow, FundingStreamRow, LedgerEntryRow, OrganisationRow, PartnershipRow, PartnershipRows, PersonRow,
-  RoleGrantRow, SeatAllocationRow, SectorGroupRow, TrainingSessionRow, VenueRow,
+  RoleGrantRow, SeatAllocationRow, SectorGroupRow, TrainingNeedRow, TrainingSessionRow, VenueRow,
 } from './rows';
 
 /** Column types of each demo table; the mapped types make the compiler check them against the rows. */
@@ -61,6 +61,12 @@ const ledgerEntry: ColumnTypes<LedgerEntryRow> = {
   booking_id: 'uuid', reverses_entry_id: 'uuid', wasted: 'boolean', occurred_at: 'timestamptz', quarter: 'smallint', reason: 'text',
   idempotency_key: 'text', recorded_by_person_id: 'uuid', recorded_at: 'timestamptz',
 };
+const trainingNeed: ColumnTypes<TrainingNeedRow> = {
+  id: 'uuid', partnership_id: 'uuid', organisation_id: 'uuid', raised_by_person_id: 'uuid', scope: 'text', team_manager_person_id: 'uuid',
+  for_person_id: 'uuid', topic: 'text', detail: 'text', mandatory_subject: 'text', ksf_dimension: 'text', people_count: 'integer',
+  audience: 'text', priority: 'text', wanted_by: 'date', status: 'text', met_by_course_id: 'uuid', withdrawn_reason: 'text',
+  withdrawn_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz',
+};
 const auditLog: ColumnTypes<AuditLogRow> = {
   partnership_id: 'uuid', actor_person_id: 'uuid', action: 'text', subject_type: 'text', subject_id: 'text', details: 'jsonb',
   ip_address: 'text', request_id: 'text', occurred_at: 'timestamptz',
@@ -81,5 +87,6 @@ export async function insertPartnership(manager: EntityManager, rows: Partnershi
   await insertRows(manager, 'booking', booking, rows.bookings);
   // In each stream's sequence, so that an adjustment never arrives before the entry it reverses.
   await insertRows(manager, 'ledger_entry', ledgerEntry, rows.ledgerEntries);
+  await insertRows(manager, 'training_need', trainingNeed, rows.trainingNeeds);
   await insertRows(manager, 'audit_log', auditLog, rows.auditLog);
 }

@@ -27,6 +27,16 @@ describe('the audit log as sentences', () => {
         + ' → Peterborough City Council 5, Sue Ryder Thorpe Hall 3.');
   });
 
+  it('tells of training needs raised, withdrawn and met, by topic and organisation', () => {
+    expect(say({ action: 'needs.raised', subjectType: 'training_need', subjectId: 'n1',
+      details: { organisationId: 'o1', topic: 'Moving and handling', peopleCount: 60, scope: 'organisation' } }))
+      .toBe('Martin Crowe raised the training need “Moving and handling” of Peterborough City Council for 60 people.');
+    expect(say({ action: 'needs.withdrawn', details: { organisationId: 'o2', topic: 'Fire safety', reason: 'Covered by e-learning' } }))
+      .toBe('Martin Crowe withdrew the training need “Fire safety” of Sue Ryder Thorpe Hall: “Covered by e-learning”.');
+    expect(say({ action: 'needs.met', details: { organisationId: 'o1', topic: 'Basic life support', courseId: 'c1' } }))
+      .toBe('Martin Crowe marked the training need “Basic life support” of Peterborough City Council as met by an existing course.');
+  });
+
   it('shows money in pounds and counts in words', () => {
     expect(say({ action: 'funding.stream_created', subjectType: 'funding_stream', subjectId: 'f1',
       details: { name: 'Better Care Fund', financialYear: '2026/27', amountPence: 12_500_050, pooled: true } }))

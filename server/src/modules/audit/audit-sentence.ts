@@ -178,6 +178,19 @@ export function auditSentence(facts: AuditFacts, nameOf: NameOf): string {
       const name = typeof d.name === 'string' ? d.name : subject ?? 'a funding stream';
       return `${actor} created the ${d.pooled === true ? 'pooled ' : ''}funding stream ${name}${year}${amount}.`;
     }
+    case 'needs.raised':
+    case 'needs.withdrawn':
+    case 'needs.met': {
+      const topic = typeof d.topic === 'string' ? `“${d.topic}”` : 'a training need';
+      const of = nameOf('organisation', d.organisationId) ?? 'an organisation';
+      if (facts.action === 'needs.raised') {
+        const people = typeof d.peopleCount === 'number' ? ` for ${plural(count(d.peopleCount), 'person', 'people')}` : '';
+        return `${actor} raised the training need ${topic} of ${of}${people}.`;
+      }
+      if (facts.action === 'needs.met') return `${actor} marked the training need ${topic} of ${of} as met by an existing course.`;
+      const reason = typeof d.reason === 'string' && d.reason ? `: “${d.reason}”` : '';
+      return `${actor} withdrew the training need ${topic} of ${of}${reason}.`;
+    }
     default: {
       const ledger = /^funding\.([a-z]+)_recorded$/.exec(facts.action);
       if (ledger) return ledgerSentence(ledger[1], actor, d, nameOf);

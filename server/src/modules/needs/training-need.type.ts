@@ -13,7 +13,7 @@ export class TrainingNeed {
   @Field(() => TrainingNeedScope) scope!: TrainingNeedScope;
   @Field() topic!: string;
   @Field() detail!: string;
-  @Field(() => String, { nullable: true, description: 'A KSF dimension, e.g. "Core 3: Health, safety and security".' }) ksfDimension!: string | null;
+  @Field(() => String, { nullable: true, description: 'An NHS KSF dimension code, as courses name them: e.g. C3 (health, safety and security) or HWB5.' }) ksfDimension!: string | null;
   @Field(() => Int) peopleCount!: number;
   @Field(() => CourseAudience) audience!: CourseAudience;
   @Field(() => TrainingNeedPriority) priority!: TrainingNeedPriority;
