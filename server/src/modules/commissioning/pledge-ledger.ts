@@ -44,8 +44,9 @@ export async function releasePledge(manager: EntityManager, pledge: PledgeMoney,
 
 /**
  * An approved pledge's money moves from the proposal to the sessions it pays for: released from
- * the proposal, then committed on each session (session_id, the session's start as its date) in
- * proportion to the organisation's seats on it, or evenly when it pledged money only. The parts
+ * the proposal, then committed on each session (session_id) in
+ * proportion to the organisation's seats on it, or evenly when it pledged money only, dated when
+ * approved (the money is committed then, as a pledge's is when pledged). The parts
  * are whole pence adding up to the pledge exactly (the pro-rata rule); a session whose part is
  * nothing gets no entry.
  */
@@ -63,7 +64,7 @@ export async function movePledgeToSessions(manager: EntityManager, pledge: Pledg
     const posted = await postEntry(manager, {
       partnershipId: pledge.partnershipId, streamId: pledge.streamId, kind: 'commitment', amountPence: part.pence,
       effects: effectsOf('commitment', part.pence), organisationId: pledge.organisationId, courseId, sessionId: session.id,
-      proposalId: pledge.proposalId, pledgeId: pledge.pledgeId, occurredAt: session.startsAt, reason: 'Commissioned session',
+      proposalId: pledge.proposalId, pledgeId: pledge.pledgeId, occurredAt: now, reason: 'Commissioned session',
       recordedByPersonId: actorPersonId, recordedAt: now,
     }, origin);
     // The release just freed at least this much on the same stream, which this transaction holds.
