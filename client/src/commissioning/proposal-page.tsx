@@ -145,6 +145,7 @@ function ProposalDetails({ viewer, slug, id }: { viewer: SignedInViewer; slug: s
       ) : null}
 
       <h2>The needs it answers</h2>
+      {proposal.needs.length ? null : <p>It names no needs.</p>}
       <ul className="nhsuk-list nhsuk-list--border">
         {proposal.needs.map((need) => (
           <li key={need.id}>{need.topic}: {need.organisation.name}, {peopleText(need.peopleCount)} <NeedStatusTag status={need.status} /></li>
