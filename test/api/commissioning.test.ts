@@ -8,6 +8,7 @@ import {
   makeNeed, proposalInput, type ProposalShape, type UserErrorShape,
 } from '../support/commissioning-fixtures';
 import { ProposalDecisionService } from '../../server/src/modules/commissioning/proposal-decision.service';
+import { LAPSE_PROPOSALS_TASK, cronItems, createTaskList } from '../../server/src/jobs/task-list';
 
 /**
  * Shared commissioning over HTTP on the demo partnership: a lead proposes against needs, partners
@@ -320,10 +321,27 @@ describe('deciding', () => {
     expect(await count(`SELECT count(*) AS n FROM commissioning_proposal WHERE id = $1 AND status = 'lapsed'`, [proposal.id])).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM ledger_entry WHERE pledge_id = ANY($1) AND kind = 'release'`, [pledgeIds])).toBe(3);
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'commissioning.lapsed' AND subject_id = $1`, [proposal.id])).toBe(1);
+    // The job runs every minute, queued once a minute across replicas by graphile-worker's cron.
+    expect(cronItems).toContainEqual({ task: LAPSE_PROPOSALS_TASK, match: '* * * * *', identifier: LAPSE_PROPOSALS_TASK });
+    expect(Object.keys(createTaskList({ dataSource: portal.dataSource } as Parameters<typeof createTaskList>[0]))).toContain(LAPSE_PROPOSALS_TASK);
   });
 });
 
 describe('reading', () => {
+  it('reads the demo\'s proposals at demo size in a fixed number of statements', async () => {
+    const demo: Array<{ id: string; status: string }> = await portal.dataSource.query(
+      `SELECT id, status FROM commissioning_proposal WHERE partnership_id = $1
+         AND id::text IN (SELECT subject_id FROM audit_log WHERE action = 'commissioning.proposed' AND request_id = 'demo-data') ORDER BY status`, [ids.gp]);
+    expect(demo.map((p) => p.status)).toEqual(['approved', 'declined', 'open']);
+    for (const { id, status } of demo) {
+      const started = Date.now();
+      const response = await portal.graphql<{ commissioningProposal: ProposalShape }>(PROPOSAL, { id }, { token: tokens.admin });
+      console.log(`commissioningProposal at demo size (${status}): ${response.extensions!.sqlStatements} statements, ${Date.now() - started} ms`);
+      expect(response.errors).toBeUndefined();
+      expect(response.extensions!.sqlStatements).toBeLessThanOrEqual(11);
+    }
+  });
+
   it('costs the same statements for one proposal whatever it holds, and for a list whatever its length', async () => {
     const small = await propose();
     // One pledge of another organisation than the proposer's, so its organisation is loaded as the six's are.
