@@ -59,7 +59,9 @@ async function rowCounts(): Promise<Record<string, number>> {
     (SELECT count(*) FROM ledger_entry)::int AS ledger_entry, (SELECT count(*) FROM audit_log)::int AS audit_log,
     (SELECT count(*) FROM seat_allocation)::int AS seat_allocation, (SELECT count(*) FROM email_outbox)::int AS email_outbox,
     (SELECT count(*) FROM people_import)::int AS people_import, (SELECT count(*) FROM person)::int AS person,
-    (SELECT count(*) FROM training_session WHERE status = 'scheduled')::int AS scheduled_sessions`);
+    (SELECT count(*) FROM training_session WHERE status = 'scheduled')::int AS scheduled_sessions,
+    (SELECT count(*) FROM training_need)::int AS training_need,
+    (SELECT count(*) FROM training_need WHERE status IN ('withdrawn', 'met'))::int AS closed_needs`);
   return row;
 }
 
@@ -254,5 +256,44 @@ describe('accounts and people', () => {
       expect(fieldsOf(data.resetPassword.userErrors)).toEqual(['input.password', 'input.token']);
       expect(on(data.resetPassword.userErrors, 'input.password')[0].code).toBe('WEAK_PASSWORD');
     }
+  });
+});
+
+describe('the needs mutations', () => {
+  const NEED = 'trainingNeed { id } userErrors { field message code }';
+  const raise = (input: Record<string, unknown>) => portal.graphql<{ raiseTrainingNeed: { trainingNeed: unknown; userErrors: UserErrorShape[] } }>(
+    `mutation($input: RaiseTrainingNeedInput!) { raiseTrainingNeed(input: $input) { ${NEED} } }`, { input }, { token: tokens.lead });
+  const withdraw = (input: Record<string, unknown>) => portal.graphql<{ withdrawTrainingNeed: { trainingNeed: unknown; userErrors: UserErrorShape[] } }>(
+    `mutation($input: WithdrawTrainingNeedInput!) { withdrawTrainingNeed(input: $input) { ${NEED} } }`, { input }, { token: tokens.lead });
+  const meet = (input: Record<string, unknown>) => portal.graphql<{ meetTrainingNeed: { trainingNeed: unknown; userErrors: UserErrorShape[] } }>(
+    `mutation($input: MeetTrainingNeedInput!) { meetTrainingNeed(input: $input) { ${NEED} } }`, { input }, { token: tokens.lead });
+
+  it('answers a blank topic, a fractional count, a past date, an unknown subject and a bad KSF code at once', async () => {
+    const data = await refused(() => raise({ scope: 'ORGANISATION', topic: ' ', peopleCount: 0.5, audience: 'STAFF', priority: 'LOW',
+      wantedBy: '2020-01-01', mandatorySubject: 'origami', ksfDimension: 'core three', detail: 'd'.repeat(2001) }));
+    expect(data.raiseTrainingNeed.trainingNeed).toBeNull();
+    expect(fieldsOf(data.raiseTrainingNeed.userErrors)).toEqual(['input.detail', 'input.ksfDimension', 'input.mandatorySubject', 'input.peopleCount',
+      'input.topic', 'input.wantedBy']);
+  });
+
+  it('answers another partnership\'s organisation as an unknown one, with the other fields\' problems', async () => {
+    const answer = (organisationId: string) => refused(() => raise({ scope: 'ORGANISATION', organisationId, topic: 'Fire', peopleCount: -1,
+      audience: 'STAFF', priority: 'LOW', wantedBy: '2027-02-30' }));
+    const other = await answer(ids.otherOrganisation);
+    const unknown = await answer(MISSING);
+    expect(fieldsOf(other.raiseTrainingNeed.userErrors)).toEqual(['input.organisationId', 'input.peopleCount', 'input.wantedBy']);
+    expect(other.raiseTrainingNeed.userErrors).toEqual(unknown.raiseTrainingNeed.userErrors);
+  });
+
+  it('answers an unknown need with a blank reason, and another partnership\'s course beside an unknown need, writing nothing', async () => {
+    const withdrawn = await refused(() => withdraw({ needId: MISSING, reason: '' }));
+    expect(fieldsOf(withdrawn.withdrawTrainingNeed.userErrors)).toEqual(['input.needId', 'input.reason']);
+    const met = await refused(() => meet({ needId: 'nope', courseId: ids.otherCourse }));
+    expect(fieldsOf(met.meetTrainingNeed.userErrors)).toEqual(['input.needId']);
+    const [need] = await portal.dataSource.query(`INSERT INTO training_need (partnership_id, organisation_id, raised_by_person_id, scope, topic,
+      people_count, audience, priority, wanted_by) SELECT $1, $2, person_id, 'organisation', 'One pass', 3, 'staff', 'low', current_date + 10
+      FROM role_grant WHERE role = 'ld_lead' AND organisation_id = $2 RETURNING id`, [ids.partnership, ids.employer]);
+    const foreignCourse = await refused(() => meet({ needId: need.id, courseId: ids.otherCourse }));
+    expect(foreignCourse.meetTrainingNeed.userErrors.map((e) => [e.field.join('.'), e.code])).toEqual([['input.courseId', 'NOT_FOUND']]);
   });
 });

@@ -135,7 +135,9 @@ it('keeps shared demand from those it is not for, and a person\'s own need goes 
     await signInAs(page, 'learner@demo.portal');
     await page.goto(`${portal.url}/p/greater-peterborough/commissioning`);
     await page.getByRole('heading', { level: 1, name: /You need to be/ }).waitFor(SOON);
-    await page.goto(`${portal.url}/p/greater-peterborough/commissioning/needs/new`);
+    // From their bookings, where the portal points them to it.
+    await page.goto(`${portal.url}/bookings`);
+    await page.getByRole('link', { name: 'Raise a training need' }).click();
     // A learner raises a need for themselves only: the one choice is already made and no number is asked.
     await page.getByRole('heading', { level: 1, name: 'Raise a training need' }).waitFor(SOON);
     expect(await page.getByLabel('Me, from my 1:1 or appraisal').isChecked()).toBe(true);

@@ -95,6 +95,10 @@ function MyBookings({ viewer }: { viewer: SignedInViewer }) {
               endCursor={data.myBookings.pageInfo.endCursor} hasNextPage={data.myBookings.pageInfo.hasNextPage} />
           </>
         ) : null}
+        {data && viewer.organisation ? (
+          <p>Need training that is not on offer? <Link to={paths.raiseTrainingNeed(slug)}>Raise a training need</Link> from
+            your 1:1 or appraisal: it goes to your organisation&apos;s L&amp;D lead.</p>
+        ) : null}
       </div>
     </div>
   );

@@ -1,4 +1,7 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
+import { paths } from '../paths';
 import type { SignedInViewer } from '../ui/use-viewer';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
@@ -15,11 +18,13 @@ const PAGE_SIZE = 20;
  * A read-only people list for a lead or a line manager. The API decides who is in it (the
  * organisations a lead leads, a manager's direct reports); the page only searches and pages.
  */
-function PeopleList({ viewer, role, title, intro, organisations }: {
+function PeopleList({ viewer, role, title, intro, organisations, more }: {
   viewer: SignedInViewer;
   role: AreaRole;
   title: string;
   intro: string;
+  /** What else the page offers, after its introduction. */
+  more?: ReactNode;
   organisations?: Array<{ id: string; name: string }>;
 }) {
   const current = usePeopleSearch();
@@ -38,6 +43,7 @@ function PeopleList({ viewer, role, title, intro, organisations }: {
     <>
       <h1>{title}</h1>
       <p>{intro}</p>
+      {more}
       <PeopleSearchForm current={current} organisations={organisations} />
       <PeopleCount loading={loading && !data} total={data?.people.totalCount ?? null} shown={people.length}
         page={current.page} pageSize={PAGE_SIZE} />
@@ -82,7 +88,10 @@ export function OrganisationPeoplePage() {
 export function TeamPage() {
   return (
     <RequireRole role="LINE_MANAGER">
-      {(viewer) => <PeopleList viewer={viewer} role="LINE_MANAGER" title="My team" intro="The people who report to you." />}
+      {(viewer) => (
+        <PeopleList viewer={viewer} role="LINE_MANAGER" title="My team" intro="The people who report to you."
+          more={<p>Training your team needs that is not on offer? <Link to={paths.raiseTrainingNeed(viewer.partnership.slug)}>Raise a training need</Link> for your team.</p>} />
+      )}
     </RequireRole>
   );
 }

@@ -26,4 +26,5 @@ export * from './session-schedule-rules';
 export * from './org-id';
 export * from './pro-rata-split';
 export * from './training-need-rules';
+export * from './need-grouping-rules';
 export * from './seat-spread';

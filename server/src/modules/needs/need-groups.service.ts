@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { groupKeys } from '@portal/domain';
 import { entityFromRow } from '../../db/entity-from-row';
 import type { Loaders } from '../../graphql/loaders';
 import { TrainingSessionEntity } from '../catalogue/training-session.entity';
@@ -11,50 +12,19 @@ import { TrainingNeedGroup, TrainingNeedGroupKind, TrainingNeedGroupOrganisation
 export const GROUP_SESSIONS = 10;
 
 /**
- * Two texts are alike when at least half the stemmed words of the shorter are in the other
- * (stop words left out by the english configuration). `a` and `b` are text[] of lexemes.
+ * Every live (OPEN or GROUPED) need of the partnership (its entity's columns: not the search_vector
+ * itself), with the stemmed words of its topic when it names neither subject nor dimension (the
+ * weight-A lexemes of its search_vector) and its subject's name. Grouping is then done in the
+ * service by packages/domain's groupKeys, in one pass over these rows.
  */
-const alike = (a: string, b: string) =>
-  `(cardinality(ARRAY(SELECT unnest(${a}) INTERSECT SELECT unnest(${b}))) * 2 >= least(cardinality(${a}), cardinality(${b})))`;
-
-/**
- * Every live (OPEN or GROUPED) need of the partnership with the key of the one group it joins:
- * its mandatory subject; else its KSF dimension; else its topic, by similarity: a need whose topic
- * is like no earlier need's starts a group (a root), and every other joins the earliest root it is
- * like (or is left alone). Only groups with needs of two or more organisations are shared demand.
- */
-const GROUPS_SQL = `
-  WITH live AS (
-    SELECT n.*, tsvector_to_array(to_tsvector('english', n.topic)) AS words
-    FROM training_need n WHERE n.partnership_id = $1 AND n.status IN ('open', 'grouped')
-  ), topical AS (
-    SELECT id, created_at, words FROM live
-    WHERE mandatory_subject IS NULL AND ksf_dimension IS NULL AND cardinality(words) > 0
-  ), pairs AS (
-    SELECT a.id AS need_id, b.id AS other_id, b.created_at AS other_created_at
-    FROM topical a JOIN topical b ON b.id <> a.id AND ${alike('a.words', 'b.words')}
-  ), roots AS (
-    SELECT t.id, t.created_at FROM topical t WHERE NOT EXISTS (
-      SELECT 1 FROM pairs p WHERE p.need_id = t.id AND (p.other_created_at, p.other_id) < (t.created_at, t.id))
-  ), topic_root AS (
-    SELECT t.id, coalesce((
-      SELECT r.id FROM roots r
-      WHERE r.id = t.id OR EXISTS (SELECT 1 FROM pairs p WHERE p.need_id = t.id AND p.other_id = r.id)
-      ORDER BY r.created_at, r.id LIMIT 1), t.id) AS root_id
-    FROM topical t
-  ), keyed AS (
-    SELECT l.*, CASE
-        WHEN l.mandatory_subject IS NOT NULL THEN 'mandatory_subject:' || l.mandatory_subject
-        WHEN l.ksf_dimension IS NOT NULL THEN 'ksf_dimension:' || l.ksf_dimension
-        ELSE 'topic:' || tr.root_id END AS group_key
-    FROM live l LEFT JOIN topic_root tr ON tr.id = l.id
-    WHERE l.mandatory_subject IS NOT NULL OR l.ksf_dimension IS NOT NULL OR tr.id IS NOT NULL
-  ), shared AS (
-    SELECT group_key FROM keyed GROUP BY group_key HAVING count(DISTINCT organisation_id) >= 2
-  )
-  SELECT k.*, ms.name AS subject_name FROM keyed k JOIN shared USING (group_key)
-  LEFT JOIN mandatory_subject ms ON ms.code = k.mandatory_subject
-  ORDER BY k.group_key, k.wanted_by, k.created_at, k.id`;
+const liveNeedsSql = (columns: string) => `
+  SELECT ${columns},
+    CASE WHEN n.mandatory_subject IS NULL AND n.ksf_dimension IS NULL
+      THEN ARRAY(SELECT u.lexeme FROM unnest(n.search_vector) u WHERE 'A' = ANY(u.weights) ORDER BY u.lexeme) END AS words,
+    ms.name AS subject_name
+  FROM training_need n LEFT JOIN mandatory_subject ms ON ms.code = n.mandatory_subject
+  WHERE n.partnership_id = $1 AND n.status IN ('open', 'grouped')
+  ORDER BY n.created_at, n.id`;
 
 /**
  * The upcoming sessions that could meet each group, by the public catalogue's rules (a public
@@ -91,34 +61,36 @@ interface GroupDraft {
 
 /**
  * Shared demand: two statements for the whole partnership, whatever the number of groups (the
- * groups with their needs, then every group's sessions), and the request's loaders for names.
+ * live needs, grouped here, then every group's sessions), and the request's loaders for names.
  */
 export class NeedGroupsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async groups(partnershipId: string, view: NeedDemandView, now: Date, loaders: Loaders): Promise<TrainingNeedGroup[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(GROUPS_SQL, [partnershipId]);
+    const columns = this.dataSource.getMetadata(TrainingNeedEntity).columns.map((column) => `n."${column.databaseName}"`).join(', ');
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(liveNeedsSql(columns), [partnershipId]);
+    const needs = rows.map((row) => ({ row, need: entityFromRow(this.dataSource, TrainingNeedEntity, row), words: (row.words as string[] | null) ?? [] }));
+    const keys = groupKeys(needs.map(({ need, words }) => ({ id: need.id, mandatorySubject: need.mandatorySubject, ksfDimension: need.ksfDimension, words })));
     const drafts = new Map<string, GroupDraft>();
-    for (const row of rows) {
-      const key = String(row.group_key);
-      const need = entityFromRow(this.dataSource, TrainingNeedEntity, row);
+    for (const { row, need } of needs) {
+      const key = keys.get(need.id);
+      if (!key) continue;
       let draft = drafts.get(key);
       if (!draft) {
         const kind = key.startsWith('mandatory_subject:') ? TrainingNeedGroupKind.MANDATORY_SUBJECT
           : key.startsWith('ksf_dimension:') ? TrainingNeedGroupKind.KSF_DIMENSION : TrainingNeedGroupKind.TOPIC;
+        // A topic group's first need is the one that started it: the group is named after it and its sessions match its topic.
         draft = { key, kind, label: '', subject: need.mandatorySubject, ksf: kind === TrainingNeedGroupKind.TOPIC ? null : need.ksfDimension,
           topic: need.topic, needs: [] };
         if (kind === TrainingNeedGroupKind.MANDATORY_SUBJECT) draft.label = String(row.subject_name);
-        if (kind === TrainingNeedGroupKind.KSF_DIMENSION) draft.label = `KSF ${need.ksfDimension}`;
+        else if (kind === TrainingNeedGroupKind.KSF_DIMENSION) draft.label = `KSF ${need.ksfDimension}`;
+        else draft.label = need.topic;
         drafts.set(key, draft);
-      }
-      // A topic group is named after its root, the need that started it; its sessions match that topic.
-      if (draft.kind === TrainingNeedGroupKind.TOPIC && key === `topic:${need.id}`) {
-        draft.label = need.topic;
-        draft.topic = need.topic;
       }
       draft.needs.push(need);
     }
+    // Shared demand: needs of two or more organisations.
+    for (const [key, draft] of drafts) if (new Set(draft.needs.map((n) => n.organisationId)).size < 2) drafts.delete(key);
     const groups = [...drafts.values()];
     const sessions = await this.sessions(partnershipId, groups, now, loaders);
     return groups.map((draft) => this.group(draft, view, sessions.get(draft.key) ?? []))
