@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { BackLink, Button, Fieldset, Radios, Textarea, TextInput } from 'nhsuk-react-components';
+import { BackLink, Button, Fieldset, Radios, Select, Textarea, TextInput } from 'nhsuk-react-components';
 import { paths } from '../paths';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
@@ -10,7 +10,7 @@ import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { useFormSubmit } from '../ui/use-form-submit';
 import type { SignedInViewer } from '../ui/use-viewer';
-import { ApproveProposalMutation, CommissioningProposalQuery, DeclineProposalMutation } from './proposal.operations';
+import { ApprovalVenuesQuery, ApproveProposalMutation, CommissioningProposalQuery, DeclineProposalMutation } from './proposal.operations';
 import { approvalFields, approvalInputFrom, type ApprovalField, type ApprovalForm } from './proposal-forms';
 import { seatsText } from './proposal-text';
 
@@ -26,6 +26,9 @@ function DecisionForms({ viewer, slug, id }: { viewer: SignedInViewer; slug: str
   const navigate = useNavigate();
   const { data, loading: reading, error } = useQuery(CommissioningProposalQuery, { variables: { id }, fetchPolicy: 'network-only' });
   const proposal = data?.commissioningProposal ?? null;
+  // Refused for the steering group, who hold the sessions online.
+  const { data: venueData } = useQuery(ApprovalVenuesQuery, { errorPolicy: 'ignore' });
+  const venues = venueData?.venues ?? [];
   const count = proposal?.sessionsPlanned ?? 0;
   const [form, setForm] = useState<ApprovalForm | null>(null);
   const [declineReason, setDeclineReason] = useState('');
@@ -53,7 +56,7 @@ function DecisionForms({ viewer, slug, id }: { viewer: SignedInViewer; slug: str
     if (session) return [field, session[2] === 'startsAt' ? `session-${session[1]}-date` : `session-${session[1]}-end`];
     return [field, { deliveryOptionId: 'option-first', shortfallAccepted: 'shortfall', reason: 'approval-reason', sessions: 'session-0-date' }[field as string]];
   })) as Record<ApprovalField, string>;
-  const setRow = (index: number, key: 'date' | 'startTime' | 'endTime', value: string) =>
+  const setRow = (index: number, key: 'date' | 'startTime' | 'endTime' | 'venueId', value: string) =>
     setForm({ ...current, sessions: current.sessions.map((row, i) => (i === index ? { ...row, [key]: value } : row)) });
 
   const submitApproval = async (event: FormEvent<HTMLFormElement>) => {
@@ -99,13 +102,19 @@ function DecisionForms({ viewer, slug, id }: { viewer: SignedInViewer; slug: str
             </Radios>
             {current.sessions.map((row, index) => (
               <Fieldset key={index}>
-                <Fieldset.Legend size="s">Session {index + 1} (online, {seatsText(proposal.seatsPerSession)})</Fieldset.Legend>
+                <Fieldset.Legend size="s">Session {index + 1} ({seatsText(proposal.seatsPerSession)})</Fieldset.Legend>
                 <TextInput id={`session-${index}-date`} type="date" label="Date" width={10} value={row.date}
                   error={approval.byField[`sessions.${index}.startsAt`]} onChange={(event) => setRow(index, 'date', event.currentTarget.value)} />
                 <TextInput id={`session-${index}-start`} type="time" label="Start time" width={5} value={row.startTime}
                   onChange={(event) => setRow(index, 'startTime', event.currentTarget.value)} />
                 <TextInput id={`session-${index}-end`} type="time" label="End time" width={5} value={row.endTime}
                   error={approval.byField[`sessions.${index}.endsAt`]} onChange={(event) => setRow(index, 'endTime', event.currentTarget.value)} />
+                {venues.length ? (
+                  <Select id={`session-${index}-venue`} label="Where" value={row.venueId ?? ''} onChange={(event) => setRow(index, 'venueId', event.currentTarget.value)}>
+                    <Select.Option value="">Online</Select.Option>
+                    {venues.map((venue) => <Select.Option key={venue.id} value={venue.id}>{venue.name}, {venue.town}</Select.Option>)}
+                  </Select>
+                ) : <p className="nhsuk-body-s">Online</p>}
               </Fieldset>
             ))}
             {!progress.covered ? (

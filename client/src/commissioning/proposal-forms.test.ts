@@ -18,8 +18,10 @@ describe('approvalInputFrom', () => {
   const row = { date: '2027-01-12', startTime: '09:30', endTime: '13:00' };
   it('turns UK dates and times into the API\'s instants', () => {
     const { input } = approvalInputFrom({ sessions: [row], deliveryOptionId: 'o', shortfall: '', reason: '' }, 'p', { needsShortfall: false });
-    expect(input).toEqual({ proposalId: 'p', sessions: [{ startsAt: '2027-01-12T09:30:00.000Z', endsAt: '2027-01-12T13:00:00.000Z', deliveryMode: 'ONLINE' }],
-      deliveryOptionId: 'o', shortfallAccepted: null, reason: null });
+    expect(input).toEqual({ proposalId: 'p', sessions: [{ startsAt: '2027-01-12T09:30:00.000Z', endsAt: '2027-01-12T13:00:00.000Z', deliveryMode: 'ONLINE',
+      venueId: null }], deliveryOptionId: 'o', shortfallAccepted: null, reason: null });
+    expect(approvalInputFrom({ sessions: [{ ...row, venueId: 'v' }], deliveryOptionId: '', shortfall: '', reason: '' }, 'p', { needsShortfall: false })
+      .input?.sessions[0]).toMatchObject({ deliveryMode: 'IN_PERSON', venueId: 'v' });
   });
 
   it('asks for every missing time, and a reason with a shortfall', () => {

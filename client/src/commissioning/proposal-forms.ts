@@ -25,7 +25,7 @@ export function pledgeInputFrom(form: PledgeForm): { input: PledgeInputValues | 
   return { input: { seats: seatsText ? Number(seatsText) : null, amount: amountText || null, streamId: amountText ? form.streamId : null }, errors };
 }
 
-export interface SessionRowForm { date: string; startTime: string; endTime: string }
+export interface SessionRowForm { date: string; startTime: string; endTime: string; venueId?: string }
 export interface ApprovalForm { sessions: SessionRowForm[]; deliveryOptionId: string; shortfall: string; reason: string }
 export type ApprovalField = 'deliveryOptionId' | 'shortfallAccepted' | 'reason' | 'sessions' | `sessions.${number}.startsAt` | `sessions.${number}.endsAt`;
 
@@ -35,7 +35,8 @@ export function approvalFields(count: number): ApprovalField[] {
 }
 
 export function approvalInputFrom(form: ApprovalForm, proposalId: string, options: { needsShortfall: boolean }): {
-  input: { proposalId: string; sessions: Array<{ startsAt: string; endsAt: string; deliveryMode: 'ONLINE' }>; deliveryOptionId: string | null;
+  input: { proposalId: string; sessions: Array<{ startsAt: string; endsAt: string; deliveryMode: 'ONLINE' | 'IN_PERSON'; venueId: string | null }>;
+    deliveryOptionId: string | null;
     shortfallAccepted: string | null; reason: string | null } | null;
   errors: Array<FieldError<ApprovalField>>;
 } {
@@ -45,7 +46,8 @@ export function approvalInputFrom(form: ApprovalForm, proposalId: string, option
     const endsAt = row.date && row.endTime ? londonInstant(row.date, row.endTime) : null;
     if (!startsAt) errors.push({ field: `sessions.${index}.startsAt`, message: `Enter the date and start time of session ${index + 1}` });
     if (!endsAt) errors.push({ field: `sessions.${index}.endsAt`, message: `Enter the end time of session ${index + 1}` });
-    return { startsAt: startsAt ?? '', endsAt: endsAt ?? '', deliveryMode: 'ONLINE' as const };
+    // A venue chosen makes it in person; none, online.
+    return { startsAt: startsAt ?? '', endsAt: endsAt ?? '', deliveryMode: row.venueId ? 'IN_PERSON' as const : 'ONLINE' as const, venueId: row.venueId || null };
   });
   if (form.shortfall.trim() && !isPounds(form.shortfall)) errors.push({ field: 'shortfallAccepted', message: 'Enter the shortfall in pounds, like 250.00' });
   if (options.needsShortfall && !form.shortfall.trim()) {

@@ -92,3 +92,10 @@ export const DeclineProposalMutation = graphql(`
     }
   }
 `);
+
+/** The venues an administrator may hold the sessions at (the steering group may not list venues: their sessions are online). */
+export const ApprovalVenuesQuery = graphql(`
+  query ApprovalVenues {
+    venues { id name town }
+  }
+`);
