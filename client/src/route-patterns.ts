@@ -75,6 +75,10 @@ export const COMMISSIONING_PATHS = {
   sharedDemand: '/p/:slug/commissioning',
   needs: '/p/:slug/commissioning/needs',
   raiseNeed: '/p/:slug/commissioning/needs/new',
+  proposals: '/p/:slug/commissioning/proposals',
+  proposal: '/p/:slug/commissioning/proposals/:id',
+  pledge: '/p/:slug/commissioning/proposals/:id/pledge',
+  decideProposal: '/p/:slug/commissioning/proposals/:id/decide',
 } as const;
 
 /** A child route's path below the partnership layout ('/p/:slug/find-training' → 'find-training'). */

@@ -399,9 +399,11 @@ describe('auditLog', () => {
     const sentence = granted.data!.auditLog.edges[0].node.summary;
     expect(names.has(sentence.split(' made ')[0])).toBe(true);
     expect(sentence).toMatch(new RegExp(` made .+ (an L&D lead|a line manager|a learner|a steering group member|a partnership administrator|a provider coordinator)`));
+    // The newest booking's commitment (the demo's pledges commit money too, naming no place).
     const ledger = await portal.graphql<{ auditLog: { edges: Array<{ node: { summary: string } }> } }>(
-      'query { auditLog(action: "funding.commitment_recorded", first: 1) { edges { node { summary } } } }', {}, { token: admin });
-    expect(ledger.data!.auditLog.edges[0].node.summary).toMatch(/recorded a commitment of £[\d,]+\.\d\d on .+ for .+’s place on .+ on \d{1,2} [A-Z][a-z]+ \d{4}/);
+      'query { auditLog(action: "funding.commitment_recorded", first: 50) { edges { node { summary } } } }', {}, { token: admin });
+    const booking = ledger.data!.auditLog.edges.map((e) => e.node.summary).find((summary) => summary.includes('’s place on'));
+    expect(booking).toMatch(/recorded a commitment of £[\d,]+\.\d\d on .+ for .+’s place on .+ on \d{1,2} [A-Z][a-z]+ \d{4}/);
   });
 
   it('shows each partnership only its own entries', async () => {

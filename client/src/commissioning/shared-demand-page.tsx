@@ -104,6 +104,7 @@ function SharedDemand({ viewer, slug }: { viewer: SignedInViewer; slug: string }
       <div className="nhsuk-button-group">
         <Button asElement={Link} to={paths.raiseTrainingNeed(slug)}>Raise a training need</Button>
         <Button asElement={Link} to={paths.trainingNeeds(slug)} secondary>{leadsOnly ? "My organisation's needs" : 'All training needs'}</Button>
+        <Button asElement={Link} to={paths.proposals(slug)} secondary>Commissioning proposals</Button>
       </div>
       {loading && !data ? <p role="status">Loading shared demand…</p> : null}
       {error && !data ? <p>Sorry, shared demand could not be loaded. Try again later.</p> : null}

@@ -27,3 +27,4 @@ export * from './org-id';
 export * from './pro-rata-split';
 export * from './training-need-rules';
 export * from './need-grouping-rules';
+export * from './seat-spread';

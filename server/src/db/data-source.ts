@@ -13,6 +13,7 @@ import { IdempotencyRequestHash1763974000000 } from './migrations/1763974000000-
 import { SessionLastSeen1763974100000 } from './migrations/1763974100000-session-last-seen';
 import { CoursePublishing1764700000000 } from './migrations/1764700000000-course-publishing';
 import { Commissioning1764800000000 } from './migrations/1764800000000-commissioning';
+import { PledgeIdempotency1764850000000 } from './migrations/1764850000000-pledge-idempotency';
 import { LedgerCells1764900000000 } from './migrations/1764900000000-ledger-cells';
 import { OrganisationDirectoryEntry1764600000000 } from './migrations/1764600000000-organisation-directory-entry';
 import type { Logger } from '../observability/logger';
@@ -31,17 +32,21 @@ import { MandatorySubjectEntity } from '../modules/catalogue/mandatory-subject.e
 import { FundingStreamEntity } from '../modules/funding/funding-stream.entity';
 import { LedgerEntryEntity } from '../modules/funding/ledger-entry.entity';
 import { TrainingNeedEntity } from '../modules/needs/training-need.entity';
+import { CommissioningProposalEntity } from '../modules/commissioning/commissioning-proposal.entity';
+import { CommissioningPledgeEntity } from '../modules/commissioning/commissioning-pledge.entity';
+import { DeliveryOptionEntity } from '../modules/commissioning/delivery-option.entity';
 
 export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit1763910000000, PeopleImport1763920000000,
   SharedBooking1763930000000, EmailOutbox1763940000000, SeatRelease1763950000000, FundingLedger1763960000000,
   InviteBuiltAtDelivery1763972000000, VolunteerRegistration1763972100000, IdempotencyRequestHash1763974000000,
   SessionLastSeen1763974100000, OrganisationDirectoryEntry1764600000000, CoursePublishing1764700000000,
-  Commissioning1764800000000, LedgerCells1764900000000];
+  Commissioning1764800000000, PledgeIdempotency1764850000000, LedgerCells1764900000000];
 
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,
   CourseEntity, VenueEntity, TrainingSessionEntity, SeatAllocationEntity, BookingEntity, MandatorySubjectEntity,
   FundingStreamEntity, LedgerEntryEntity, TrainingNeedEntity,
+  CommissioningProposalEntity, CommissioningPledgeEntity, DeliveryOptionEntity,
 ];
 
 /** Logs a failed statement at the level its SQLSTATE deserves (a user's mistake is not an error). */

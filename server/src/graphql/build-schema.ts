@@ -35,6 +35,8 @@ import { DirectoryResolver } from '../modules/organisations/directory.resolver';
 import { OrganisationOrgIdResolver } from '../modules/organisations/organisation-org-id.resolver';
 import { TrainingNeedResolver } from '../modules/needs/training-need.resolver';
 import { NeedGroupOrganisationResolver, NeedGroupsResolver } from '../modules/needs/need-groups.resolver';
+import { CommissioningResolver } from '../modules/commissioning/commissioning.resolver';
+import { CommissioningProposalResolver, DeliveryOptionResolver, PledgeResolver } from '../modules/commissioning/commissioning-proposal.resolver';
 
 export const resolvers = [
   PartnershipResolver, OrganisationResolver, CatalogueResolver, SessionResolver, SessionBookingOptionResolver, CourseResolver, SeatAllocationResolver,
@@ -46,6 +48,7 @@ export const resolvers = [
   CoursePublishingResolver, SessionSchedulingResolver,
   DirectoryResolver, OrganisationOrgIdResolver,
   TrainingNeedResolver, NeedGroupsResolver, NeedGroupOrganisationResolver,
+  CommissioningResolver, CommissioningProposalResolver, PledgeResolver, DeliveryOptionResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */

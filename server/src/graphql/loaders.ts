@@ -18,6 +18,7 @@ import { createLivePlaceLoader, createPlacesOnCourseLoader } from '../modules/bo
 import type { Viewer } from '../modules/auth/viewer';
 import { createFundingStreamLoaders } from '../modules/funding/funding-stream.loaders';
 import { createStreamCoursesLoader } from '../modules/funding/stream-courses.loader';
+import { createCommissioningLoaders } from '../modules/commissioning/commissioning.loaders';
 
 /**
  * The one loader factory: a fresh set per request (see context.ts), built for the request's viewer,
@@ -44,6 +45,7 @@ export function createLoaders(dataSource: DataSource, now: Date = new Date(), vi
     upcomingSessionsByCourse: createUpcomingSessionsLoader(dataSource, now),
     ...createFundingStreamLoaders(dataSource, viewer),
     streamCourses: createStreamCoursesLoader(dataSource, viewer),
+    ...createCommissioningLoaders(dataSource, viewer),
   };
   return {
     ...loaders,

@@ -7,10 +7,12 @@ import { releaseDueSessionsTask } from '../modules/bookings/release-seats.task';
 import { expireStaleRequests } from '../modules/bookings/expire-requests.service';
 import type { NoticeSettings } from '../modules/notifications/booking-notices';
 import { noticeSessionsBelowMinimum } from '../modules/catalogue/session-minimums.service';
+import { lapseProposalsTask } from '../modules/commissioning/lapse-proposals.task';
 
 export const RELEASE_DUE_SESSIONS_TASK = 'release_due_sessions';
 export const EXPIRE_REQUESTS_TASK = 'expire_requests';
 export const SESSION_MINIMUMS_TASK = 'session_minimums';
+export const LAPSE_PROPOSALS_TASK = 'lapse_proposals';
 
 /** Every task the worker knows, by the name jobs are queued under. */
 export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number;
@@ -26,6 +28,7 @@ export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; l
       const { belowMinimum, emails } = await noticeSessionsBelowMinimum(deps.dataSource, new Date(), deps.notices);
       if (belowMinimum) helpers.logger.info(`told ${emails} people of ${belowMinimum} session(s) below their minimum numbers at booking close`);
     },
+    [LAPSE_PROPOSALS_TASK]: lapseProposalsTask(deps),
   };
 }
 
@@ -40,4 +43,6 @@ export const cronItems: CronItem[] = [
   { task: EXPIRE_REQUESTS_TASK, match: '*/5 * * * *', identifier: EXPIRE_REQUESTS_TASK },
   // Sessions whose booking has closed short of their minimum numbers: their provider and allocation holders are told.
   { task: SESSION_MINIMUMS_TASK, match: '* * * * *', identifier: SESSION_MINIMUMS_TASK },
+  // Proposals undecided at their pledge deadline lapse, and their pledges are released.
+  { task: LAPSE_PROPOSALS_TASK, match: '* * * * *', identifier: LAPSE_PROPOSALS_TASK },
 ];

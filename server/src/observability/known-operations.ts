@@ -14,6 +14,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'CourseChoices', 'CreateCourse', 'ProvidedCourses', 'ProviderCourse', 'ProviderSession', 'RescheduleSession', 'ScheduleSession',
   'SchedulingChoices', 'UpdateCourse', 'CreateVenue',
   'MandatorySubjectsForNeeds', 'RaiseTrainingNeed', 'TrainingNeedGroups', 'TrainingNeeds', 'WithdrawTrainingNeed',
+  'ApprovalVenues', 'ApproveProposal', 'CommissioningProposal', 'CommissioningProposals', 'DeclineProposal', 'PledgeToProposal', 'WithdrawPledge',
   'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'UpdateOrganisationEntry', 'Viewer',
   // The server's own.
   'FundingExportEntries', 'FundingExportOverview', 'FundingExportStreams',

@@ -7,6 +7,7 @@ import { buildNeeds } from './needs';
 import { buildTenancy } from './organisations';
 import type { PartnershipSpec, TargetSizes } from './partnership-spec';
 import { buildPopulation, managersFirst, roleGrants } from './people';
+import { buildProposals } from './proposals';
 import { Rng } from './prng';
 import type { PartnershipRows } from './rows';
 import { buildSessions } from './sessions';
@@ -29,6 +30,9 @@ export function buildPartnership(spec: PartnershipSpec, sizes: TargetSizes, now:
   const streams = buildFundingStreams(spec, tenancy, courses, sessions, root.fork('funding-streams'), now);
   const needs = buildNeeds(spec, tenancy, population, courses, root.fork('training-needs'), now);
   const ledger = buildLedger(streams, tenancy, population, sessions, bookings, root.fork('ledger'), now, sizes.ledgerEntries);
+  // After the ledger: pledges' entries follow each stream's others, and move its running totals.
+  const commissioning = buildProposals(spec, tenancy, population, courses, venues.map((v) => v.row), streams, needs, ledger.ledgerEntries,
+    root.fork('proposals'), now);
   return {
     partnership: tenancy.partnership,
     sectorGroups: tenancy.sectorGroups,
@@ -38,11 +42,15 @@ export function buildPartnership(spec: PartnershipSpec, sizes: TargetSizes, now:
     fundingStreams: streams.map((s) => s.row),
     venues: venues.map((v) => v.row),
     courses: courses.map((c) => c.row),
-    sessions: sessions.map((s) => s.row),
-    seatAllocations: sessions.flatMap((s) => s.allocations),
+    sessions: [...sessions.map((s) => s.row), ...commissioning.sessions],
+    seatAllocations: [...sessions.flatMap((s) => s.allocations), ...commissioning.seatAllocations],
     bookings,
-    ledgerEntries: ledger.ledgerEntries,
-    trainingNeeds: needs,
-    auditLog: ledger.auditLog,
+    ledgerEntries: [...ledger.ledgerEntries, ...commissioning.ledgerEntries],
+    trainingNeeds: [...needs, ...commissioning.trainingNeeds],
+    proposals: commissioning.proposals,
+    deliveryOptions: commissioning.deliveryOptions,
+    proposalNeeds: commissioning.proposalNeeds,
+    pledges: commissioning.pledges,
+    auditLog: [...ledger.auditLog, ...commissioning.auditLog],
   };
 }

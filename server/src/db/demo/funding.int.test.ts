@@ -175,7 +175,9 @@ describe.each(INSTANTS)('the demo funding, loaded at %s', (now) => {
                  AND a.partnership_id = e.partnership_id AND a.actor_person_id IS NOT DISTINCT FROM e.recorded_by_person_id
                  AND a.occurred_at = e.recorded_at AND a.ip_address IS NULL AND a.request_id = 'demo-data'
                  AND a.details = jsonb_build_object('streamId', e.stream_id, 'amountPence', e.amount_pence, 'reason', e.reason,
-                   'bookingId', e.booking_id, 'reversesEntryId', e.reverses_entry_id))::int AS audited`);
+                   'bookingId', e.booking_id, 'reversesEntryId', e.reverses_entry_id)
+                   || CASE WHEN e.pledge_id IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('proposalId', e.proposal_id, 'pledgeId', e.pledge_id) END
+               )::int AS audited`);
     expect(audited).toBe(entries);
     const { created } = await one<{ created: number }>(ds, `
       SELECT count(*)::int AS created FROM audit_log a JOIN funding_stream fs ON fs.id::text = a.subject_id

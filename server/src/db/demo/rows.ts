@@ -134,6 +134,8 @@ export interface TrainingSessionRow {
   status: SessionStatus;
   /** Set only where it differs from the course's stream: sessions of the previous financial year. */
   funding_stream_id?: string | null;
+  /** The approved commissioning proposal that scheduled it. */
+  proposal_id?: string | null;
   created_at: Date;
 }
 
@@ -214,6 +216,9 @@ export interface LedgerEntryRow {
   idempotency_key: string | null;
   recorded_by_person_id: string | null;
   recorded_at: Date;
+  /** A commissioning pledge's money: its proposal and pledge (both, or neither). */
+  proposal_id?: string | null;
+  pledge_id?: string | null;
 }
 
 export interface TrainingNeedRow {
@@ -234,12 +239,68 @@ export interface TrainingNeedRow {
   /** YYYY-MM-DD in the partnership's calendar. */
   wanted_by: string;
   /** OPEN here; GROUPED is set after the insert by the services' own rule (refreshNeedGrouping). */
-  status: 'open' | 'met' | 'withdrawn';
+  status: 'open' | 'in_proposal' | 'met' | 'withdrawn';
   met_by_course_id: string | null;
   withdrawn_reason: string | null;
   withdrawn_at: Date | null;
   created_at: Date;
   updated_at: Date;
+}
+
+export interface ProposalRow {
+  id: string;
+  partnership_id: string;
+  proposed_by_person_id: string;
+  proposing_organisation_id: string;
+  title: string;
+  summary: string;
+  course_id: string | null;
+  draft_course: Record<string, unknown> | null;
+  financial_year: string;
+  sessions_planned: number;
+  seats_per_session: number;
+  estimated_cost_pence: number;
+  pledge_deadline: Date;
+  status: 'open' | 'approved' | 'declined' | 'lapsed';
+  decided_by_person_id: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  shortfall_accepted_pence: number | null;
+  created_at: Date;
+}
+
+export interface DeliveryOptionRow {
+  id: string;
+  partnership_id: string;
+  proposal_id: string;
+  position: number;
+  kind: 'internal' | 'external';
+  provider_organisation_id: string | null;
+  provider_name: string | null;
+  quoted_cost_pence: number;
+  notes: string;
+  chosen: boolean;
+}
+
+export interface ProposalNeedRow {
+  partnership_id: string;
+  proposal_id: string;
+  need_id: string;
+}
+
+export interface PledgeRow {
+  id: string;
+  partnership_id: string;
+  proposal_id: string;
+  organisation_id: string;
+  pledged_by_person_id: string;
+  seats: number;
+  amount_pence: number;
+  stream_id: string | null;
+  status: 'active' | 'withdrawn' | 'released' | 'converted';
+  created_at: Date;
+  ended_at: Date | null;
+  ended_by_person_id: string | null;
 }
 
 /** What the services write to the audit log along with a change (audit_log.id is generated). */
@@ -270,5 +331,9 @@ export interface PartnershipRows {
   bookings: BookingRow[];
   ledgerEntries: LedgerEntryRow[];
   trainingNeeds: TrainingNeedRow[];
+  proposals: ProposalRow[];
+  deliveryOptions: DeliveryOptionRow[];
+  proposalNeeds: ProposalNeedRow[];
+  pledges: PledgeRow[];
   auditLog: AuditLogRow[];
 }

@@ -3,7 +3,8 @@ import { insertRows, type ColumnTypes } from './insert-rows';
 import { rebuildLedgerCells } from '../../modules/funding/ledger-cells';
 import type {
   AuditLogRow, BookingRow, CourseRow, FundingStreamRow, LedgerEntryRow, OrganisationRow, PartnershipRow, PartnershipRows, PersonRow,
-  RoleGrantRow, SeatAllocationRow, SectorGroupRow, TrainingNeedRow, TrainingSessionRow, VenueRow,
+  RoleGrantRow, SeatAllocationRow, SectorGroupRow, TrainingNeedRow, TrainingSessionRow, VenueRow, ProposalRow, DeliveryOptionRow,
+  ProposalNeedRow, PledgeRow,
 } from './rows';
 
 /** Column types of each demo table; the mapped types make the compiler check them against the rows. */
@@ -38,7 +39,7 @@ const course: ColumnTypes<CourseRow> = {
 const trainingSession: ColumnTypes<TrainingSessionRow> = {
   id: 'uuid', partnership_id: 'uuid', course_id: 'uuid', starts_at: 'timestamptz', ends_at: 'timestamptz',
   delivery_mode: 'text', venue_id: 'uuid', capacity: 'integer', booking_closes_at: 'timestamptz',
-  release_at: 'timestamptz', status: 'text', funding_stream_id: 'uuid', created_at: 'timestamptz',
+  release_at: 'timestamptz', status: 'text', funding_stream_id: 'uuid', proposal_id: 'uuid', created_at: 'timestamptz',
 };
 const seatAllocation: ColumnTypes<SeatAllocationRow> = {
   id: 'uuid', partnership_id: 'uuid', session_id: 'uuid', organisation_id: 'uuid', seats: 'integer',
@@ -60,13 +61,28 @@ const ledgerEntry: ColumnTypes<LedgerEntryRow> = {
   budget_effect_pence: 'bigint', committed_effect_pence: 'bigint', spent_effect_pence: 'bigint', budget_after_pence: 'bigint',
   committed_after_pence: 'bigint', spent_after_pence: 'bigint', organisation_id: 'uuid', course_id: 'uuid', session_id: 'uuid',
   booking_id: 'uuid', reverses_entry_id: 'uuid', wasted: 'boolean', occurred_at: 'timestamptz', quarter: 'smallint', reason: 'text',
-  idempotency_key: 'text', recorded_by_person_id: 'uuid', recorded_at: 'timestamptz',
+  idempotency_key: 'text', recorded_by_person_id: 'uuid', recorded_at: 'timestamptz', proposal_id: 'uuid', pledge_id: 'uuid',
 };
 const trainingNeed: ColumnTypes<TrainingNeedRow> = {
   id: 'uuid', partnership_id: 'uuid', organisation_id: 'uuid', raised_by_person_id: 'uuid', scope: 'text', team_manager_person_id: 'uuid',
   for_person_id: 'uuid', topic: 'text', detail: 'text', mandatory_subject: 'text', ksf_dimension: 'text', people_count: 'integer',
   audience: 'text', priority: 'text', wanted_by: 'date', status: 'text', met_by_course_id: 'uuid', withdrawn_reason: 'text',
   withdrawn_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz',
+};
+const proposal: ColumnTypes<ProposalRow> = {
+  id: 'uuid', partnership_id: 'uuid', proposed_by_person_id: 'uuid', proposing_organisation_id: 'uuid', title: 'text', summary: 'text',
+  course_id: 'uuid', draft_course: 'jsonb', financial_year: 'text', sessions_planned: 'integer', seats_per_session: 'integer',
+  estimated_cost_pence: 'bigint', pledge_deadline: 'timestamptz', status: 'text', decided_by_person_id: 'uuid', decided_at: 'timestamptz',
+  decision_reason: 'text', shortfall_accepted_pence: 'bigint', created_at: 'timestamptz',
+};
+const deliveryOption: ColumnTypes<DeliveryOptionRow> = {
+  id: 'uuid', partnership_id: 'uuid', proposal_id: 'uuid', position: 'smallint', kind: 'text', provider_organisation_id: 'uuid',
+  provider_name: 'text', quoted_cost_pence: 'bigint', notes: 'text', chosen: 'boolean',
+};
+const proposalNeed: ColumnTypes<ProposalNeedRow> = { partnership_id: 'uuid', proposal_id: 'uuid', need_id: 'uuid' };
+const pledge: ColumnTypes<PledgeRow> = {
+  id: 'uuid', partnership_id: 'uuid', proposal_id: 'uuid', organisation_id: 'uuid', pledged_by_person_id: 'uuid', seats: 'integer',
+  amount_pence: 'bigint', stream_id: 'uuid', status: 'text', created_at: 'timestamptz', ended_at: 'timestamptz', ended_by_person_id: 'uuid',
 };
 const auditLog: ColumnTypes<AuditLogRow> = {
   partnership_id: 'uuid', actor_person_id: 'uuid', action: 'text', subject_type: 'text', subject_id: 'text', details: 'jsonb',
@@ -83,12 +99,17 @@ export async function insertPartnership(manager: EntityManager, rows: Partnershi
   await insertRows(manager, 'funding_stream', fundingStream, rows.fundingStreams);
   await insertRows(manager, 'venue', venue, rows.venues);
   await insertRows(manager, 'course', course, rows.courses);
+  // Needs and proposals before the sessions an approval scheduled and the ledger entries pledges posted.
+  await insertRows(manager, 'training_need', trainingNeed, rows.trainingNeeds);
+  await insertRows(manager, 'commissioning_proposal', proposal, rows.proposals);
+  await insertRows(manager, 'commissioning_delivery_option', deliveryOption, rows.deliveryOptions);
+  await insertRows(manager, 'commissioning_proposal_need', proposalNeed, rows.proposalNeeds);
+  await insertRows(manager, 'commissioning_pledge', pledge, rows.pledges);
   await insertRows(manager, 'training_session', trainingSession, rows.sessions);
   await insertRows(manager, 'seat_allocation', seatAllocation, rows.seatAllocations);
   await insertRows(manager, 'booking', booking, rows.bookings);
   // In each stream's sequence, so that an adjustment never arrives before the entry it reverses.
   await insertRows(manager, 'ledger_entry', ledgerEntry, rows.ledgerEntries);
-  await insertRows(manager, 'training_need', trainingNeed, rows.trainingNeeds);
   await insertRows(manager, 'audit_log', auditLog, rows.auditLog);
   // The sums postEntry keeps for each entry, for the entries inserted in bulk above.
   await rebuildLedgerCells(manager, rows.partnership.id);

@@ -37,6 +37,21 @@ describe('the audit log as sentences', () => {
       .toBe('Martin Crowe marked the training need “Basic life support” of Peterborough City Council as met by an existing course.');
   });
 
+  it('tells of commissioning: proposals, pledges and decisions', () => {
+    expect(say({ action: 'commissioning.proposed', details: { title: 'Moving and handling', organisationId: 'o1', sessionsPlanned: 4,
+      seatsPerSession: 12, estimatedCostPence: 240_000 } }))
+      .toBe('Martin Crowe proposed “Moving and handling” for Peterborough City Council: 4 sessions of 12 seats at £2,400.00.');
+    expect(say({ action: 'commissioning.pledged', details: { organisationId: 'o2', seats: 6, amountPence: 30_000 } }))
+      .toBe('Martin Crowe pledged 6 seats and £300.00 for Sue Ryder Thorpe Hall to a commissioning proposal.');
+    expect(say({ action: 'commissioning.pledge_withdrawn', details: { organisationId: 'o2', seats: 1, amountPence: 0 } }))
+      .toBe('Martin Crowe withdrew the pledge of 1 seat by Sue Ryder Thorpe Hall from a commissioning proposal.');
+    expect(say({ action: 'commissioning.approved', details: { sessionIds: ['s1', 's2'], shortfallAcceptedPence: null } }))
+      .toBe('Martin Crowe approved a commissioning proposal, scheduling 2 sessions.');
+    expect(say({ action: 'commissioning.declined', details: { reason: 'Runs already' } }))
+      .toBe('Martin Crowe declined a commissioning proposal: “Runs already”. Its pledges were released.');
+    expect(say({ action: 'commissioning.lapsed', actorName: null })).toBe('A commissioning proposal lapsed at its pledge deadline. Its pledges were released.');
+  });
+
   it('shows money in pounds and counts in words', () => {
     expect(say({ action: 'funding.stream_created', subjectType: 'funding_stream', subjectId: 'f1',
       details: { name: 'Better Care Fund', financialYear: '2026/27', amountPence: 12_500_050, pooled: true } }))

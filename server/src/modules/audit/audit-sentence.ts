@@ -191,6 +191,30 @@ export function auditSentence(facts: AuditFacts, nameOf: NameOf): string {
       const reason = typeof d.reason === 'string' && d.reason ? `: “${d.reason}”` : '';
       return `${actor} withdrew the training need ${topic} of ${of}${reason}.`;
     }
+    case 'commissioning.proposed': {
+      const title = typeof d.title === 'string' ? `“${d.title}”` : 'a joint course';
+      const of = nameOf('organisation', d.organisationId) ?? 'an organisation';
+      const cost = typeof d.estimatedCostPence === 'number' && Number.isSafeInteger(d.estimatedCostPence) ? ` at ${formatPence(d.estimatedCostPence)}` : '';
+      return `${actor} proposed ${title} for ${of}: ${plural(count(d.sessionsPlanned), 'session')} of ${plural(count(d.seatsPerSession), 'seat')}${cost}.`;
+    }
+    case 'commissioning.pledged':
+    case 'commissioning.pledge_withdrawn': {
+      const of = nameOf('organisation', d.organisationId) ?? 'an organisation';
+      const what = [count(d.seats) ? plural(count(d.seats), 'seat') : null,
+        count(d.amountPence) && Number.isSafeInteger(d.amountPence) ? formatPence(count(d.amountPence)) : null].filter(Boolean).join(' and ') || 'nothing';
+      return facts.action === 'commissioning.pledged'
+        ? `${actor} pledged ${what} for ${of} to a commissioning proposal.`
+        : `${actor} withdrew the pledge of ${what} by ${of} from a commissioning proposal.`;
+    }
+    case 'commissioning.approved':
+      return `${actor} approved a commissioning proposal, scheduling ${plural(Array.isArray(d.sessionIds) ? d.sessionIds.length : 0, 'session')}`
+        + `${typeof d.shortfallAcceptedPence === 'number' ? ` and accepting a shortfall of ${formatPence(d.shortfallAcceptedPence)}` : ''}.`;
+    case 'commissioning.declined': {
+      const reason = typeof d.reason === 'string' && d.reason ? `: “${d.reason}”` : '';
+      return `${actor} declined a commissioning proposal${reason}. Its pledges were released.`;
+    }
+    case 'commissioning.lapsed':
+      return 'A commissioning proposal lapsed at its pledge deadline. Its pledges were released.';
     default: {
       const ledger = /^funding\.([a-z]+)_recorded$/.exec(facts.action);
       if (ledger) return ledgerSentence(ledger[1], actor, d, nameOf);

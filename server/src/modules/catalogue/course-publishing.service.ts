@@ -47,40 +47,74 @@ export class CoursePublishingService {
   constructor(private readonly dataSource: DataSource) {}
 
   async createCourse(viewer: Viewer, input: CreateCourseInput, origin: RequestOrigin, inputProblems: readonly UserError[]): Promise<CourseResult> {
-    const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(async (manager) => {
-      const errors: UserError[] = [];
-      const providerId = input.providerOrganisationId ?? defaultPublishingOrganisation(viewer);
-      if (!providerId) errors.push(userError(['input', 'providerOrganisationId'], 'Choose the organisation that provides the course', 'REQUIRED'));
-      else if (isUuid(providerId) && await this.knownOrganisation(manager, viewer, providerId)) {
-        if (!canPublishFor(viewer, providerId)) throw new ForbiddenError('Only the organisation\'s provider coordinators and administrators can publish its courses.');
-      } else if (isUuid(providerId)) errors.push(userError(['input', 'providerOrganisationId'], NOT_IN_PARTNERSHIP, 'NOT_FOUND'));
-
-      const category = courseCategory(input.method, input.learningCategory);
-      const cost = placeCost(input.costPerPlace);
-      if (!cost.ok) errors.push(userError(['input', 'costPerPlace'], cost.message, cost.code));
-      const fields: CourseFields = {
-        title: input.title.trim(), summary: input.summary?.trim() ?? '', learningOutcomes: tidyList(input.learningOutcomes ?? []),
-        method: input.method, learningCategory: category.category, learningCategoryOverridden: category.overridden,
-        durationMinutes: Math.round(input.durationHours * 60), accreditation: input.accreditation ?? 'none', cpdPoints: input.cpdPoints ?? null,
-        ksfDimensions: tidyList(input.ksfDimensions ?? []), mandatorySubject: input.mandatorySubject?.trim() || null, audience: input.audience,
-        eligibleSectors: [...new Set(input.eligibleSectors ?? [])], visibility: input.visibility,
-        visibilityOrganisationId: input.visibilityOrganisationId ?? null, costPerPlacePence: cost.ok ? cost.pence : 0,
-        fundingStreamId: input.fundingStreamId ?? null, isJoint: !!input.isJoint,
-      };
-      errors.push(...await this.fieldProblems(manager, viewer, fields, inputProblems));
-      if (errors.length || inputProblems.length) throw new Refusal(withInputErrors(inputProblems, errors));
-
-      const [row] = await manager.query(
-        `INSERT INTO course (partnership_id, provider_organisation_id, title, summary, learning_outcomes, method, learning_category,
-           learning_category_overridden, duration_minutes, accreditation, cpd_points, ksf_dimensions, mandatory_subject, audience,
-           eligible_sectors, visibility, visibility_organisation_id, cost_per_place_pence, funding_stream_id, is_joint)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
-        [viewer.partnershipId, providerId, ...this.columns(fields)]);
-      await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'courses.created',
-        subjectType: 'course', subjectId: row.id, details: { title: fields.title, providerOrganisationId: providerId } });
-      return manager.getRepository(CourseEntity).findOneByOrFail({ id: row.id });
-    }));
+    const { result, userErrors } = await unlessRefused(() => this.dataSource.transaction(
+      (manager) => this.createCourseIn(manager, viewer, input, origin, inputProblems)));
     return { course: result, userErrors };
+  }
+
+  /**
+   * createCourse in the caller's transaction, refusing (a Refusal) with every problem at once.
+   * `publishedBy: 'approval'`: a commissioning approval publishes a proposal's draft, so whoever
+   * approves (an administrator or a steering group member) publishes it for its provider; the
+   * approval's own policy decided that, so the provider's-coordinator rule is not asked again.
+   */
+  async createCourseIn(manager: EntityManager, viewer: Viewer, input: CreateCourseInput, origin: RequestOrigin,
+    inputProblems: readonly UserError[], options: { publishedBy?: 'viewer' | 'approval'; root?: string[] } = {}): Promise<CourseEntity> {
+    const root = options.root ?? ['input'];
+    const { providerId, fields, errors } = await this.courseProblems(manager, viewer, input, inputProblems, root, options.publishedBy !== 'approval');
+    if (errors.length || inputProblems.length) throw new Refusal(withInputErrors(inputProblems, errors));
+    const [row] = await manager.query(
+      `INSERT INTO course (partnership_id, provider_organisation_id, title, summary, learning_outcomes, method, learning_category,
+         learning_category_overridden, duration_minutes, accreditation, cpd_points, ksf_dimensions, mandatory_subject, audience,
+         eligible_sectors, visibility, visibility_organisation_id, cost_per_place_pence, funding_stream_id, is_joint)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
+      [viewer.partnershipId, providerId, ...this.columns(fields)]);
+    await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'courses.created',
+      subjectType: 'course', subjectId: row.id, details: { title: fields.title, providerOrganisationId: providerId,
+        ...(options.publishedBy === 'approval' ? { publishedBy: 'approval' } : {}) } });
+    return manager.getRepository(CourseEntity).findOneByOrFail({ id: row.id });
+  }
+
+  /**
+   * What createCourse would refuse in this input, writing nothing: a commissioning proposal's new
+   * course is checked this way when proposed (at `root`, e.g. ["input", "newCourse"]) and
+   * published by createCourseIn when approved. The provider need not be the viewer's.
+   */
+  async draftCourseProblems(manager: EntityManager, viewer: Viewer, input: CreateCourseInput, inputProblems: readonly UserError[],
+    root: string[]): Promise<UserError[]> {
+    const { errors } = await this.courseProblems(manager, viewer, input, inputProblems, root, false);
+    if (!input.providerOrganisationId && !inputProblems.some((e) => e.field.join('.') === [...root, 'providerOrganisationId'].join('.'))) {
+      return [...errors.filter((e) => e.field.join('.') !== [...root, 'providerOrganisationId'].join('.')),
+        userError([...root, 'providerOrganisationId'], 'Choose the organisation that would provide the course', 'REQUIRED')];
+    }
+    return errors;
+  }
+
+  private async courseProblems(manager: EntityManager, viewer: Viewer, input: CreateCourseInput, inputProblems: readonly UserError[],
+    root: string[], checkPublisher: boolean): Promise<{ providerId: string | null; fields: CourseFields; errors: UserError[] }> {
+    const errors: UserError[] = [];
+    const providerId = input.providerOrganisationId ?? (checkPublisher ? defaultPublishingOrganisation(viewer) : null);
+    if (!providerId) errors.push(userError([...root, 'providerOrganisationId'], 'Choose the organisation that provides the course', 'REQUIRED'));
+    else if (isUuid(providerId) && await this.knownOrganisation(manager, viewer, providerId)) {
+      if (checkPublisher && !canPublishFor(viewer, providerId)) {
+        throw new ForbiddenError('Only the organisation\'s provider coordinators and administrators can publish its courses.');
+      }
+    } else if (isUuid(providerId)) errors.push(userError([...root, 'providerOrganisationId'], NOT_IN_PARTNERSHIP, 'NOT_FOUND'));
+
+    const category = courseCategory(input.method, input.learningCategory);
+    const cost = placeCost(input.costPerPlace);
+    if (!cost.ok) errors.push(userError([...root, 'costPerPlace'], cost.message, cost.code));
+    const fields: CourseFields = {
+      title: input.title.trim(), summary: input.summary?.trim() ?? '', learningOutcomes: tidyList(input.learningOutcomes ?? []),
+      method: input.method, learningCategory: category.category, learningCategoryOverridden: category.overridden,
+      durationMinutes: Math.round(input.durationHours * 60), accreditation: input.accreditation ?? 'none', cpdPoints: input.cpdPoints ?? null,
+      ksfDimensions: tidyList(input.ksfDimensions ?? []), mandatorySubject: input.mandatorySubject?.trim() || null, audience: input.audience,
+      eligibleSectors: [...new Set(input.eligibleSectors ?? [])], visibility: input.visibility,
+      visibilityOrganisationId: input.visibilityOrganisationId ?? null, costPerPlacePence: cost.ok ? cost.pence : 0,
+      fundingStreamId: input.fundingStreamId ?? null, isJoint: !!input.isJoint,
+    };
+    errors.push(...await this.fieldProblems(manager, viewer, fields, inputProblems, root));
+    return { providerId, fields, errors };
   }
 
   async updateCourse(viewer: Viewer, input: UpdateCourseInput, origin: RequestOrigin, inputProblems: readonly UserError[]): Promise<CourseResult> {
@@ -176,9 +210,12 @@ export class CoursePublishingService {
   }
 
   /** The ids a course names, each checked against the viewer's partnership, in one statement. */
-  private async fieldProblems(manager: EntityManager, viewer: Viewer, f: CourseFields, inputProblems: readonly UserError[]): Promise<UserError[]> {
+  private async fieldProblems(manager: EntityManager, viewer: Viewer, f: CourseFields, inputProblems: readonly UserError[],
+    root: string[] = ['input']): Promise<UserError[]> {
     const errors: UserError[] = [];
     const refused = new Set(inputProblems.map((e) => e.field.join('.')));
+    const at = (field: string) => [...root, field];
+    const wasRefused = (field: string) => refused.has(at(field).join('.'));
     const id = (value: string | null) => (value && isUuid(value) ? value : null);
     const [found] = await manager.query(
       `SELECT EXISTS (SELECT 1 FROM organisation WHERE id = $2 AND partnership_id = $1) AS visibility_organisation,
@@ -186,17 +223,17 @@ export class CoursePublishingService {
          EXISTS (SELECT 1 FROM mandatory_subject WHERE code = $4) AS mandatory_subject`,
       [viewer.partnershipId, id(f.visibilityOrganisationId), id(f.fundingStreamId), f.mandatorySubject]);
     if (f.visibility === 'organisation' && !f.visibilityOrganisationId) {
-      errors.push(userError(['input', 'visibilityOrganisationId'], 'Choose the organisation whose people see the course', 'REQUIRED'));
-    } else if (f.visibility === 'organisation' && !found.visibility_organisation && !refused.has('input.visibilityOrganisationId')) {
-      errors.push(userError(['input', 'visibilityOrganisationId'], NOT_IN_PARTNERSHIP, 'NOT_FOUND'));
+      errors.push(userError(at('visibilityOrganisationId'), 'Choose the organisation whose people see the course', 'REQUIRED'));
+    } else if (f.visibility === 'organisation' && !found.visibility_organisation && !wasRefused('visibilityOrganisationId')) {
+      errors.push(userError(at('visibilityOrganisationId'), NOT_IN_PARTNERSHIP, 'NOT_FOUND'));
     } else if (f.visibility !== 'organisation' && f.visibilityOrganisationId) {
-      errors.push(userError(['input', 'visibilityOrganisationId'], 'Only a course for one organisation names it: leave this empty', 'NOT_ALLOWED'));
+      errors.push(userError(at('visibilityOrganisationId'), 'Only a course for one organisation names it: leave this empty', 'NOT_ALLOWED'));
     }
-    if (f.fundingStreamId && !found.funding_stream && !refused.has('input.fundingStreamId')) {
-      errors.push(userError(['input', 'fundingStreamId'], 'There is no such funding stream in your partnership', 'NOT_FOUND'));
+    if (f.fundingStreamId && !found.funding_stream && !wasRefused('fundingStreamId')) {
+      errors.push(userError(at('fundingStreamId'), 'There is no such funding stream in your partnership', 'NOT_FOUND'));
     }
-    if (f.mandatorySubject && !found.mandatory_subject && !refused.has('input.mandatorySubject')) {
-      errors.push(userError(['input', 'mandatorySubject'], 'Choose a mandatory subject from the list', 'NOT_FOUND'));
+    if (f.mandatorySubject && !found.mandatory_subject && !wasRefused('mandatorySubject')) {
+      errors.push(userError(at('mandatorySubject'), 'Choose a mandatory subject from the list', 'NOT_FOUND'));
     }
     return errors;
   }

@@ -23,4 +23,6 @@ export class TrainingSessionEntity {
   @Column('integer', { name: 'minimum_places', nullable: true }) minimumPlaces!: number | null;
   /** When the minimum-numbers job looked at the session at its cut-off; null until then. */
   @Column('timestamptz', { name: 'minimum_checked_at', nullable: true }) minimumCheckedAt!: Date | null;
+  /** The commissioning proposal whose approval scheduled it; null for a session its provider scheduled. */
+  @Column('uuid', { name: 'proposal_id', nullable: true }) proposalId!: string | null;
 }
