@@ -133,13 +133,13 @@ const RECORD = 'mutation($input: RecordLedgerEntryInput!) { recordLedgerEntry(in
 const CSV = () => `name,email\nMatrix Person,matrix.${randomUUID().slice(0, 8)}@import.example\n`;
 
 const OPERATIONS: Operation[] = [
-  { name: 'viewer', tenants: ['own'], run: (t) => call('{ viewer { id } }', {})(t), pick: () => true, expected: publicOperation },
-  { name: 'partnerships', tenants: ['own'], run: (t) => call('{ partnerships { id } }', {})(t), pick: (d) => d.partnerships, expected: publicOperation },
-  { name: 'partnership', tenants: ['own', 'other'], expected: publicOperation, pick: (d) => d.partnership,
+  { name: 'viewer', readOnly: true, tenants: ['own'], run: (t) => call('{ viewer { id } }', {})(t), pick: () => true, expected: publicOperation },
+  { name: 'partnerships', readOnly: true, tenants: ['own'], run: (t) => call('{ partnerships { id } }', {})(t), pick: (d) => d.partnerships, expected: publicOperation },
+  { name: 'partnership', readOnly: true, tenants: ['own', 'other'], expected: publicOperation, pick: (d) => d.partnership,
     run: (t, tenant) => call('query($s: String!) { partnership(slug: $s) { id } }', { s: tenant === 'own' ? 'greater-peterborough' : 'fenland-care-partnership' })(t) },
-  { name: 'organisations', tenants: ['own', 'other'], expected: publicOperation, pick: (d) => d.organisations,
+  { name: 'organisations', readOnly: true, tenants: ['own', 'other'], expected: publicOperation, pick: (d) => d.organisations,
     run: (t, tenant) => call('query($s: String!) { organisations(partnershipSlug: $s) { id } }', { s: tenant === 'own' ? 'greater-peterborough' : 'fenland-care-partnership' })(t) },
-  { name: 'partnershipDirectory', tenants: ['own', 'other'], pick: (d) => d.partnershipDirectory,
+  { name: 'partnershipDirectory', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.partnershipDirectory,
     expected: (actor, tenant) => (actor === 'anonymous' ? 'unauthenticated' : isMember(actor, tenant) ? 'allow' : 'hidden'),
     run: (t, tenant) => call('query($s: String!) { partnershipDirectory(partnershipSlug: $s) { id leads { email } } }', { s: slugOf(tenant) })(t) },
   { name: 'updateOrganisationEntry', tenants: ['own', 'other'], pick: (d) => d.updateOrganisationEntry,
@@ -150,15 +150,15 @@ const OPERATIONS: Operation[] = [
     },
     run: (t, tenant) => call('mutation($input: UpdateOrganisationEntryInput!) { updateOrganisationEntry(input: $input) { entry { id } userErrors { field code } } }',
       { input: { organisationId: ids[`${tenant}.organisation`], description: 'Set by the access matrix' } })(t) },
-  { name: 'sessions', tenants: ['own', 'other'], expected: publicOperation, pick: (d) => d.sessions,
+  { name: 'sessions', readOnly: true, tenants: ['own', 'other'], expected: publicOperation, pick: (d) => d.sessions,
     run: (t, tenant) => call('query($s: String!) { sessions(partnershipSlug: $s, first: 5) { totalCount } }', { s: tenant === 'own' ? 'greater-peterborough' : 'fenland-care-partnership' })(t) },
-  { name: 'session (partnership-only)', tenants: ['own', 'other'], pick: (d) => d.session,
+  { name: 'session (partnership-only)', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.session,
     expected: (actor, tenant) => (isMember(actor, tenant) ? 'allow' : 'hidden'),
     run: (t, tenant) => call('query($id: ID!) { session(id: $id) { id } }', { id: ids[`${tenant}.privateSession`] })(t) },
-  { name: 'course (partnership-only)', tenants: ['own', 'other'], pick: (d) => d.course,
+  { name: 'course (partnership-only)', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.course,
     expected: (actor, tenant) => (isMember(actor, tenant) ? 'allow' : 'hidden'),
     run: (t, tenant) => call('query($id: ID!) { course(id: $id) { id } }', { id: ids[`${tenant}.privateCourse`] })(t) },
-  { name: 'Session.allocations', tenants: ['own', 'other'], pick: (d) => d.session,
+  { name: 'Session.allocations', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.session,
     expected: (actor, tenant) => {
       if (tenant === 'other' && !isMember(actor, tenant)) return 'hidden';
       if (actor === 'anonymous') return 'unauthenticated';
@@ -169,7 +169,7 @@ const OPERATIONS: Operation[] = [
       // The other partnership's session may be partnership-only: then it is hidden before its allocations are asked for.
       return call('query($id: ID!) { session(id: $id) { id allocations { seats } } }', { id: ids[`${tenant}.allocatedSession`] })(t);
     } },
-  { name: 'people', tenants: ['own', 'other'], pick: (d) => d.people,
+  { name: 'people', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.people,
     expected: (actor, tenant) => {
       if (actor === 'anonymous') return 'unauthenticated';
       if (['volunteer', 'learner', 'provider', 'steering'].includes(actor)) return 'forbidden';
@@ -177,12 +177,12 @@ const OPERATIONS: Operation[] = [
       return 'allow';
     },
     run: (t, tenant) => call('query($o: ID) { people(organisationId: $o, first: 5) { totalCount } }', { o: ids[`${tenant}.organisation`] })(t) },
-  { name: 'auditLog', tenants: ['own'], pick: (d) => d.auditLog,
+  { name: 'auditLog', readOnly: true, tenants: ['own'], pick: (d) => d.auditLog,
     expected: (actor) => (actor === 'anonymous' ? 'unauthenticated' : actor === 'admin' || actor === 'otherAdmin' ? 'allow' : 'forbidden'),
     run: (t) => call('{ auditLog(first: 5) { totalCount } }', {})(t) },
-  { name: 'peopleImport', tenants: ['own', 'other'], pick: (d) => d.peopleImport, expected: adminOnly,
+  { name: 'peopleImport', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.peopleImport, expected: adminOnly,
     run: (t, tenant) => call('query($id: ID!) { peopleImport(id: $id) { id status } }', { id: ids[`${tenant}.import`] })(t) },
-  { name: 'myBookings', tenants: ['own'], pick: (d) => d.myBookings,
+  { name: 'myBookings', readOnly: true, tenants: ['own'], pick: (d) => d.myBookings,
     expected: (actor) => (actor === 'anonymous' ? 'unauthenticated' : 'allow'),
     run: (t) => call('{ myBookings(first: 5) { totalCount } }', {})(t) },
   { name: 'bookSession', tenants: ['own', 'other'], pick: (d) => d.bookSession,
@@ -201,10 +201,10 @@ const OPERATIONS: Operation[] = [
     },
     run: (t, tenant) => call('mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { booking { id } userErrors { field code } } }',
       { input: { bookingId: ids[`${tenant}.adminBooking`] } })(t) },
-  { name: 'bookingRequests', tenants: ['own'], pick: (d) => d.bookingRequests,
+  { name: 'bookingRequests', readOnly: true, tenants: ['own'], pick: (d) => d.bookingRequests,
     expected: (actor) => (actor === 'anonymous' ? 'unauthenticated' : 'allow'),
     run: (t) => call('{ bookingRequests { id } }', {})(t) },
-  { name: 'organisationBookings', tenants: ['own', 'other'], pick: (d) => d.organisationBookings,
+  { name: 'organisationBookings', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.organisationBookings,
     expected: (actor, tenant) => {
       if (actor === 'anonymous') return 'unauthenticated';
       if (!isMember(actor, tenant)) return 'hidden';
@@ -213,7 +213,7 @@ const OPERATIONS: Operation[] = [
     },
     run: (t, tenant) => call('query($o: ID!) { organisationBookings(organisationId: $o, first: 5) { totalCount edges { node { id waitlistPosition } } } }',
       { o: ids[`${tenant}.organisation`] })(t) },
-  { name: 'Session.myOrganisationAllocation', tenants: ['own', 'other'], pick: (d) => d.session,
+  { name: 'Session.myOrganisationAllocation', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.session,
     expected: (actor, tenant) => (isMember(actor, tenant) ? 'allow' : 'hidden'),
     run: (t, tenant) => call('query($id: ID!) { session(id: $id) { id myOrganisationAllocation { seats seatsTaken seatsLeft } } }',
       { id: ids[`${tenant}.privateSession`] })(t) },
@@ -265,17 +265,17 @@ const OPERATIONS: Operation[] = [
   { name: 'importPeople', tenants: ['own', 'other'], pick: (d) => d.importPeople, expected: adminOnly,
     run: (t, tenant) => call('mutation($input: ImportPeopleInput!) { importPeople(input: $input) { import { id status } userErrors { field code } } }',
       { input: { organisationId: ids[`${tenant}.organisation`], csv: CSV() } })(t) },
-  { name: 'fundingStreams', tenants: ['own', 'other'], pick: (d) => d.fundingStreams, expected: fundingReader,
+  { name: 'fundingStreams', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.fundingStreams, expected: fundingReader,
     run: (t, tenant) => call('query($s: String!) { fundingStreams(partnershipSlug: $s) { id summary { remaining { pence } } } }', { s: slugOf(tenant) })(t) },
-  { name: 'fundingStream (managed by the council)', tenants: ['own', 'other'], pick: (d) => d.fundingStream, expected: fundingReader,
+  { name: 'fundingStream (managed by the council)', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.fundingStream, expected: fundingReader,
     run: (t, tenant) => call('query($id: ID!) { fundingStream(id: $id) { id amount { pence } summary { budget { pence } } } }', { id: ids[`${tenant}.stream`] })(t) },
-  { name: 'fundingStream (one the council has no part in)', tenants: ['own'], pick: (d) => d.fundingStream,
+  { name: 'fundingStream (one the council has no part in)', readOnly: true, tenants: ['own'], pick: (d) => d.fundingStream,
     expected: (actor, tenant) => (actor === 'lead' ? 'hidden' : fundingReader(actor, tenant)),
     run: (t) => call('query($id: ID!) { fundingStream(id: $id) { id } }', { id: ids['own.otherOrganisationStream'] })(t) },
-  { name: 'fundingOverview', tenants: ['own', 'other'], pick: (d) => d.fundingOverview, expected: fundingReader,
+  { name: 'fundingOverview', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.fundingOverview, expected: fundingReader,
     run: (t, tenant) => call('query($s: String!, $y: String!) { fundingOverview(partnershipSlug: $s, financialYear: $y) { totals { budget { pence } } } }',
       { s: slugOf(tenant), y: currentYear().label })(t) },
-  { name: 'ledgerEntries', tenants: ['own', 'other'], pick: (d) => d.ledgerEntries, expected: fundingReader,
+  { name: 'ledgerEntries', readOnly: true, tenants: ['own', 'other'], pick: (d) => d.ledgerEntries, expected: fundingReader,
     run: (t, tenant) => call('query($f: LedgerEntryFilter!) { ledgerEntries(filter: $f, first: 5) { totalCount edges { node { id amount { pence } } } } }',
       { f: { partnershipSlug: slugOf(tenant), financialYear: currentYear().label } })(t) },
   { name: 'createFundingStream', tenants: ['own', 'other'], pick: (d) => d.createFundingStream, expected: adminOnly,
@@ -336,7 +336,8 @@ it('allows and denies exactly what each role may do, in its own partnership and 
   ids.councilLearner = (await one(`SELECT p.id FROM person p JOIN organisation o ON o.id = p.organisation_id
     WHERE o.short_code = 'PCC' AND p.kind = 'staff' AND p.email NOT LIKE '%@demo.portal' ORDER BY p.email LIMIT 1`)).id;
 
-  const { unexpected, cells, allows } = await runAccessCells(OPERATIONS, ACTORS, tokens);
+  // The queries' cells run four at a time (they write nothing); every mutation's cells one at a time, in order.
+  const { unexpected, cells, allows } = await runAccessCells(OPERATIONS, ACTORS, tokens, { concurrency: 4 });
   const unexpectedAllows = unexpected.filter((line) => line.endsWith('got allow')).length;
   console.log(`access matrix: ${OPERATIONS.length} operations × ${ACTORS.length} callers × tenants = ${cells} cells, ${allows} allowed; `
     + `${unexpectedAllows} unexpected allows, ${unexpected.length - unexpectedAllows} other mismatches`);

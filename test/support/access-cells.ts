@@ -11,6 +11,12 @@ export interface AccessOperation<Actor extends string> {
   /** The part of the answer that is null, or carries a NOT_FOUND userError, when the object is hidden. */
   pick: (data: Record<string, unknown>) => unknown;
   expected: (actor: Actor, tenant: Tenant) => Outcome;
+  /**
+   * The operation only reads (and no cell's outcome depends on another's): with `concurrency`, its
+   * cells run at once, together with those of the read-only operations next to it in the list.
+   * Operations that write always run one cell at a time, in order, after every cell before them.
+   */
+  readOnly?: boolean;
 }
 
 /** `strictUserErrors`: any userError other than NOT_FOUND fails the matrix (the call itself was wrong). */
@@ -31,25 +37,37 @@ export function classify(response: GraphQLResponse<Record<string, unknown>>, pic
 /**
  * Every operation, in each of its tenants, as every actor: the cells whose outcome is not the
  * expected one. Outside one's partnership, "forbidden" reveals no more than "not found": either
- * will do there.
+ * will do there. `concurrency` (default 1): how many cells of read-only operations run at once;
+ * the list of cells and their order in `unexpected` are the same whatever it is.
  */
 export async function runAccessCells<Actor extends string>(operations: ReadonlyArray<AccessOperation<Actor>>, actors: readonly Actor[],
-  tokens: Partial<Record<Actor, string>>, options: { strictUserErrors?: boolean } = {}): Promise<{ unexpected: string[]; cells: number; allows: number }> {
-  const unexpected: string[] = [];
-  let cells = 0;
-  let allows = 0;
-  for (const operation of operations) {
-    for (const tenant of operation.tenants) {
-      for (const actor of actors) {
-        cells += 1;
-        const expected = operation.expected(actor, tenant);
-        const actual = classify(await operation.run(tokens[actor], tenant), operation.pick, options);
-        if (actual === 'allow') allows += 1;
-        const allowedMismatch = (expected === 'allow') !== (actual === 'allow');
-        const wrongDenial = expected !== 'allow' && actual !== expected && !(expected === 'hidden' && actual === 'forbidden');
-        if (allowedMismatch || wrongDenial) unexpected.push(`${operation.name} as ${actor} (${tenant}): expected ${expected}, got ${actual}`);
-      }
-    }
+  tokens: Partial<Record<Actor, string>>, options: { strictUserErrors?: boolean; concurrency?: number } = {}): Promise<{ unexpected: string[]; cells: number; allows: number }> {
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  const cells = operations.flatMap((operation) => operation.tenants.flatMap((tenant) => actors.map((actor) => ({ operation, tenant, actor }))));
+  const outcomes: Array<{ allowed: boolean; problem: string | null }> = new Array(cells.length);
+  const runCell = async (index: number) => {
+    const { operation, tenant, actor } = cells[index];
+    const expected = operation.expected(actor, tenant);
+    const actual = classify(await operation.run(tokens[actor], tenant), operation.pick, options);
+    const allowedMismatch = (expected === 'allow') !== (actual === 'allow');
+    const wrongDenial = expected !== 'allow' && actual !== expected && !(expected === 'hidden' && actual === 'forbidden');
+    outcomes[index] = { allowed: actual === 'allow',
+      problem: allowedMismatch || wrongDenial ? `${operation.name} as ${actor} (${tenant}): expected ${expected}, got ${actual}` : null };
+  };
+  for (let start = 0; start < cells.length;) {
+    // A run of cells of read-only operations, run `concurrency` at a time; a writing operation's cell alone.
+    let end = start + 1;
+    if (concurrency > 1 && cells[start].operation.readOnly) while (end < cells.length && cells[end].operation.readOnly) end += 1;
+    let next = start;
+    const worker = async () => {
+      while (next < end) await runCell(next++);
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, end - start) }, worker));
+    start = end;
   }
-  return { unexpected, cells, allows };
+  return {
+    unexpected: outcomes.flatMap((outcome) => (outcome.problem ? [outcome.problem] : [])),
+    cells: cells.length,
+    allows: outcomes.filter((outcome) => outcome.allowed).length,
+  };
 }

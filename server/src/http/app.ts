@@ -75,10 +75,10 @@ export async function createApp(options: {
   const clock = options.clock ?? (() => new Date());
   const mailer = options.mailer ?? createMailer(config, log);
   const ownMailReadable = !config.production && !config.smtpUrl;
-  const services = { auth: new AuthService(dataSource, config, mailer, log), outbox: new OutboxService(dataSource, { ownMailReadable }),
+  const metrics = createMetrics();
+  const services = { auth: new AuthService(dataSource, config, mailer, log, metrics), outbox: new OutboxService(dataSource, { ownMailReadable }),
     invitations: new Invitations(config), notices: noticeSettingsOf(config) };
   const jobs = createPortalJobs({ config, dataSource, mailer, log });
-  const metrics = createMetrics();
   const apollo = createApolloServer({ schema: await buildPortalSchema(), config, log, metrics });
   await apollo.start();
 

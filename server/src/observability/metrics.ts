@@ -21,7 +21,12 @@ export function createMetrics() {
     name: 'graphql_sql_statements', help: 'SQL statements sent per GraphQL operation',
     labelNames: ['operation'] as const, registers: [registry], buckets: [1, 2, 3, 5, 8, 13, 21, 34, 55],
   });
-  return { registry, httpRequests, httpDuration, graphqlOperations, sqlStatements };
+  // Each is one argon2 computation: a sign-in costs one verify whether or not the email is known.
+  const passwordHashes = new Counter({
+    name: 'password_hash_operations_total', help: 'argon2 hashes and verifications computed',
+    labelNames: ['operation'] as const, registers: [registry],
+  });
+  return { registry, httpRequests, httpDuration, graphqlOperations, sqlStatements, passwordHashes };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

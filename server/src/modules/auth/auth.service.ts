@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { normaliseEmail } from '@portal/domain';
 import type { Config } from '../../config';
 import type { Logger } from '../../observability/logger';
+import type { Metrics } from '../../observability/metrics';
 import type { UserError } from '../../graphql/user-error';
 import { userError } from './auth.errors';
 import { refusedField, withInputErrors } from '../../graphql/input-errors';
@@ -55,8 +56,9 @@ export class AuthService {
     private readonly config: Config,
     private readonly mailer: Mailer,
     private readonly log: Logger,
+    metrics?: Pick<Metrics, 'passwordHashes'>,
   ) {
-    this.hasher = new PasswordHasher(config.maxConcurrentPasswordHashes);
+    this.hasher = new PasswordHasher(config.maxConcurrentPasswordHashes, (operation) => metrics?.passwordHashes.inc({ operation }));
     this.limiter = new SignInLimiter(dataSource, config);
   }
 

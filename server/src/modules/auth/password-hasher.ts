@@ -14,18 +14,27 @@ export class PasswordHasher {
   /** Checked against when the email is unknown, so both answers take the same time. */
   private readonly dummy: Promise<string>;
 
-  constructor(private readonly maxConcurrent: number) {
+  /** `counted` is told of each hash and verification as it is computed (the metrics' counter). */
+  constructor(private readonly maxConcurrent: number, private readonly counted: (operation: 'hash' | 'verify') => void = () => {}) {
     this.dummy = argon2Hash('not-a-real-password-for-timing', OPTIONS);
   }
 
   hash(password: string): Promise<string> {
-    return this.limited(() => argon2Hash(password, OPTIONS));
+    return this.limited(async () => {
+      const hashed = await argon2Hash(password, OPTIONS);
+      this.counted('hash');
+      return hashed;
+    });
   }
 
   /** False for a null hash too, after the same work. */
   async verify(hash: string | null, password: string): Promise<boolean> {
     const target = hash ?? (await this.dummy);
-    const ok = await this.limited(() => argon2Verify(target, password).catch(() => false));
+    // Counted once argon2 has done the work: a hash it cannot read fails at once and is not counted.
+    const ok = await this.limited(() => argon2Verify(target, password).then((matched) => {
+      this.counted('verify');
+      return matched;
+    }, () => false));
     return hash !== null && ok;
   }
 
