@@ -161,7 +161,7 @@ describe('after signing in', () => {
     ['admin@demo.portal', '/admin/organisations'],
     ['lead@demo.portal', '/organisation/bookings'],
     ['manager@demo.portal', '/bookings/requests'],
-    ['provider@demo.portal', FIND_TRAINING],
+    ['provider@demo.portal', '/provider/courses'],
     ['volunteer@demo.portal', FIND_TRAINING],
   ])('takes %s to where their work is (%s)', async (email, landing) => {
     await withPage(PHONE, async (page) => {
