@@ -6,6 +6,8 @@ import { startPortal } from '../support/start-portal';
 import { BENCHMARK_SIZES } from './benchmark-sizes';
 import { measure, writeResults } from './measure';
 import { OVERVIEW } from './funding-overview.query';
+import { OVERVIEW_FROM_ENTRIES_SQL } from './funding-overview-from-entries.sql';
+import { OVERVIEW_SQL } from '../../server/src/modules/funding/funding-overview.query';
 
 /**
  * The funding overview of journey 5 (totals, five breakdowns, cost per learner and per hour,
@@ -40,6 +42,33 @@ async function benchScale(label: string, sizes?: Partial<DemoSizes>) {
     const [{ entries }] = await portal.dataSource.query('SELECT count(*)::int AS entries FROM ledger_entry');
     const current = financialYearOf(DEMO_NOW);
     const years = [financialYearStarting(current.startYear - 1).label, current.label];
+    // The statement alone, side by side with the baseline (every entry summed) in alternate runs, on the same rows.
+    const [{ id: partnershipId }] = await portal.dataSource.query(`SELECT id FROM partnership WHERE slug = 'greater-peterborough'`);
+    const [{ organisation_id: council }] = await portal.dataSource.query(`SELECT organisation_id FROM person WHERE email = 'lead@demo.portal'`);
+    for (const [as, scope] of [['steering', null], ['lead', [council]]] as const) {
+      const params = [partnershipId, scope, current.label, current.start, current.end];
+      // (In any order: neither statement orders its rows.)
+      const rowsOf = async (sql: string) => ((await portal.dataSource.query(sql, params)) as object[]).map((row) => JSON.stringify(row)).sort();
+      const [fromCells, fromEntries] = [await rowsOf(OVERVIEW_SQL), await rowsOf(OVERVIEW_FROM_ENTRIES_SQL)];
+      const differing = fromCells.filter((row, i) => row !== fromEntries[i]);
+      if (differing.length || fromCells.length !== fromEntries.length) {
+        throw new Error(`${label} ${as}: the overview from cells differs from the baseline's: ${differing.slice(0, 2).join(' ')} | ${fromEntries.filter((row, i) => row !== fromCells[i]).slice(0, 2).join(' ')}`);
+      }
+      const times: Record<'cells' | 'entries', number[]> = { cells: [], entries: [] };
+      for (let i = 0; i < 33; i += 1) {
+        for (const variant of (i % 2 ? ['cells', 'entries'] : ['entries', 'cells']) as Array<'cells' | 'entries'>) {
+          const started = process.hrtime.bigint();
+          await portal.dataSource.query(variant === 'cells' ? OVERVIEW_SQL : OVERVIEW_FROM_ENTRIES_SQL, params);
+          if (i >= 3) times[variant].push(Number(process.hrtime.bigint() - started) / 1e6);
+        }
+      }
+      for (const variant of ['cells', 'entries'] as const) {
+        const sorted = times[variant].sort((a, b) => a - b);
+        const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+        rows.push([label, entries, as, current.label, variant === 'cells' ? 'overview statement (cells)' : 'baseline: every entry summed',
+          1, at(0.5), at(0.95), sorted.at(-1)!]);
+      }
+    }
     for (const email of ['steering@demo.portal', 'lead@demo.portal']) {
       const token = await portal.signIn(email);
       for (const year of years) {
@@ -79,5 +108,6 @@ it('measures the funding overview at demo size and at benchmark scale', async ()
     ['data', 'ledger entries', 'as', 'financial year', 'request', 'SQL statements', 'p50 ms', 'p95 ms', 'max ms'], rows,
     ['30 sequential requests per row after 3 warm-up requests, one client over loopback HTTP, embedded PostgreSQL.',
       'Benchmark scale: 10,000 people, 2,000 sessions, 50,000 bookings in the main partnership, with the demo generator\'s manual entries scaled to about 100,000 ledger entries in all.',
+      '"overview statement (cells)" and "baseline: every entry summed": the overview\'s one SQL statement alone, this year, the two run alternately 30 times each after 3 warm-ups and checked to give the same rows; the baseline is the statement before ledger_cell (test/bench/funding-overview-from-entries.sql.ts).',
       'steering: the whole partnership; lead: the council\'s slice. "200 entries": one page of ledgerEntries (with its count and sum), as the entries export reads them.']);
 });
