@@ -23,36 +23,35 @@ const CLIENT_SRC = path.resolve(__dirname, '..', '..', '..', 'client', 'src');
 interface ClientOperation { file: string; text: string }
 
 /** The files that hold the client's GraphQL documents, by the house's naming. */
-const OPERATION_FILE = /\.(query|operations|mutations)\.ts$/;
+const OPERATION_FILE = /\.(query|operations|mutations|fragments)\.ts$/;
 
 /**
- * Each operation with the fragments it spreads (from its own file, followed transitively), as the
- * client sends it after codegen's document transform.
+ * Each operation with the fragments it spreads (from any of the client's files, such as
+ * ui/shared.fragments.ts, followed transitively), as the client sends it after codegen's document transform.
  */
 function clientOperations(): ClientOperation[] {
   const files = readdirSync(CLIENT_SRC, { recursive: true, encoding: 'utf8' })
     .filter((file) => OPERATION_FILE.test(file) && !file.split(path.sep).includes('gql'));
-  return files.flatMap((file) => {
-    const source = readFileSync(path.join(CLIENT_SRC, file), 'utf8');
-    const documents = [...source.matchAll(/graphql\(\s*`([^`]*)`\s*\)/g)].map((match) => match[1]);
-    const fragments = new Map(documents.flatMap((text) => {
-      const name = /^\s*fragment (\w+)/.exec(text)?.[1];
-      return name ? [[name, text] as const] : [];
-    }));
-    const withFragments = (text: string): string => {
-      const used = new Set<string>();
-      const visit = (part: string) => {
-        for (const [, name] of part.matchAll(/\.\.\.(\w+)/g)) {
-          if (used.has(name) || !fragments.has(name)) continue;
-          used.add(name);
-          visit(fragments.get(name)!);
-        }
-      };
-      visit(text);
-      return [text, ...[...used].map((name) => fragments.get(name)!)].join('\n');
+  const documentsOf = new Map(files.map((file) => [file,
+    [...readFileSync(path.join(CLIENT_SRC, file), 'utf8').matchAll(/graphql\(\s*`([^`]*)`\s*\)/g)].map((match) => match[1])]));
+  const fragments = new Map([...documentsOf.values()].flat().flatMap((text) => {
+    const name = /^\s*fragment (\w+)/.exec(text)?.[1];
+    return name ? [[name, text] as const] : [];
+  }));
+  const withFragments = (text: string): string => {
+    const used = new Set<string>();
+    const visit = (part: string) => {
+      for (const [, name] of part.matchAll(/\.\.\.(\w+)/g)) {
+        if (used.has(name) || !fragments.has(name)) continue;
+        used.add(name);
+        visit(fragments.get(name)!);
+      }
     };
-    return documents.filter((text) => /^\s*(query|mutation)\b/.test(text)).map((text) => ({ file, text: withFragments(text) }));
-  });
+    visit(text);
+    return [text, ...[...used].map((name) => fragments.get(name)!)].join('\n');
+  };
+  return [...documentsOf].flatMap(([file, documents]) =>
+    documents.filter((text) => /^\s*(query|mutation)\b/.test(text)).map((text) => ({ file, text: withFragments(text) })));
 }
 
 /** A `first` beyond every resolver's cap: the cost is then counted at the largest page each allows. */
