@@ -75,11 +75,13 @@ function inputIds(form: ProposeForm, options: NeedOption[]): Record<ProposeField
 
 function ProposeFormView({ viewer, slug, choices, groupKey }: { viewer: SignedInViewer; slug: string; choices: Choices; groupKey: string | null }) {
   const navigate = useNavigate();
-  const needOptions = needOptionsOf(choices);
   const group = choices.trainingNeedGroups.find((g) => g.key === groupKey) ?? null;
+  const [ticked] = useState(() => new Set(preselected(choices, needOptionsOf(choices), groupKey)));
+  // The group's needs first, ticked; the rest below them.
+  const needOptions = needOptionsOf(choices).sort((a, b) => Number(ticked.has(b.value)) - Number(ticked.has(a.value)));
   const courses = coursesOf(choices);
   const providers = choices.organisations.filter((o) => o.deliversTraining);
-  const [form, setForm] = useState<ProposeForm>(() => ({ ...emptyProposeForm(preselected(choices, needOptions, groupKey)), title: group?.label ?? '' }));
+  const [form, setForm] = useState<ProposeForm>(() => ({ ...emptyProposeForm([...ticked]), title: group?.label ?? '' }));
   const fields = proposeFields(form.deliveryOptions.length);
   const { errors, byField, refused, send } = useFormSubmit<ProposeField>(fields, { refusable: true });
   const [propose, { loading }] = useMutation(ProposeCommissioningMutation, {
