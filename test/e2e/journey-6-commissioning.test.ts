@@ -252,7 +252,11 @@ describe.each(SCREENS)('journey 6 on a %s', (screen, options) => {
         await results.first().waitFor(SOON);
         expect(await results.count()).toBe(2);
         await expectNoAxeViolations(page, `Find training with the new sessions (${screen})`);
-        if (email === CARE_HOME_LEAD) await page.screenshot({ path: path.join(SCREENSHOTS, `journey-6-find-training-${screen}.png`) });
+        if (email === CARE_HOME_LEAD) {
+          // The results, not the search form above them.
+          await results.first().scrollIntoViewIfNeeded();
+          await page.screenshot({ path: path.join(SCREENSHOTS, `journey-6-find-training-${screen}.png`) });
+        }
         const hrefs = await results.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
         let held = 0;
         for (const [index, href] of hrefs.entries()) {
