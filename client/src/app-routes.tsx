@@ -39,6 +39,7 @@ const SharedDemandPage = lazy(() => import('./commissioning/shared-demand-page')
 const NeedsPage = lazy(() => import('./commissioning/needs-page').then((m) => ({ default: m.NeedsPage })));
 const RaiseNeedPage = lazy(() => import('./commissioning/raise-need-page').then((m) => ({ default: m.RaiseNeedPage })));
 const ProposalListPage = lazy(() => import('./commissioning/proposal-list-page').then((m) => ({ default: m.ProposalListPage })));
+const ProposePage = lazy(() => import('./commissioning/propose-page').then((m) => ({ default: m.ProposePage })));
 const ProposalPage = lazy(() => import('./commissioning/proposal-page').then((m) => ({ default: m.ProposalPage })));
 const ProposalPledgePage = lazy(() => import('./commissioning/proposal-pledge-page').then((m) => ({ default: m.ProposalPledgePage })));
 const ProposalDecisionPage = lazy(() => import('./commissioning/proposal-decision-page').then((m) => ({ default: m.ProposalDecisionPage })));
@@ -61,6 +62,7 @@ export function createAppRouter() {
         { path: partnershipChild(COMMISSIONING_PATHS.needs), element: <NeedsPage /> },
         { path: partnershipChild(COMMISSIONING_PATHS.raiseNeed), element: <RaiseNeedPage /> },
         { path: partnershipChild(COMMISSIONING_PATHS.proposals), element: <ProposalListPage /> },
+        { path: partnershipChild(COMMISSIONING_PATHS.propose), element: <ProposePage /> },
         { path: partnershipChild(COMMISSIONING_PATHS.proposal), element: <ProposalPage /> },
         { path: partnershipChild(COMMISSIONING_PATHS.pledge), element: <ProposalPledgePage /> },
         { path: partnershipChild(COMMISSIONING_PATHS.decideProposal), element: <ProposalDecisionPage /> },

@@ -59,6 +59,8 @@ export const paths = {
   sharedDemand: (slug: string) => pathOf(COMMISSIONING_PATHS.sharedDemand, { slug }),
   trainingNeeds: (slug: string) => pathOf(COMMISSIONING_PATHS.needs, { slug }),
   proposals: (slug: string) => pathOf(COMMISSIONING_PATHS.proposals, { slug }),
+  /** "Propose a joint course", from a shared-demand group when given its key (its needs chosen). */
+  propose: (slug: string, group?: string) => pathOf(COMMISSIONING_PATHS.propose, { slug }, { group }),
   proposal: (slug: string, id: string) => pathOf(COMMISSIONING_PATHS.proposal, { slug, id }),
   pledgeToProposal: (slug: string, id: string) => pathOf(COMMISSIONING_PATHS.pledge, { slug, id }),
   decideProposal: (slug: string, id: string) => pathOf(COMMISSIONING_PATHS.decideProposal, { slug, id }),

@@ -76,6 +76,7 @@ export const COMMISSIONING_PATHS = {
   needs: '/p/:slug/commissioning/needs',
   raiseNeed: '/p/:slug/commissioning/needs/new',
   proposals: '/p/:slug/commissioning/proposals',
+  propose: '/p/:slug/commissioning/proposals/new',
   proposal: '/p/:slug/commissioning/proposals/:id',
   pledge: '/p/:slug/commissioning/proposals/:id/pledge',
   decideProposal: '/p/:slug/commissioning/proposals/:id/decide',

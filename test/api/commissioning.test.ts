@@ -274,6 +274,35 @@ describe('deciding', () => {
     expect(await count(`SELECT count(*) AS n FROM audit_log WHERE action = 'courses.created' AND details->>'publishedBy' = 'approval'`)).toBeGreaterThan(0);
   });
 
+  it('publishes a priced draft free: a booking on an approved session commits nothing to any stream', async () => {
+    const proposal = await propose({ courseId: null, newCourse: { title: 'Hoists and slings for carers', method: 'CLASSROOM', durationHours: 3,
+      audience: 'STAFF', visibility: 'PARTNERSHIP', costPerPlace: '45.00', fundingStreamId: ids.pccStream, providerOrganisationId: ids.provider },
+    estimatedCost: '400.00' });
+    const pledged = await pledge(tokens.lead, { proposalId: proposal.id, seats: 4, amount: '400.00', streamId: ids.pccStream });
+    expect(pledged.data!.pledgeToProposal.userErrors).toEqual([]);
+    const approved = await approve(tokens.admin, { proposalId: proposal.id, sessions: approvedSessions(2) });
+    expect(approved.data!.approveProposal.userErrors).toEqual([]);
+    const sessionId = approved.data!.approveProposal.proposal.sessions[0].id as string;
+    const [course] = await portal.dataSource.query(
+      'SELECT c.cost_per_place_pence::int AS cost, c.funding_stream_id, c.is_joint FROM course c JOIN training_session s ON s.course_id = c.id WHERE s.id = $1',
+      [sessionId]);
+    expect(course).toEqual({ cost: 0, funding_stream_id: null, is_joint: true });
+
+    const [learner] = await portal.dataSource.query(`SELECT p.id FROM person p JOIN role_grant g ON g.person_id = p.id AND g.role = 'learner'
+      WHERE p.organisation_id = $1 AND p.partnership_id = $2 AND p.email <> 'lead@demo.portal' ORDER BY p.id LIMIT 1`, [ids.pcc, ids.gp]);
+    const entriesBefore = await count('SELECT count(*) AS n FROM ledger_entry');
+    const booked = await portal.graphql<{ bookSession: { booking: { id: string; status: string } | null; userErrors: UserErrorShape[] } }>(
+      'mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id status } userErrors { field message code } } }',
+      { input: { sessionId, personId: learner.id } }, { token: tokens.lead });
+    expect(booked.errors).toBeUndefined();
+    expect(booked.data!.bookSession.userErrors).toEqual([]);
+    expect(booked.data!.bookSession.booking?.status).toBe('CONFIRMED');
+    const bookingId = booked.data!.bookSession.booking!.id;
+    expect(await count('SELECT cost_pence AS n FROM booking WHERE id = $1', [bookingId])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM ledger_entry WHERE booking_id = $1', [bookingId])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM ledger_entry')).toBe(entriesBefore);
+  });
+
   it('refuses an approval the pledges do not cover, unless the exact shortfall is accepted with a reason', async () => {
     const proposal = await propose({ estimatedCost: '1500.00' });
     await pledge(tokens.lead, { proposalId: proposal.id, seats: 6, amount: '1000.00', streamId: ids.pccStream });

@@ -32,7 +32,7 @@ const LIST = `query($slug: String!, $filter: TrainingNeedFilter, $first: Int, $a
 const GROUPS = `query($slug: String!) { trainingNeedGroups(partnershipSlug: $slug) {
   key kind label ksfDimension mandatorySubject { code name } needCount peopleCount earliestWantedBy
   needs { id organisation { name } peopleCount }
-  organisations { organisation { id name } needCount peopleCount }
+  organisations { organisation { id name } needCount peopleCount needIds }
   sessions { id startsAt bookingClosesAt course { id title provider { name } } venue { name } } } }`;
 
 async function mutate(name: string, query: string, token: string, input: Record<string, unknown>): Promise<Payload> {
@@ -51,7 +51,7 @@ const list = (token: string, variables: Record<string, unknown> = {}) =>
   portal.graphql<Listed>(LIST, { slug: ids.slug, ...variables }, { token });
 interface Group {
   key: string; kind: string; label: string; needCount: number; peopleCount: number; earliestWantedBy: string;
-  needs: Array<{ id: string; organisation: { name: string } }>; organisations: Array<{ organisation: { id: string; name: string }; needCount: number; peopleCount: number }>;
+  needs: Array<{ id: string; organisation: { name: string } }>; organisations: Array<{ organisation: { id: string; name: string }; needCount: number; peopleCount: number; needIds: string[] }>;
   sessions: Array<{ id: string; course: { id: string } }>;
 }
 const groups = (token: string) => portal.graphql<{ trainingNeedGroups: Group[] }>(GROUPS, { slug: ids.slug }, { token });
@@ -317,7 +317,12 @@ describe('shared demand', () => {
     expect(fire.organisations.map((o) => o.organisation.name).sort()).toEqual(['Meadow Care Home', 'Riverside Council']);
     expect(fire.needCount).toBe(2);
     const steering = (await groups(tokens.steering)).data!.trainingNeedGroups;
-    expect(steering.find((g) => g.key === 'mandatory_subject:fire-safety')!.needs).toHaveLength(2);
+    const steeringFire = steering.find((g) => g.key === 'mandatory_subject:fire-safety')!;
+    expect(steeringFire.needs).toHaveLength(2);
+    // The other organisation's needs reach the lead by id alone, to propose a course for the whole group: the same ids the steering group reads.
+    const idsOf = (group: Group) => Object.fromEntries(group.organisations.map((o) => [o.organisation.name, [...o.needIds].sort()]));
+    expect(idsOf(fire)).toEqual(idsOf(steeringFire));
+    expect(idsOf(steeringFire)['Meadow Care Home']).toEqual(steeringFire.needs.filter((n) => n.organisation.name === 'Meadow Care Home').map((n) => n.id));
     for (const token of [tokens.learner, tokens.manager, tokens.independent]) {
       expect((await groups(token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }

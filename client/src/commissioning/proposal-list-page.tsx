@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@apollo/client/react';
-import { BackLink, Table, Tag } from 'nhsuk-react-components';
+import { BackLink, Button, Table, Tag } from 'nhsuk-react-components';
 import { paths } from '../paths';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
@@ -24,6 +24,9 @@ function ProposalList({ viewer, slug }: { viewer: SignedInViewer; slug: string }
       <h1>Commissioning proposals</h1>
       <p>Joint courses proposed against shared needs. Partners pledge seats and money; when the pledges cover the cost, an
         administrator or the steering group approves it and its sessions appear in the catalogue.</p>
+      {viewer.roles.some((grant) => grant.role === 'LD_LEAD') ? (
+        <Button asElement={Link} to={paths.propose(slug)}>Propose a joint course</Button>
+      ) : null}
       {loading && !data ? <p role="status">Loading proposals…</p> : null}
       {error && !data ? <p>Sorry, the proposals could not be loaded. Try again later.</p> : null}
       {data && !proposals.length ? <p>No course has been proposed yet.</p> : null}

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useQuery } from '@apollo/client/react';
 import { BackLink, Button, SummaryList, Table, Tag } from 'nhsuk-react-components';
 import type { CommissioningProposalQuery as ProposalResult } from '../gql/graphql';
 import { paths } from '../paths';
@@ -11,9 +11,10 @@ import { useDocumentTitle } from '../ui/use-document-title';
 import type { SignedInViewer } from '../ui/use-viewer';
 import { COMMISSIONING_AUDIENCE, peopleText } from './need-text';
 import { NeedStatusTag } from './need-status-tag';
-import { CommissioningProposalQuery, WithdrawPledgeMutation } from './proposal.operations';
+import { CommissioningProposalQuery } from './proposal.operations';
 import { ProposalProgressBar } from './proposal-progress';
 import { PLEDGE_STATUS, PROPOSAL_STATUS, seatsText } from './proposal-text';
+import { WithdrawPledgeControl } from './withdraw-pledge';
 
 type Proposal = NonNullable<ProposalResult['commissioningProposal']>;
 
@@ -21,9 +22,11 @@ export const ledOrganisationIds = (viewer: SignedInViewer) =>
   viewer.roles.filter((grant) => grant.role === 'LD_LEAD' && grant.organisation).map((grant) => grant.organisation!.id);
 export const decides = (viewer: SignedInViewer) => viewer.roles.some((grant) => grant.role === 'PARTNERSHIP_ADMIN' || grant.role === 'STEERING_GROUP');
 
+const pledgeText = (pledge: Proposal['pledges'][number]) => [pledge.seats ? seatsText(pledge.seats) : '', pledge.amount.pence ? pledge.amount.formatted : '']
+  .filter(Boolean).join(' and ');
+
 function Pledges({ proposal, viewer }: { proposal: Proposal; viewer: SignedInViewer }) {
   const led = new Set(ledOrganisationIds(viewer));
-  const [withdraw, { loading }] = useMutation(WithdrawPledgeMutation, { refetchQueries: ['CommissioningProposal'], awaitRefetchQueries: true });
   if (!proposal.pledges.length) return <p>No one has pledged yet.</p>;
   return (
     <Table responsive caption="Every pledge, newest first" captionProps={{ size: 's' }}>
@@ -45,10 +48,7 @@ function Pledges({ proposal, viewer }: { proposal: Proposal; viewer: SignedInVie
             <Table.Cell>{PLEDGE_STATUS[pledge.status]}</Table.Cell>
             <Table.Cell>
               {proposal.status === 'OPEN' && pledge.status === 'ACTIVE' && led.has(pledge.organisation.id) ? (
-                <Button secondary small disabled={loading} className="nhsuk-u-margin-bottom-0"
-                  onClick={() => { void withdraw({ variables: { input: { pledgeId: pledge.id, idempotencyKey: crypto.randomUUID() } } }); }}>
-                  Withdraw<span className="nhsuk-u-visually-hidden"> the pledge of {pledge.organisation.name}</span>
-                </Button>
+                <WithdrawPledgeControl pledgeId={pledge.id} what={`the pledge of ${pledge.organisation.name}: ${pledgeText(pledge)}`} />
               ) : null}
             </Table.Cell>
           </Table.Row>

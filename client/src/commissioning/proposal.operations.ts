@@ -99,3 +99,41 @@ export const ApprovalVenuesQuery = graphql(`
     venues { id name town }
   }
 `);
+
+/**
+ * What the "Propose a joint course" form offers: the needs the viewer may name (their organisations'
+ * own, and the other organisations' parts of each shared group, by id alone), the courses already on
+ * offer for the groups, the partner organisations and the mandatory subjects.
+ */
+export const ProposeChoicesQuery = graphql(`
+  query ProposeChoices($partnershipSlug: String!) {
+    trainingNeedGroups(partnershipSlug: $partnershipSlug) {
+      key
+      label
+      organisations {
+        needIds
+        needCount
+        peopleCount
+        organisation { id name }
+      }
+      needs { id }
+      sessions { id course { id title provider { id name } } }
+    }
+    trainingNeeds(partnershipSlug: $partnershipSlug, first: 100) {
+      edges {
+        node { id topic peopleCount wantedBy status organisation { id name } }
+      }
+    }
+    organisations(partnershipSlug: $partnershipSlug) { id name deliversTraining }
+    mandatorySubjects { code name }
+  }
+`);
+
+export const ProposeCommissioningMutation = graphql(`
+  mutation ProposeCommissioning($input: ProposeCommissioningInput!) {
+    proposeCommissioning(input: $input) {
+      proposal { id title }
+      userErrors { ...UserErrorFields }
+    }
+  }
+`);

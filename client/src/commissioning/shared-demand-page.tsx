@@ -21,7 +21,7 @@ const KIND_TEXT: Record<TrainingNeedGroupKind, string> = {
 const nameOf = (group: Group, organisationId: string) =>
   group.organisations.find((part) => part.organisation.id === organisationId)?.organisation.name ?? 'An organisation';
 
-function GroupCard({ group, slug }: { group: Group; slug: string }) {
+function GroupCard({ group, slug, proposes }: { group: Group; slug: string; proposes: boolean }) {
   const headingId = `group-${group.key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
   return (
     <section className="nhsuk-card" aria-labelledby={headingId} data-group-key={group.key}>
@@ -82,6 +82,11 @@ function GroupCard({ group, slug }: { group: Group; slug: string }) {
             ))}
           </ul>
         ) : <p>No upcoming session could meet it yet: this demand may need a course commissioning.</p>}
+        {proposes ? (
+          <Button asElement={Link} to={paths.propose(slug, group.key)} secondary className="nhsuk-u-margin-bottom-0">
+            Propose a course for this need<span className="nhsuk-u-visually-hidden">: {group.label}</span>
+          </Button>
+        ) : null}
       </div>
     </section>
   );
@@ -93,6 +98,7 @@ function SharedDemand({ viewer, slug }: { viewer: SignedInViewer; slug: string }
   const problem = accessProblemOf(error);
   if (problem) return <AccessProblemPage problem={problem} needs={COMMISSIONING_AUDIENCE.needs} who={COMMISSIONING_AUDIENCE.who} />;
   const groups = data?.trainingNeedGroups ?? [];
+  const leads = viewer.roles.some((grant) => grant.role === 'LD_LEAD');
   const leadsOnly = !viewer.roles.some((grant) => grant.role === 'PARTNERSHIP_ADMIN' || grant.role === 'STEERING_GROUP');
 
   return (
@@ -109,7 +115,7 @@ function SharedDemand({ viewer, slug }: { viewer: SignedInViewer; slug: string }
       {loading && !data ? <p role="status">Loading shared demand…</p> : null}
       {error && !data ? <p>Sorry, shared demand could not be loaded. Try again later.</p> : null}
       {data && !groups.length ? <p>No two organisations share a need yet.</p> : null}
-      {groups.map((group) => <GroupCard key={group.key} group={group} slug={slug} />)}
+      {groups.map((group) => <GroupCard key={group.key} group={group} slug={slug} proposes={leads} />)}
     </>
   );
 }

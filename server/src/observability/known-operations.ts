@@ -15,6 +15,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'SchedulingChoices', 'UpdateCourse', 'CreateVenue',
   'MandatorySubjectsForNeeds', 'RaiseTrainingNeed', 'TrainingNeedGroups', 'TrainingNeeds', 'WithdrawTrainingNeed',
   'ApprovalVenues', 'ApproveProposal', 'CommissioningProposal', 'CommissioningProposals', 'DeclineProposal', 'PledgeToProposal', 'WithdrawPledge',
+  'ProposeChoices', 'ProposeCommissioning',
   'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'UpdateOrganisationEntry', 'Viewer',
   // The server's own.
   'FundingExportEntries', 'FundingExportOverview', 'FundingExportStreams',

@@ -27,6 +27,9 @@ const DECIDED: Record<string, string> = {
 
 interface LeadRow { person_id: string; name: string; email: string; organisation_id: string; organisation_name: string; partnership_slug: string }
 
+/** What a commissioned course's places cost its bookings: nothing, the pledged money pays for them. */
+export const COMMISSIONED_COURSE_TERMS = { costPerPlace: '0', fundingStreamId: null, isJoint: true } as const;
+
 /**
  * Deciding a proposal, each in one transaction that locks the proposal's row first (as pledging
  * and withdrawing do), so a decision and a withdrawal are one before the other, never between.
@@ -84,8 +87,11 @@ export class ProposalDecisionService {
       const split = splitCostProRata(proposal.estimatedCostPence, seatsByOrganisation);
       if (!spread.ok || !split.ok) throw new Error(`approval of ${proposal.id}: the checked pledges did not spread (${JSON.stringify({ spread, split })})`);
 
+      // The pledges pay for the programme: a place on it costs a booking nothing more, so the draft is published free,
+      // paid by no stream of its own, and joint.
       const courseId = proposal.courseId ?? (await new CoursePublishingService(this.dataSource).createCourseIn(manager, viewer,
-        Object.assign(new CreateCourseInput(), proposal.draftCourse), origin, [], { publishedBy: 'approval', root: ['input', 'draftCourse'] })).id;
+        Object.assign(new CreateCourseInput(), proposal.draftCourse, COMMISSIONED_COURSE_TERMS), origin, [],
+        { publishedBy: 'approval', root: ['input', 'draftCourse'] })).id;
 
       const planned = [...sessions].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
       const scheduled: Array<{ id: string; startsAt: Date; allocations: Map<string, number> }> = [];

@@ -115,8 +115,9 @@ export class NeedGroupsService {
     const organisations = new Map<string, TrainingNeedGroupOrganisation>();
     for (const need of draft.needs) {
       const part = organisations.get(need.organisationId)
-        ?? Object.assign(new TrainingNeedGroupOrganisation(), { organisationId: need.organisationId, needCount: 0, peopleCount: 0 });
+        ?? Object.assign(new TrainingNeedGroupOrganisation(), { organisationId: need.organisationId, needCount: 0, peopleCount: 0, needIds: [] });
       part.needCount += 1;
+      part.needIds.push(need.id);
       part.peopleCount += need.peopleCount;
       organisations.set(need.organisationId, part);
     }

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageInfo } from '../../graphql/connection';
 import { UserError } from '../../graphql/user-error';
 import { MandatorySubject } from '../catalogue/mandatory-subject.type';
@@ -37,6 +37,8 @@ export class TrainingNeedGroupOrganisation {
   @Field(() => Organisation) organisation!: unknown;
   @Field(() => Int) needCount!: number;
   @Field(() => Int) peopleCount!: number;
+  @Field(() => [ID], { description: 'Its needs in the group, by id alone: what a lead names to propose a course for the whole group.' })
+  needIds!: string[];
   organisationId!: string;
 }
 
