@@ -2,7 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { approvalsNeeded, holdsSeat, isLateCancellation, isReleased, whyNotBookable, type BookingBlock } from '@portal/domain';
 import { unlessRefused } from '../../graphql/refusal';
 import { isUniqueViolation } from '../../graphql/constraint-violations';
-import { KEY_REUSED, KEY_REUSED_MESSAGE, requestHash, sameRequest } from '../../db/request-hash';
+import { KEY_REUSED, KEY_REUSED_MESSAGE } from '../../db/request-hash';
+import { claimIdempotencyKey, rememberIdempotencyKey, UNFINISHED_KEY_MESSAGE } from '../../db/idempotency-key';
 import type { UserError } from '../../graphql/user-error';
 import { refuse, refuseAll, userError, type BookingErrorCode } from './booking.errors';
 import { refusedField, withInputErrors } from '../../graphql/input-errors';
@@ -232,31 +233,19 @@ export class BookingService {
   }
 
   /**
-   * Takes the idempotency key first, with the hash of the request it stands for: a concurrent
-   * request with the same key waits here until the first commits, then gets its booking, or, if it
-   * asks for something else (another session, person or booking), a refusal. Keys are each
-   * person's own, so nobody else's request is ever seen through one. Null: go ahead.
+   * Takes the idempotency key first (db/idempotency-key.ts): a replay gets its booking, a key
+   * standing for another request (another session, person or booking) a refusal. Null: go ahead.
    */
   private async claimKey(manager: EntityManager, viewer: Viewer, operation: string, key: string | undefined,
     request: Record<string, unknown>): Promise<BookingEntity | null> {
-    if (!key) return null;
-    const hash = requestHash(operation, request);
-    const inserted = await manager.query(
-      `INSERT INTO idempotency_key (partnership_id, actor_person_id, operation, key, request_hash) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT DO NOTHING RETURNING key`, [viewer.partnershipId, viewer.personId, operation, key, hash]);
-    if (inserted.length) return null;
-    const [previous] = await manager.query(
-      'SELECT booking_id, request_hash FROM idempotency_key WHERE actor_person_id = $1 AND operation = $2 AND key = $3',
-      [viewer.personId, operation, key]);
-    if (previous && !sameRequest(previous.request_hash, hash)) refuse(['input', 'idempotencyKey'], KEY_REUSED_MESSAGE, KEY_REUSED);
-    if (!previous?.booking_id) refuse(['input', 'idempotencyKey'], 'This key was used for a request that did not finish. Use a new key.', 'KEY_REUSED');
-    return manager.getRepository(BookingEntity).findOneByOrFail({ id: previous.booking_id });
+    const claim = await claimIdempotencyKey(manager, viewer, operation, key, request, 'booking_id');
+    if (claim?.status === 'reused') refuse(['input', 'idempotencyKey'], KEY_REUSED_MESSAGE, KEY_REUSED);
+    if (claim?.status === 'unfinished') refuse(['input', 'idempotencyKey'], UNFINISHED_KEY_MESSAGE, 'KEY_REUSED');
+    return claim?.status === 'replay' ? manager.getRepository(BookingEntity).findOneByOrFail({ id: claim.id }) : null;
   }
 
   private async rememberKey(manager: EntityManager, viewer: Viewer, operation: string, key: string | undefined, bookingId: string): Promise<void> {
-    if (!key) return;
-    await manager.query('UPDATE idempotency_key SET booking_id = $4 WHERE actor_person_id = $1 AND operation = $2 AND key = $3',
-      [viewer.personId, operation, key, bookingId]);
+    await rememberIdempotencyKey(manager, viewer, operation, key, 'booking_id', bookingId);
   }
 
   private async person(manager: EntityManager, id: string): Promise<PersonRow | null> {
