@@ -1,7 +1,6 @@
-import { createDataSource } from '../../server/src/db/data-source';
-import { loadDemoData, type DemoSizes } from '../../server/src/db/demo/load-demo-data';
-import { createTestDatabase, dbSettings, DEMO_NOW } from '../support/test-database';
+import { createTestDatabase } from '../support/test-database';
 import { startPortal, type RunningPortal } from '../support/start-portal';
+import { loadBenchData } from './bench-database';
 import { BENCHMARK_SIZES } from './benchmark-sizes';
 import { measure, writeResults } from './measure';
 
@@ -47,24 +46,10 @@ async function benchScale(label: string, load: (url: string) => Promise<void>) {
   return rows;
 }
 
-async function loadInto(url: string, sizes?: Partial<DemoSizes>) {
-  const dataSource = createDataSource(url, dbSettings);
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations();
-    await loadDemoData(dataSource, { now: DEMO_NOW, sizes });
-    // As autovacuum leaves tables after a bulk insert (it vacuums on inserts): planner statistics, and a
-    // visibility map so that index-only scans read no heap.
-    await dataSource.query('VACUUM ANALYZE');
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 it('measures the catalogue page at demo size and at benchmark scale', async () => {
   const rows = [
-    ...(await benchScale('demo', (url) => loadInto(url))),
-    ...(await benchScale('benchmark', (url) => loadInto(url, BENCHMARK_SIZES))),
+    ...(await benchScale('demo', (url) => loadBenchData(url))),
+    ...(await benchScale('benchmark', (url) => loadBenchData(url, BENCHMARK_SIZES))),
   ];
   writeResults('catalogue', 'Catalogue page: latency and SQL statements',
     ['data', 'filter', 'matches', 'SQL statements', 'p50 ms', 'p95 ms', 'max ms'], rows,

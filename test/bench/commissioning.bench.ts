@@ -1,7 +1,7 @@
-import { createDataSource } from '../../server/src/db/data-source';
-import { loadDemoData, type DemoSizes } from '../../server/src/db/demo/load-demo-data';
-import { createTestDatabase, dbSettings, DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
+import type { DemoSizes } from '../../server/src/db/demo/load-demo-data';
+import { createTestDatabase } from '../support/test-database';
 import { startPortal } from '../support/start-portal';
+import { loadBenchData } from './bench-database';
 import { BENCHMARK_SIZES } from './benchmark-sizes';
 import { measure, writeResults } from './measure';
 
@@ -26,16 +26,7 @@ const PROPOSAL = `query($id: ID!) { commissioningProposal(id: $id) {
 
 async function benchScale(label: string, sizes?: Partial<DemoSizes>) {
   const database = await createTestDatabase('empty');
-  const dataSource = createDataSource(database.url, dbSettings);
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations();
-    await loadDemoData(dataSource, { now: DEMO_NOW, sizes, demoPassword: DEMO_PASSWORD });
-    // As autovacuum leaves tables after a bulk insert: planner statistics and a visibility map.
-    await dataSource.query('VACUUM ANALYZE');
-  } finally {
-    await dataSource.destroy();
-  }
+  await loadBenchData(database.url, sizes);
   const portal = await startPortal({ database });
   const rows: Array<Array<string | number>> = [];
   try {

@@ -1,8 +1,8 @@
 import { financialYearOf, financialYearStarting } from '@portal/domain';
-import { createDataSource } from '../../server/src/db/data-source';
-import { loadDemoData, type DemoSizes } from '../../server/src/db/demo/load-demo-data';
-import { createTestDatabase, dbSettings, DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
+import type { DemoSizes } from '../../server/src/db/demo/load-demo-data';
+import { createTestDatabase, DEMO_NOW } from '../support/test-database';
 import { startPortal } from '../support/start-portal';
+import { loadBenchData } from './bench-database';
 import { BENCHMARK_SIZES } from './benchmark-sizes';
 import { measure, writeResults } from './measure';
 import { OVERVIEW } from './funding-overview.query';
@@ -25,17 +25,7 @@ const ENTRIES = `query($slug: String!, $year: String!, $first: Int!, $after: Str
 
 async function benchScale(label: string, sizes?: Partial<DemoSizes>) {
   const database = await createTestDatabase('empty');
-  const dataSource = createDataSource(database.url, dbSettings);
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations();
-    await loadDemoData(dataSource, { now: DEMO_NOW, sizes, demoPassword: DEMO_PASSWORD });
-    // As autovacuum leaves tables after a bulk insert (it vacuums on inserts): planner statistics, and a
-    // visibility map so that index-only scans read no heap.
-    await dataSource.query('VACUUM ANALYZE');
-  } finally {
-    await dataSource.destroy();
-  }
+  await loadBenchData(database.url, sizes);
   const portal = await startPortal({ database });
   const rows: Array<Array<string | number>> = [];
   try {

@@ -5,11 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { financialYearOf, formatPence } from '@portal/domain';
 import { createDataSource } from '../../server/src/db/data-source';
-import { loadDemoData, type DemoSizes } from '../../server/src/db/demo/load-demo-data';
+import type { DemoSizes } from '../../server/src/db/demo/load-demo-data';
 import { createTestDatabase, dbSettings, dropTestDatabase, DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
 import { freePort } from '../support/free-port';
 import { makeCourse, makeOrganisation, makePartnership, makeSession } from '../support/catalogue-fixtures';
 import { makeSignedInPeople } from '../support/people-fixtures';
+import { loadBenchData } from './bench-database';
 import { BENCHMARK_SIZES } from './benchmark-sizes';
 import { writeResults } from './measure';
 import { OVERVIEW } from './funding-overview.query';
@@ -264,21 +265,6 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 interface Figures { side: string; statements: number | string; p50: number; perSecond: number; cpu: number; rss: number | null }
 
-async function loadInto(url: string, sizes?: Partial<DemoSizes>) {
-  const dataSource = createDataSource(url, dbSettings);
-  await dataSource.initialize();
-  try {
-    await dataSource.runMigrations();
-    await loadDemoData(dataSource, { now: DEMO_NOW, sizes, demoPassword: DEMO_PASSWORD });
-    await dataSource.query(readFileSync(path.join(PEERS, 'postgraphile', 'bench_peer.sql'), 'utf8'));
-    // As autovacuum leaves tables after a bulk insert (it vacuums on inserts): planner statistics, and a
-    // visibility map so that index-only scans read no heap.
-    await dataSource.query('VACUUM ANALYZE');
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
 async function signIn(url: string, email: string): Promise<string> {
   const { text } = await post(`${url}/graphql`, { query: 'mutation($input: SignInInput!) { signIn(input: $input) { token } }', variables: { input: { email, password: DEMO_PASSWORD } } });
   const token = (JSON.parse(text) as { data?: { signIn: { token: string | null } } }).data?.signIn.token;
@@ -335,7 +321,7 @@ async function portalExtras(portal: Side & { url: string }, databaseUrl: string)
 
 async function benchScale(label: string, sizes?: Partial<DemoSizes>) {
   const database = await createTestDatabase('empty');
-  await loadInto(database.url, sizes);
+  await loadBenchData(database.url, sizes, readFileSync(path.join(PEERS, 'postgraphile', 'bench_peer.sql'), 'utf8'));
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
   const sides: Side[] = [];
   const missing: Array<[string, string]> = [];
