@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { financialYearOf } from '@portal/domain';
-import { expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
-import { DEMO_PASSWORD } from '../support/test-database';
 import { makeProposal, makeSeatPledge } from '../support/commissioning-fixtures';
 
 /**
@@ -37,13 +36,7 @@ beforeAll(async () => {
 
 afterAll(() => stopPortalWithBrowser(portal, browser));
 
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${portal.url}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
+const signInAs = (page: Page, email: string) => signInThroughPage(page, portal.url, email);
 
 /** An open proposal of 2 sessions × 10 seats costing £300, with the mental health trust's 4 seats already pledged. */
 async function proposalFor(screen: string): Promise<string> {

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { financialYearOf, financialYearStarting } from '@portal/domain';
-import { ARTIFACTS, expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser, pageGraphql } from '../support/browser';
+import { ARTIFACTS, expectNoAxeViolations, openCheckedPage, pageGraphql, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
-import { DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
+import { DEMO_NOW } from '../support/test-database';
 
 /**
  * The funding figures a steering group member and an L&D lead read, on a laptop (1280×800) and a
@@ -53,13 +53,7 @@ const SOON = { timeout: 10_000 };
 
 const api = pageGraphql;
 
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${portal.url}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
+const signInAs = (page: Page, email: string) => signInThroughPage(page, portal.url, email);
 
 /** "£1,234.56" or "-£5.00" as shown, to pence. */
 function penceOf(text: string): number {

@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { financialYearOf } from '@portal/domain';
-import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
 import { makeStream } from '../support/funding-fixtures';
 import type { RunningPortal } from '../support/start-portal';
-import { DEMO_PASSWORD } from '../support/test-database';
 
 /**
  * Journey 6 end to end, on a laptop (1280×800) and a phone (390×844): the council's L&D lead raises
@@ -52,13 +51,7 @@ beforeAll(async () => {
 
 afterAll(() => stopPortalWithBrowser(portal, browser));
 
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${portal.url}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
+const signInAs = (page: Page, email: string) => signInThroughPage(page, portal.url, email);
 
 /** A London calendar date some days ahead, inside this financial year. */
 function londonDate(daysAhead: number): string {

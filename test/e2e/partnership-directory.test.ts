@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 import { DEMO_PASSWORD } from '../support/test-database';
 
@@ -31,13 +31,7 @@ beforeAll(async () => {
 
 afterAll(() => stopPortalWithBrowser(portal, browser));
 
-async function signInAs(page: Page, email: string): Promise<void> {
-  await page.goto(`${portal.url}/sign-in`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname !== '/sign-in');
-}
+const signInAs = (page: Page, email: string) => signInThroughPage(page, portal.url, email);
 
 const entryOf = (page: Page, name: string) => page.locator('section.portal-directory-entry', { has: page.getByRole('heading', { name, exact: true }) });
 

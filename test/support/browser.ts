@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startPortal, type RunningPortal } from './start-portal';
+import { DEMO_PASSWORD } from './test-database';
 
 /**
  * What every browser journey shares: Debian's Chromium with the flags this closed network needs,
@@ -119,4 +120,13 @@ export async function clickHeaderLink(page: Page, name: string): Promise<void> {
       await page.waitForTimeout(100);
     }
   }
+}
+
+/** Signs in through the sign-in page, as a person would, and waits to leave it (for wherever the role lands). */
+export async function signInThroughPage(page: Page, portalUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${portalUrl}/sign-in`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
