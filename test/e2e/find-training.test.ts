@@ -74,6 +74,21 @@ async function resultsCount(page: Page): Promise<string> {
   return (await heading.textContent())?.trim() ?? '';
 }
 
+/**
+ * The cards' ids once they are the expected ones. After back, forward or a paging link the count line
+ * of the page being left can still be on screen for a moment, so the cards are read until they settle
+ * (ten seconds at most) and then compared, which fails with the difference if they never do.
+ */
+async function cardIdsSettleOn(page: Page, expected: string[]): Promise<string[]> {
+  const deadline = Date.now() + 10_000;
+  let ids = (await resultCards(page)).map((card) => card.id);
+  while (JSON.stringify(ids) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    ids = (await resultCards(page)).map((card) => card.id);
+  }
+  return ids;
+}
+
 function countIn(text: string): number {
   if (text.startsWith('No sessions')) return 0;
   return Number(text.replace(/,/g, '').match(/^\d+/)?.[0]);
@@ -163,10 +178,12 @@ describe.each(DEVICES)('find training on a $name', ({ name, options }) => {
     await page.goBack();
     await page.waitForURL((url) => url.searchParams.get('prev') === '');
     await resultsCount(page);
-    expect((await resultCards(page)).map((card) => card.id)).toEqual(page2.map((card) => card.id));
+    const back = page2.map((card) => card.id);
+    expect(await cardIdsSettleOn(page, back)).toEqual(back);
     await page.goForward();
     await resultsCount(page);
-    expect((await resultCards(page)).map((card) => card.id)).toEqual(page3.map((card) => card.id));
+    const forward = page3.map((card) => card.id);
+    expect(await cardIdsSettleOn(page, forward)).toEqual(forward);
 
     // ...and so do the "Previous page" links, down to a first page with no paging in the address.
     await page.getByRole('link', { name: /Previous page/ }).click();
@@ -174,7 +191,8 @@ describe.each(DEVICES)('find training on a $name', ({ name, options }) => {
     await page.getByRole('link', { name: /Previous page/ }).click();
     await page.waitForURL((url) => !url.searchParams.has('after'));
     await resultsCount(page);
-    expect((await resultCards(page)).map((card) => card.id)).toEqual(page1.map((card) => card.id));
+    const first = page1.map((card) => card.id);
+    expect(await cardIdsSettleOn(page, first)).toEqual(first);
     expect(await page.getByRole('link', { name: /Previous page/ }).count()).toBe(0);
   });
 
