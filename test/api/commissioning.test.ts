@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startPortal, type RunningPortal } from '../support/start-portal';
-import { makeCourse, makeOrganisation, makeVenue } from '../support/catalogue-fixtures';
+import { makeCourse, makeOrganisation, makeSession, makeVenue } from '../support/catalogue-fixtures';
 import { makeStream } from '../support/funding-fixtures';
 import { organisationId } from '../support/admin-fixtures';
 import {
@@ -300,6 +300,50 @@ describe('deciding', () => {
     const bookingId = booked.data!.bookSession.booking!.id;
     expect(await count('SELECT cost_pence AS n FROM booking WHERE id = $1', [bookingId])).toBe(0);
     expect(await count('SELECT count(*) AS n FROM ledger_entry WHERE booking_id = $1', [bookingId])).toBe(0);
+    expect(await count('SELECT count(*) AS n FROM ledger_entry')).toBe(entriesBefore);
+  });
+
+  it('charges nothing for a place on a commissioned session of an existing priced course: its pledges pay, the course price stays elsewhere', async () => {
+    const priced = await makeCourse(portal.dataSource, ids.gp, ids.provider, { title: 'Safer people handling (priced)', costPence: 40_00,
+      mandatorySubject: 'moving-and-handling' });
+    await portal.dataSource.query('UPDATE course SET funding_stream_id = $2 WHERE id = $1', [priced, ids.pccStream]);
+    const proposal = await propose({ courseId: priced, sessionsPlanned: 1, seatsPerSession: 2, estimatedCost: '200.00',
+      deliveryOptions: [{ providerName: 'Handling Matters Ltd', quotedCost: '200.00' }] });
+    expect((await pledge(tokens.lead, { proposalId: proposal.id, seats: 2, amount: '200.00', streamId: ids.pccStream })).data!.pledgeToProposal.userErrors)
+      .toEqual([]);
+    const approved = await approve(tokens.admin, { proposalId: proposal.id, sessions: approvedSessions(1) });
+    expect(approved.data!.approveProposal.userErrors).toEqual([]);
+    const sessionId = approved.data!.approveProposal.proposal.sessions[0].id as string;
+
+    // The catalogue states the session's price, not the course's: free here, £40.00 on a session the provider scheduled.
+    const own = { id: await makeSession(portal.dataSource, ids.gp, priced, { startsInDays: 40, deliveryMode: 'online', capacity: 5 }) };
+    const prices = await portal.graphql<{ a: { isFree: boolean; costPerPlace: { pence: number } }; b: { isFree: boolean; costPerPlace: { pence: number } } }>(
+      'query($a: ID!, $b: ID!) { a: session(id: $a) { isFree costPerPlace { pence } } b: session(id: $b) { isFree costPerPlace { pence } } }',
+      { a: sessionId, b: own.id }, { token: tokens.lead });
+    expect(prices.data).toEqual({ a: { isFree: true, costPerPlace: { pence: 0 } }, b: { isFree: false, costPerPlace: { pence: 40_00 } } });
+    const free = await portal.graphql<{ sessions: { edges: Array<{ node: { id: string } }> } }>(
+      `query($slug: String!, $course: ID!) { sessions(partnershipSlug: $slug, filter: { courseId: $course, freeOnly: true }, first: 50) { edges { node { id } } } }`,
+      { slug: 'greater-peterborough', course: priced }, { token: tokens.lead });
+    expect(free.data!.sessions.edges.map((e) => e.node.id)).toEqual([sessionId]);
+
+    // Two places from the council's pledged seats, a third waits; a cancellation promotes it, still at no charge.
+    const learners: Array<{ id: string }> = await portal.dataSource.query(`SELECT p.id FROM person p JOIN role_grant g ON g.person_id = p.id AND g.role = 'learner'
+      WHERE p.organisation_id = $1 AND p.partnership_id = $2 AND p.email NOT LIKE '%@demo.portal' AND p.disabled_at IS NULL ORDER BY p.id LIMIT 3`, [ids.pcc, ids.gp]);
+    const entriesBefore = await count('SELECT count(*) AS n FROM ledger_entry');
+    const book = (personId: string) => portal.graphql<{ bookSession: { booking: { id: string; status: string } | null; userErrors: UserErrorShape[] } }>(
+      'mutation($input: BookSessionInput!) { bookSession(input: $input) { booking { id status } userErrors { field message code } } }',
+      { input: { sessionId, personId } }, { token: tokens.lead });
+    const placed = [];
+    for (const learner of learners) placed.push((await book(learner.id)).data!.bookSession);
+    expect(placed.map((p) => [p.booking?.status, p.userErrors])).toEqual([['CONFIRMED', []], ['CONFIRMED', []], ['WAITLISTED', []]]);
+    const cancelled = await portal.graphql<{ cancelBooking: { userErrors: UserErrorShape[] } }>(
+      'mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { booking { id } userErrors { field message code } } }',
+      { input: { bookingId: placed[0].booking!.id } }, { token: tokens.lead });
+    expect(cancelled.data!.cancelBooking.userErrors).toEqual([]);
+    const rows: Array<{ status: string; cost: number }> = await portal.dataSource.query(
+      'SELECT status, cost_pence::int AS cost FROM booking WHERE id = ANY($1) ORDER BY array_position($1, id)', [placed.map((p) => p.booking!.id)]);
+    expect(rows).toEqual([{ status: 'cancelled', cost: 0 }, { status: 'confirmed', cost: 0 }, { status: 'confirmed', cost: 0 }]);
+    expect(await count('SELECT count(*) AS n FROM ledger_entry WHERE booking_id = ANY($1)', [placed.map((p) => p.booking!.id)])).toBe(0);
     expect(await count('SELECT count(*) AS n FROM ledger_entry')).toBe(entriesBefore);
   });
 

@@ -261,10 +261,11 @@ describe("journey 2: the council's L&D lead books named staff into its allocatio
     const lead = await openPage(DESKTOP);
     try {
       await signInAs(lead.page, 'lead@demo.portal');
-      const found = await api<{ sessions: { edges: Array<{ node: ApiSession & { startsAt: string; myOrganisationAllocation: { seats: number } | null } }> } }>(
+      const found = await api<{ sessions: { edges: Array<{ node: ApiSession & { startsAt: string; isFree: boolean; myOrganisationAllocation: { seats: number } | null } }> } }>(
         lead.page, `query ($slug: String!) { sessions(partnershipSlug: $slug, filter: { text: "Safeguarding Adults Level 2" }, first: 50) {
-          edges { node { id startsAt seatsLeft bookingClosesAt status course { title } myOrganisationAllocation { seats } } } } }`, { slug: SLUG });
-      const joint = found.sessions.edges.map((e) => e.node).find((s) => s.myOrganisationAllocation?.seats === 5);
+          edges { node { id startsAt isFree seatsLeft bookingClosesAt status course { title } myOrganisationAllocation { seats } } } } }`, { slug: SLUG });
+      // The priced joint session, not one a proposal commissioned (the pledges pay for those places, so booking commits nothing).
+      const joint = found.sessions.edges.map((e) => e.node).find((s) => s.myOrganisationAllocation?.seats === 5 && !s.isFree);
       expect(joint).toBeDefined();
       const viewer = await api<{ viewer: { organisation: { id: string } } }>(lead.page, '{ viewer { organisation { id } } }');
       const people = await api<{ people: { edges: Array<{ node: { id: string; name: string; email: string; kind: string } }> } }>(

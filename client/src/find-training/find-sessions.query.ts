@@ -21,14 +21,14 @@ export const FindSessionsQuery = graphql(`
             name
             town
           }
+          isFree
+          costPerPlace {
+            pence
+            formatted
+          }
           course {
             id
             title
-            isFree
-            costPerPlace {
-              pence
-              formatted
-            }
             provider {
               id
               name

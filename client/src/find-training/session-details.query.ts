@@ -29,6 +29,11 @@ export const SessionDetailsQuery = graphql(`
         town
         postcode
       }
+      isFree
+      costPerPlace {
+        pence
+        formatted
+      }
       course {
         id
         title
@@ -40,11 +45,6 @@ export const SessionDetailsQuery = graphql(`
         accreditation
         cpdPoints
         audience
-        isFree
-        costPerPlace {
-          pence
-          formatted
-        }
         mandatorySubject {
           code
           name

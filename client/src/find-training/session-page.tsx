@@ -145,14 +145,14 @@ export function SessionPage() {
             <Row label="Booking closes">
               {bookingClosed ? 'Booking has closed' : formatUkDateTime(session.bookingClosesAt)}
             </Row>
-            <Row label="Cost">{costText(course)}</Row>
+            <Row label="Cost">{costText(session)}</Row>
           </SummaryList>
 
           <NextDateWithSeats slug={slug} session={session} otherDates={session.otherDates} />
 
           <SessionBooking slug={slug} session={{
             id: session.id, title: course.title, summary: course.summary, startsAt: session.startsAt, endsAt: session.endsAt,
-            status: session.status, bookingClosed, cost: costText(course),
+            status: session.status, bookingClosed, cost: costText(session),
             location: venue ? [venue.name, venue.address, venue.town, venue.postcode].filter(Boolean).join(', ') : 'Online',
           }} />
 

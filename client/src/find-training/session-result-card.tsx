@@ -42,7 +42,7 @@ export function SessionResultCard({ session, href, resultsSearch }: {
         </ul>
         <ul className="portal-session-facts portal-session-facts--inline">
           <li>Run by {course.provider.name}</li>
-          <li data-fact="cost">{costText(course)}</li>
+          <li data-fact="cost">{costText(session)}</li>
           <li>
             {tag && !full ? <><Tag modifier={tag.colour} data-tag="seats">{tag.text}</Tag> </> : null}
             {full && tag

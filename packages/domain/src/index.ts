@@ -24,6 +24,7 @@ export * from './email-address';
 export * from './course-category';
 export * from './session-schedule-rules';
 export * from './org-id';
+export * from './place-price';
 export * from './pro-rata-split';
 export * from './training-need-rules';
 export * from './need-grouping-rules';

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { approvalsNeeded, holdsSeat, isLateCancellation, isReleased, whyNotBookable, type BookingBlock } from '@portal/domain';
+import { approvalsNeeded, holdsSeat, isLateCancellation, isReleased, placePricePence, whyNotBookable, type BookingBlock } from '@portal/domain';
 import { unlessRefused } from '../../graphql/refusal';
 import { isUniqueViolation } from '../../graphql/constraint-violations';
 import { KEY_REUSED, KEY_REUSED_MESSAGE } from '../../db/request-hash';
@@ -33,6 +33,8 @@ interface SessionRow {
   stream_id: string | null; stream_audience: 'staff' | 'volunteers' | 'both' | null; stream_sectors: string[] | null;
   course_partnership_id: string; visibility: string; visibility_organisation_id: string | null; provider_organisation_id: string;
   audience: string; eligible_sectors: string[]; cost_per_place_pence: string;
+  /** Whether a commissioning proposal scheduled the session: its places are paid by the pledges. */
+  commissioned: boolean;
   /** The start of the person's live place on another upcoming session of the same course, if any. */
   other_place_starts_at: Date | null;
   /** Whether the person already holds a live place on this very session. */
@@ -153,7 +155,7 @@ export class BookingService {
       const booking = await this.insertBooking(manager, {
         partnershipId: viewer.partnershipId, sessionId: session!.id, person: person!, status,
         seatOrganisationId: seat?.organisationId ?? null, bookedBy: viewer.personId,
-        costPence: seat ? Number(session!.cost_per_place_pence) : 0, now, approvals: onBehalf ? ['ld_lead'] : [],
+        costPence: seat ? placePricePence(Number(session!.cost_per_place_pence), session!.commissioned) : 0, now, approvals: onBehalf ? ['ld_lead'] : [],
       });
       // The facts read above go down to the ledger and the notice: neither reads the booking again.
       if (status === 'confirmed') await commitOrRefuse(manager, moneyOf(booking, session!, person!), viewer.personId, origin, now, ['input', 'sessionId']);
@@ -259,6 +261,7 @@ export class BookingService {
     const [row] = await manager.query(
       `SELECT s.id, s.partnership_id, s.status, s.starts_at, s.ends_at, s.booking_closes_at, s.release_at, s.released_at, c.partnership_id AS course_partnership_id,
          c.visibility, c.visibility_organisation_id, c.provider_organisation_id, c.audience, c.eligible_sectors, c.cost_per_place_pence,
+         s.proposal_id IS NOT NULL AS commissioned,
          s.course_id, c.title AS course_title, s.delivery_mode, v.name AS venue_name, v.address AS venue_address, v.town AS venue_town,
          v.postcode AS venue_postcode, pa.name AS partnership_name, pa.slug AS partnership_slug, pa.time_zone,
          fs.id AS stream_id, fs.audience AS stream_audience, fs.eligible_sectors AS stream_sectors,

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { approvalsNeeded, personToPromote } from '@portal/domain';
+import { approvalsNeeded, personToPromote, placePricePence } from '@portal/domain';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
 import { noticeBookingChange, type NoticeSettings } from '../notifications/booking-notices';
 import { commitBooking } from '../funding/booking-ledger';
@@ -12,9 +12,9 @@ import { claimSeat } from './seat-claims';
 export async function promoteWaiting(manager: EntityManager, sessionId: string, freed: { organisationId: string | null; released: boolean },
   origin: RequestOrigin, now: Date, notices: NoticeSettings): Promise<string | null> {
   const waiting: Array<{ id: string; partnership_id: string; organisation_id: string | null; waitlisted_at: Date; person_id: string; approval_policy: string | null;
-    line_manager_id: string | null; booked_by_person_id: string | null; cost: string }> = await manager.query(
+    line_manager_id: string | null; booked_by_person_id: string | null; cost: string; commissioned: boolean }> = await manager.query(
     `SELECT b.id, b.partnership_id, b.organisation_id, b.waitlisted_at, b.person_id, b.booked_by_person_id, o.approval_policy, p.line_manager_id,
-       c.cost_per_place_pence AS cost
+       c.cost_per_place_pence AS cost, s.proposal_id IS NOT NULL AS commissioned
      FROM booking b JOIN person p ON p.id = b.person_id LEFT JOIN organisation o ON o.id = b.organisation_id
      JOIN training_session s ON s.id = b.session_id JOIN course c ON c.id = s.course_id
      WHERE b.session_id = $1 AND b.status = 'waitlisted' ORDER BY b.waitlisted_at, b.id FOR UPDATE OF b SKIP LOCKED`, [sessionId]);
@@ -36,7 +36,7 @@ export async function promoteWaiting(manager: EntityManager, sessionId: string, 
     const status = needed.length ? 'requested' : 'confirmed';
     await manager.query(
       `UPDATE booking SET status = $2, waitlisted_at = NULL, seat_organisation_id = $3, cost_pence = $4, updated_at = $5 WHERE id = $1`,
-      [row.id, status, seat.organisationId, Number(row.cost), now]);
+      [row.id, status, seat.organisationId, placePricePence(Number(row.cost), row.commissioned), now]);
     if (status === 'confirmed' && !(await commitBooking(manager, row.id, null, origin, now)).ok) {
       await manager.query('ROLLBACK TO SAVEPOINT promote_waiting');
       candidates = candidates.filter((c) => c.id !== row.id);

@@ -173,7 +173,8 @@ export class CatalogueService {
           AND p.search_vector @@ to_tsquery('english', :tsQuery)))`, { tsQuery });
     }
     if (filter.audience) query.andWhere(`c.audience IN (:audience, 'both')`, { audience: filter.audience });
-    if (filter.freeOnly) query.andWhere('c.cost_per_place_pence = 0');
+    // Free to book: a free course, or a session a proposal commissioned (its pledges pay for the places).
+    if (filter.freeOnly) query.andWhere('(c.cost_per_place_pence = 0 OR s.proposal_id IS NOT NULL)');
     if (filter.jointOnly) query.andWhere('c.is_joint');
     if (filter.deliveryMode) query.andWhere('s.delivery_mode = :deliveryMode', { deliveryMode: filter.deliveryMode });
     if (filter.mandatorySubject) query.andWhere('c.mandatory_subject = :subject', { subject: filter.mandatorySubject });

@@ -1,3 +1,4 @@
+import { placePricePence } from '@portal/domain';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -31,7 +32,7 @@ export async function publicSession(dataSource: DataSource, slug: string, sessio
   if (!UUID.test(sessionId)) return null;
   const rows = await dataSource.query<Array<Record<string, unknown>>>(
     `SELECT s.id, s.status, s.starts_at, s.ends_at, s.delivery_mode, c.title, c.summary,
-            c.cost_per_place_pence::text AS cost_per_place_pence, p.id AS partnership_id, p.slug AS partnership_slug,
+            c.cost_per_place_pence::text AS cost_per_place_pence, s.proposal_id IS NOT NULL AS commissioned, p.id AS partnership_id, p.slug AS partnership_slug,
             p.name AS partnership_name,
             o.name AS provider_name, v.name AS venue_name, v.address AS venue_address, v.town AS venue_town,
             v.postcode AS venue_postcode
@@ -53,7 +54,7 @@ export async function publicSession(dataSource: DataSource, slug: string, sessio
     deliveryMode: row.delivery_mode as string,
     title: row.title as string,
     summary: row.summary as string,
-    costPerPlacePence: Number(row.cost_per_place_pence),
+    costPerPlacePence: placePricePence(Number(row.cost_per_place_pence), row.commissioned === true),
     partnershipId: row.partnership_id as string,
     partnershipSlug: row.partnership_slug as string,
     partnershipName: row.partnership_name as string,

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { seatAvailability, seatsLeftFor } from '@portal/domain';
+import { placePricePence, seatAvailability, seatsLeftFor } from '@portal/domain';
+import { Money, money } from '../../graphql/money.type';
 import type { Context } from '../../graphql/context';
 import { requireAllocationsReader } from './catalogue.policy';
 import { SeatAllocation, Session } from './session.type';
@@ -19,6 +20,21 @@ export class SessionResolver {
     const course = await ctx.loaders.coursesById.load(session.courseId);
     if (!course) throw new Error(`session ${session.id} has no course`);
     return course;
+  }
+
+  @FieldResolver(() => Money, { description: 'What a place on this session costs the organisation of the person who takes it: '
+    + "the course's price, or nothing on a session a commissioning proposal scheduled (the partners' pledges pay for its places)." })
+  async costPerPlace(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<Money> {
+    return money(await this.placePrice(session, ctx));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether a place on this session costs nothing (see costPerPlace).' })
+  async isFree(@Root() session: TrainingSessionEntity, @Ctx() ctx: Context): Promise<boolean> {
+    return (await this.placePrice(session, ctx)) === 0;
+  }
+
+  private async placePrice(session: TrainingSessionEntity, ctx: Context): Promise<number> {
+    return placePricePence((await this.course(session, ctx)).costPerPlacePence, session.proposalId !== null);
   }
 
   @FieldResolver(() => Venue, { nullable: true })
