@@ -119,6 +119,29 @@ describe('sessions: sort', () => {
     expect(await pages({ filter: town, first: 3 })).toEqual([[ids.a1, ids.c2, ids.b3], [ids.online4, ids.a5, ids.b6]]);
   });
 
+  it('says how far each session is from the place searched, in either order, and nothing online or without a place', async () => {
+    const query = `query($slug: String!, $filter: SessionFilter, $sort: SessionSort) { sessions(partnershipSlug: $slug, filter: $filter, sort: $sort, first: 10) {
+      edges { node { id distanceKm } } } }`;
+    const distances = async (filter: Record<string, unknown>, sort?: string) => {
+      const response = await portal.graphql<{ sessions: { edges: Array<{ node: { id: string; distanceKm: number | null } }> } }>(query, { slug, filter, sort });
+      expect(response.errors).toBeUndefined();
+      return Object.fromEntries(response.data!.sessions.edges.map((e) => [e.node.id, e.node.distanceKm === null ? null : Number(e.node.distanceKm.toFixed(2))]));
+    };
+    const near = { ...manualHandling, near: { ...point, radiusKm: 20 }, includeOnline: true };
+    const fromPoint = { [ids.a1]: 1.11, [ids.a5]: 1.11, [ids.b3]: 5.56, [ids.b6]: 5.56, [ids.c2]: 11.12, [ids.online4]: null };
+    expect(await distances(near, 'DISTANCE')).toEqual(fromPoint);
+    expect(await distances(near, 'DATE')).toEqual(fromPoint);
+    // From the centre of Testham's venues (latitude 52.0533...): B 0.37 km, A 4.82 km, C 5.19 km.
+    const fromTown = await distances({ ...manualHandling, town: 'Testham', includeOnline: true });
+    expect(fromTown[ids.b3]).toBeCloseTo(0.37, 1);
+    expect(fromTown[ids.a1]).toBeCloseTo(4.82, 1);
+    expect(fromTown[ids.c2]).toBeCloseTo(5.19, 1);
+    expect(fromTown[ids.online4]).toBeNull();
+    expect(Object.values(await distances(manualHandling))).toEqual([null, null, null, null, null, null]);
+    const one = await portal.graphql<{ session: { distanceKm: number | null } }>('query($id: ID!) { session(id: $id) { distanceKm } }', { id: ids.a1 });
+    expect(one.data!.session.distanceKm).toBeNull();
+  });
+
   it('pages one page at a time without skipping or repeating, in either order', async () => {
     const town = { ...manualHandling, town: 'Testham', includeOnline: true };
     for (const sort of ['DATE', 'DISTANCE']) {

@@ -77,6 +77,7 @@ function card(page: Page, id: string) {
     length: () => text('[data-fact=length]'),
     format: () => text('[data-fact=format]'),
     place: () => text('[data-fact=place]'),
+    distance: () => text('[data-fact=distance]'),
   };
 }
 
@@ -122,6 +123,10 @@ describe.each(DEVICES)('Find training results on a $name', ({ name, options }) =
       expect(await card(page, ids.twoDaysCedar).length()).toBe('2 days');
       expect(await full.format()).toBe('In person');
       expect(await full.place()).toBe('Alder Hall, Testham');
+      // How far from the centre of Testham's venues (latitude 52.0533): Alder Hall 4.8 km, Beech Centre 0.4 km; online, no distance.
+      expect(await full.distance()).toBe('4.8 km away');
+      expect(await card(page, ids.fewBeech).distance()).toBe('0.4 km away');
+      expect(await card(page, ids.online).element.locator('[data-fact=distance]').count()).toBe(0);
       expect(await card(page, ids.online).format()).toBe('Online');
       await expectNoAxeViolations(page, `Find training results on a ${name}`);
 

@@ -15,6 +15,7 @@ export const FindSessionsQuery = graphql(`
           endsAt
           deliveryMode
           seatsLeft
+          distanceKm
           seatAvailability
           venue {
             id

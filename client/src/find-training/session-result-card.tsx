@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Tag } from 'nhsuk-react-components';
 import type { FindSessionsQuery } from '../gql/graphql';
 import { formatUkTimeRange } from '../ui/uk-date-time';
-import { costText, FORMAT_TEXT, placeText, SEAT_TAG, seatsLeftText, sessionLengthText } from './session-text';
+import { costText, distanceText, FORMAT_TEXT, placeText, SEAT_TAG, seatsLeftText, sessionLengthText } from './session-text';
 
 export type SessionResult = FindSessionsQuery['sessions']['edges'][number]['node'];
 
@@ -37,6 +37,7 @@ export function SessionResultCard({ session, href, resultsSearch }: {
             <>
               <li data-fact="format">{FORMAT_TEXT[session.deliveryMode]}</li>
               <li data-fact="place">{place}</li>
+              {session.distanceKm == null ? null : <li data-fact="distance">{distanceText(session.distanceKm)}</li>}
             </>
           )}
         </ul>

@@ -1,7 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { accreditationText, costText, durationText, placeText, seatsLeftText, sessionLengthText } from './session-text';
+import { accreditationText, costText, distanceText, durationText, placeText, seatsLeftText, sessionLengthText } from './session-text';
 
 describe('session text', () => {
+  it('says how far away a venue is, in tenths of a kilometre when near and whole kilometres beyond 10', () => {
+    expect(distanceText(0)).toBe('Less than 0.1 km away');
+    expect(distanceText(0.04)).toBe('Less than 0.1 km away');
+    expect(distanceText(3.24)).toBe('3.2 km away');
+    expect(distanceText(9.96)).toBe('10 km away');
+    expect(distanceText(0.05)).toBe('0.1 km away');
+    expect(distanceText(10)).toBe('10 km away');
+    expect(distanceText(14.6)).toBe('15 km away');
+    expect(distanceText(1234.4)).toBe('1,234 km away');
+  });
+
   it('counts seats', () => {
     expect(seatsLeftText(0)).toBe('Fully booked');
     expect(seatsLeftText(1)).toBe('1 seat left');

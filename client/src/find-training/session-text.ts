@@ -28,6 +28,13 @@ export function sessionLengthText(startsAt: string | Date, endsAt: string | Date
   return `${londonDayNumber(endsAt) - londonDayNumber(startsAt) + 1} days`;
 }
 
+/** How far a venue is from the town searched for: tenths of a kilometre when near, whole kilometres beyond 10. */
+export function distanceText(km: number): string {
+  const tenths = Math.round(km * 10) / 10;
+  if (tenths < 0.1) return 'Less than 0.1 km away';
+  return tenths < 10 ? `${tenths.toFixed(1)} km away` : `${Math.round(km).toLocaleString('en-GB')} km away`;
+}
+
 export function costText(course: { isFree: boolean; costPerPlace: { formatted: string } }): string {
   return course.isFree ? 'Free' : course.costPerPlace.formatted;
 }

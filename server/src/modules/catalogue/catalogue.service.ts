@@ -93,7 +93,8 @@ export class CatalogueService {
     const byDistance = sort === SessionSort.DISTANCE && distance !== null;
     const matching = this.filteredSessions({ viewer, partnershipId, filter, from, now })
       .select('s.id', 'id').addSelect('s.starts_at', 'starts_at');
-    if (byDistance) matching.addSelect(distance, 'distance');
+    // Whenever the search measures from a place, each card can say how far away it is, whatever the order.
+    if (distance) matching.addSelect(distance, 'distance');
     const [filtered, parameters] = matching.getQueryAndParameters();
     // The cursor's keys follow the filter's parameters; only those the statement uses are sent.
     const keys: unknown[] = !cursor ? [] : cursor.sort === SessionSort.DISTANCE
@@ -112,7 +113,8 @@ export class CatalogueService {
         ORDER BY ${order.split(', ').map((key) => `m.${key}`).join(', ')} LIMIT ${limit}
       )
       SELECT (SELECT count(*) FROM matched)::int AS total_count, ${this.pageColumns()},
-        ${keysetTimestampSql('s.starts_at')} AS cursor_starts_at${byDistance ? ', page.distance::text AS cursor_distance' : ''}
+        ${keysetTimestampSql('s.starts_at')} AS cursor_starts_at${byDistance ? ', page.distance::text AS cursor_distance' : ''}${distance
+          ? ', CASE WHEN s.venue_id IS NULL THEN NULL ELSE page.distance END AS distance_km' : ''}
       FROM (SELECT 1) one LEFT JOIN (page
         JOIN training_session s ON s.id = page.id
         JOIN course c ON c.id = s.course_id AND c.partnership_id = s.partnership_id
@@ -121,7 +123,8 @@ export class CatalogueService {
       ORDER BY ${order.split(', ').map((key) => `page.${key}`).join(', ')}`,
     [...parameters, ...keys, first + 1]);
     const found = rows.filter((row) => row['s_id'] !== null).map((row) => ({
-      session: this.entityOf(TrainingSessionEntity, 's_', row),
+      session: Object.assign(this.entityOf(TrainingSessionEntity, 's_', row),
+        { distanceKm: row['distance_km'] === undefined || row['distance_km'] === null ? null : Number(row['distance_km']) }),
       course: this.entityOf(CourseEntity, 'c_', row),
       provider: this.entityOf(OrganisationEntity, 'p_', row),
       venue: row['v_id'] === null ? null : this.entityOf(VenueEntity, 'v_', row),

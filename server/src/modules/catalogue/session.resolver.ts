@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Float, Int, Resolver, Root } from 'type-graphql';
 import { placePricePence, seatAvailability, seatsLeftFor } from '@portal/domain';
 import { Money, money } from '../../graphql/money.type';
 import type { Context } from '../../graphql/context';
@@ -35,6 +35,12 @@ export class SessionResolver {
 
   private async placePrice(session: TrainingSessionEntity, ctx: Context): Promise<number> {
     return placePricePence((await this.course(session, ctx)).costPerPlacePence, session.proposalId !== null);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Great-circle kilometres from the town or point the sessions search measured from; '
+    + 'null for an online session, and outside a search that gave a place.' })
+  distanceKm(@Root() session: TrainingSessionEntity): number | null {
+    return session.distanceKm ?? null;
   }
 
   @FieldResolver(() => Venue, { nullable: true })

@@ -25,4 +25,6 @@ export class TrainingSessionEntity {
   @Column('timestamptz', { name: 'minimum_checked_at', nullable: true }) minimumCheckedAt!: Date | null;
   /** The commissioning proposal whose approval scheduled it; null for a session its provider scheduled. */
   @Column('uuid', { name: 'proposal_id', nullable: true }) proposalId!: string | null;
+  /** Not a column: kilometres from the place a catalogue search measured from, set by that search only. */
+  distanceKm?: number | null;
 }
