@@ -183,6 +183,15 @@ describe('a volunteer on a phone', () => {
     console.log(`registering a volunteer on a phone took ${seconds.toFixed(1)} s`);
     expect(seconds).toBeLessThan(60);
     expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Partnership directory']);
+
+    // The link works once: followed again, the page says why it cannot finish, in the server's words, and offers no button.
+    await page.goto(`${portal.url}${new URL(link!).pathname}${new URL(link!).search}`);
+    await page.getByRole('button', { name: 'Finish registering and sign in' }).click();
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).not.toMatch(/problem with the service/);
+    expect(await page.getByRole('button', { name: 'Finish registering and sign in' }).count()).toBe(0);
+    await expectNoAxeViolations(page, 'the finish registering page with a used link');
   });
 
   it('signs out, and signs in again from the header, coming back to the same page', async () => {

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { Link, useOutletContext, useParams, useSearchParams } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { Button } from 'nhsuk-react-components';
 import { FormErrorSummary } from '../ui/form-error-summary';
 import type { PartnershipOutletContext } from '../ui/partnership-layout';
-import { SERVICE_PROBLEM } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { ConfirmRegistrationMutation } from './auth.mutations';
 import { REGISTRATION_NEXT_KEY } from './register-page';
@@ -27,33 +26,32 @@ export function ConfirmRegistrationPage() {
   const token = searchParams.get('token') ?? '';
   const afterSignIn = useAfterSignIn();
   const [confirm, { loading }] = useMutation(ConfirmRegistrationMutation);
-  const [problem, setProblem] = useState<string | null>(token ? null : 'The link is missing part of its address. Register again.');
-  useDocumentTitle(['Finish registering', partnershipName], problem !== null);
+  // No fields: whatever is wrong (a used or expired link, the service) is said once, above the heading.
+  const { errors, send } = useFormSubmit<never>([]);
+  const problems = token ? errors : [{ field: null, message: 'The link is missing part of its address. Register again.' }];
+  useDocumentTitle(['Finish registering', partnershipName], problems.length > 0);
 
   const finish = async () => {
     if (loading) return;
-    try {
-      const { data } = await confirm({ variables: { input: { token } } });
-      const payload = data?.confirmRegistration;
-      if (!payload?.viewer) {
-        setProblem(payload?.userErrors[0]?.message ?? SERVICE_PROBLEM);
-        return;
-      }
-      const next = safeNextPath(window.localStorage.getItem(REGISTRATION_NEXT_KEY));
-      window.localStorage.removeItem(REGISTRATION_NEXT_KEY);
-      await afterSignIn(next ?? paths.findTraining(payload.viewer.partnership.slug));
-    } catch {
-      setProblem(SERVICE_PROBLEM);
-    }
+    await send({
+      request: async () => (await confirm({ variables: { input: { token } } })).data?.confirmRegistration,
+      succeeded: (payload) => !!payload.viewer,
+      toErrors: (userErrors) => userErrors.slice(0, 1).map((error) => ({ field: null, message: error.message })),
+      done: async (payload) => {
+        const next = safeNextPath(window.localStorage.getItem(REGISTRATION_NEXT_KEY));
+        window.localStorage.removeItem(REGISTRATION_NEXT_KEY);
+        await afterSignIn(next ?? paths.findTraining(payload.viewer!.partnership.slug));
+      },
+    });
   };
 
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <FormErrorSummary errors={problem ? [{ field: null, message: problem }] : []} inputIds={NO_INPUTS} />
+        <FormErrorSummary errors={problems} inputIds={NO_INPUTS} />
         <h1>Finish registering</h1>
         <p>Your email address is confirmed by this link. Finish registering to sign in and book training.</p>
-        {problem ? null : <Button type="button" onClick={finish}>Finish registering and sign in</Button>}
+        {problems.length ? null : <Button type="button" onClick={finish}>Finish registering and sign in</Button>}
         <p><Link to={paths.register(slug)}>Register again</Link> or <Link to={SITE_PAGES.signIn}>sign in</Link></p>
       </div>
     </div>

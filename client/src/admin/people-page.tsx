@@ -4,10 +4,10 @@ import { Button, Select, Tag } from 'nhsuk-react-components';
 import type { SignedInViewer } from '../ui/use-viewer';
 import { ViewerQuery } from '../ui/viewer.query';
 import type { AdminPersonFieldsFragment, Role } from '../gql/graphql';
-import { accessProblemOf, type AccessProblem } from '../ui/access-errors';
+import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { FormErrorSummary } from '../ui/form-error-summary';
-import { messagesByField, SERVICE_PROBLEM, type FieldError } from '../ui/form-errors';
+import { useFormSubmit } from '../ui/use-form-submit';
 import { Pager } from '../ui/pager';
 import { AREA_AUDIENCE, RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
@@ -136,9 +136,9 @@ function PersonCard({ person, organisations, actions }: {
 
 function PeopleAdmin({ viewer }: { viewer: SignedInViewer }) {
   const current = usePeopleSearch();
-  const [errors, setErrors] = useState<Array<FieldError<PersonFieldKey>>>([]);
+  // A person's changes are not a form of input fields: their errors are the person's (personErrorsFrom).
+  const { errors, byField, refused, send } = useFormSubmit<PersonFieldKey>([], { refusable: true });
   const [done, setDone] = useState('');
-  const [refused, setRefused] = useState<AccessProblem | null>(null);
   const { data: organisationsData } = useQuery(AdminOrganisationsQuery, { variables: { partnershipSlug: viewer.partnership.slug } });
   const organisations = [...(organisationsData?.organisations ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const { data, loading, error, client } = useQuery(AdminPeopleQuery, {
@@ -152,26 +152,22 @@ function PeopleAdmin({ viewer }: { viewer: SignedInViewer }) {
   if (problem) return <AccessProblemPage problem={problem} {...AREA_AUDIENCE.PARTNERSHIP_ADMIN} />;
 
   const actions: PersonActions = {
-    errors: messagesByField(errors),
+    errors: byField,
     change: async (person, run, message) => {
       setDone('');
-      try {
-        const payload = await run();
-        if (!payload?.person) {
-          setErrors(payload?.userErrors.length ? personErrorsFrom(person.id, payload.userErrors) : [{ field: null, message: SERVICE_PROBLEM }]);
-          return false;
-        }
-        setErrors([]);
-        setDone(message);
-        // Their own roles changed: the header's navigation must follow.
-        if (person.id === viewer.id) await client.refetchQueries({ include: [ViewerQuery] });
-        return true;
-      } catch (caught) {
-        const access = accessProblemOf(caught);
-        if (access) setRefused(access);
-        else setErrors([{ field: null, message: SERVICE_PROBLEM }]);
-        return false;
-      }
+      let changed = false;
+      await send({
+        request: run,
+        succeeded: (payload) => payload.person !== null,
+        toErrors: (userErrors) => personErrorsFrom(person.id, userErrors),
+        done: async () => {
+          changed = true;
+          setDone(message);
+          // Their own roles changed: the header's navigation must follow.
+          if (person.id === viewer.id) await client.refetchQueries({ include: [ViewerQuery] });
+        },
+      });
+      return changed;
     },
   };
 
