@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { inputErrors } from '../../graphql/input-errors';
 import { isUuid } from '../../graphql/uuid';
-import { PartnershipEntity } from '../partnerships/partnership.entity';
+import { PartnershipService } from '../partnerships/partnership.service';
 import { requireDecider, requireLead, requireOwnPartnership, requireProposalReader } from './commissioning.policy';
 import { CommissioningProposal, CommissioningProposalPayload } from './commissioning.types';
 import { ApproveProposalInput, DeclineProposalInput, PledgeInput, ProposeCommissioningInput, WithdrawPledgeInput } from './commissioning.inputs';
@@ -18,7 +18,7 @@ export class CommissioningResolver {
   @Query(() => [CommissioningProposal], { description: 'L&D leads, the steering group and administrators: the partnership\'s proposals, newest first (at most 200).' })
   async commissioningProposals(@Arg('partnershipSlug') partnershipSlug: string, @Ctx() ctx: Context): Promise<CommissioningProposalEntity[]> {
     const viewer = requireProposalReader(ctx.viewer);
-    const partnership = await ctx.dataSource.getRepository(PartnershipEntity).findOneBy({ slug: partnershipSlug });
+    const partnership = await new PartnershipService(ctx.dataSource).findBySlug(partnershipSlug);
     requireOwnPartnership(viewer, partnership?.id ?? '');
     return new ProposalsService(ctx.dataSource).list(viewer);
   }
