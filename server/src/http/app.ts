@@ -28,6 +28,7 @@ import { clientAssets, compressResponses } from './static-assets';
 import { clientPages } from './client-pages';
 import { seoRoutes } from './seo-routes';
 import { fundingExportRoutes } from './funding-export-routes';
+import { xapiExportRoutes } from './xapi-export-routes';
 import { failInterruptedImports } from '../modules/people/import-ownership';
 
 export interface App {
@@ -111,6 +112,7 @@ export async function createApp(options: {
   }));
 
   app.use('/exports/funding', fundingExportRoutes({ apollo, dataSource, log, services, clock, requestHoldHours: config.requestHoldHours }));
+  app.use('/exports/xapi', xapiExportRoutes({ dataSource, log, services, clock, requestHoldHours: config.requestHoldHours, publicUrl: config.publicUrl }));
 
   if (ownMailReadable) app.use('/dev/mail', devMailInbox(services.outbox));
 

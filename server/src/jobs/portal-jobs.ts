@@ -19,7 +19,7 @@ export function createPortalJobs(options: { config: Config; dataSource: DataSour
     connectionString: connectionStringOf(dataSource.options),
     taskList: createTaskList({ dataSource, mailer, log, requestHoldHours: config.requestHoldHours,
       passwordResetTtlMinutes: config.passwordResetTtlMinutes, invitationTtlHours: config.invitationTtlHours, keepSentText: !config.smtpUrl && !config.production,
-      notices: noticeSettingsOf(config) }),
+      notices: noticeSettingsOf(config), publicUrl: config.publicUrl }),
     cronItems,
     concurrency: config.jobsConcurrency,
     log,

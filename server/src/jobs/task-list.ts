@@ -8,15 +8,17 @@ import { expireStaleRequests } from '../modules/bookings/expire-requests.service
 import type { NoticeSettings } from '../modules/notifications/booking-notices';
 import { noticeSessionsBelowMinimum } from '../modules/catalogue/session-minimums.service';
 import { lapseProposalsTask } from '../modules/commissioning/lapse-proposals.task';
+import { projectXapiStatements } from '../modules/xapi/xapi-projection';
 
 export const RELEASE_DUE_SESSIONS_TASK = 'release_due_sessions';
 export const EXPIRE_REQUESTS_TASK = 'expire_requests';
 export const SESSION_MINIMUMS_TASK = 'session_minimums';
 export const LAPSE_PROPOSALS_TASK = 'lapse_proposals';
+export const PROJECT_XAPI_TASK = 'project_xapi';
 
 /** Every task the worker knows, by the name jobs are queued under. */
 export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number;
-  passwordResetTtlMinutes: number; invitationTtlHours: number; keepSentText: boolean; notices: NoticeSettings }): TaskList {
+  passwordResetTtlMinutes: number; invitationTtlHours: number; keepSentText: boolean; notices: NoticeSettings; publicUrl: string }): TaskList {
   return {
     [SEND_EMAIL_TASK]: sendEmailTask(deps),
     [RELEASE_DUE_SESSIONS_TASK]: releaseDueSessionsTask(deps),
@@ -29,6 +31,10 @@ export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; l
       if (belowMinimum) helpers.logger.info(`told ${emails} people of ${belowMinimum} session(s) below their minimum numbers at booking close`);
     },
     [LAPSE_PROPOSALS_TASK]: lapseProposalsTask(deps),
+    [PROJECT_XAPI_TASK]: async (_payload, helpers) => {
+      const stored = await projectXapiStatements(deps.dataSource, { homePage: deps.publicUrl });
+      if (stored) helpers.logger.info(`stored ${stored} xAPI statement(s)`);
+    },
   };
 }
 
@@ -45,4 +51,6 @@ export const cronItems: CronItem[] = [
   { task: SESSION_MINIMUMS_TASK, match: '* * * * *', identifier: SESSION_MINIMUMS_TASK },
   // Proposals undecided at their pledge deadline lapse, and their pledges are released.
   { task: LAPSE_PROPOSALS_TASK, match: '* * * * *', identifier: LAPSE_PROPOSALS_TASK },
+  // What changed in bookings is stored as xAPI statements (exports also catch up before they read).
+  { task: PROJECT_XAPI_TASK, match: '* * * * *', identifier: PROJECT_XAPI_TASK },
 ];
