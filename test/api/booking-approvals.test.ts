@@ -117,6 +117,7 @@ describe('declining and two-step policies', () => {
   it('asks the manager, then the lead, when the policy says both', async () => {
     await portal.dataSource.query(`UPDATE organisation SET approval_policy = 'line_manager_then_ld_lead' WHERE short_code = 'PCC'`);
     const sessionId = await openStaffSession([ids.s1, ids.s2]);
+    ids.s3 = sessionId;
     const requested = await book('learner', sessionId);
     const id = requested.data!.bookSession.booking!.id;
     expect(await queue('lead')).not.toContain(id);
@@ -124,5 +125,19 @@ describe('declining and two-step policies', () => {
     expect(await queue('manager')).not.toContain(id);
     expect(await queue('lead')).toContain(id);
     expect((await decide('lead', { bookingId: id, approve: true })).data!.decideBooking.booking!.status).toBe('CONFIRMED');
+  });
+
+  it("confirms an L&D lead's own place at once: a lead would only be approving their own request", async () => {
+    await portal.dataSource.query(`UPDATE organisation SET approval_policy = 'line_manager_then_ld_lead' WHERE short_code = 'PCC'`);
+    const sessionId = await openStaffSession([ids.s1, ids.s2, ids.s3].filter(Boolean));
+    const option = await portal.graphql<{ session: { bookingOption: { action: string; label: string } } }>(
+      'query($id: ID!) { session(id: $id) { bookingOption { action label } } }', { id: sessionId }, { token: tokens.lead });
+    expect(option.data!.session.bookingOption).toEqual({ action: 'BOOK', label: 'Book a place' });
+    const booked = await book('lead', sessionId);
+    expect(booked.data!.bookSession.booking!.status).toBe('CONFIRMED');
+    expect(await queue('lead')).not.toContain(booked.data!.bookSession.booking!.id);
+    // The learner under the same policy still asks their manager first.
+    const asked = await book('learner', sessionId);
+    expect(asked.data!.bookSession.booking!.status).toBe('REQUESTED');
   });
 });

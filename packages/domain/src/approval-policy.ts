@@ -7,7 +7,8 @@ export type ApprovalPolicy = 'none' | 'line_manager' | 'ld_lead' | 'line_manager
 export type Approver = 'line_manager' | 'ld_lead';
 
 export function approvalsNeeded(policy: ApprovalPolicy, options: { bookedByLead: boolean; hasLineManager: boolean }): Approver[] {
-  // A lead booking on someone's behalf decides for the organisation: nothing more to approve.
+  // A lead of the person's organisation booking (on someone's behalf, or for themselves) decides for
+  // the organisation: nothing more to approve (they would be approving their own request).
   // A person with no manager cannot wait for one, so their request goes to the lead instead.
   if (options.bookedByLead) return [];
   const steps: Approver[] = policy === 'none' ? []

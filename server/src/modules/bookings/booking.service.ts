@@ -8,7 +8,7 @@ import type { UserError } from '../../graphql/user-error';
 import { refuse, refuseAll, userError, type BookingErrorCode } from './booking.errors';
 import { refusedField, withInputErrors } from '../../graphql/input-errors';
 import { recordAudit, type RequestOrigin } from '../audit/audit.service';
-import type { Viewer } from '../auth/viewer';
+import { leadsOrganisation, type Viewer } from '../auth/viewer';
 import { canSeeCourse } from '../catalogue/catalogue.policy';
 import { BookingEntity } from './booking.entity';
 import { requireBookingFor, requireCancelling } from './booking.policy';
@@ -143,7 +143,9 @@ export class BookingService {
       // Past the release time but not yet released by the job: release it first, so the seats it returns
       // go to the people waiting before this booking claims one.
       if (!session!.released_at && isReleased({ releaseAt: session!.release_at }, now)) await releaseDueSession(manager, session!.id, origin, now, this.notices);
-      const needed = approvalsNeeded((person!.approval_policy ?? 'none') as never, { bookedByLead: onBehalf, hasLineManager: !!person!.line_manager_id });
+      // A lead of the person's organisation booking (for them, or for themselves) decides for it: nothing more to approve.
+      const byLead = onBehalf || leadsOrganisation(viewer, person!.organisation_id);
+      const needed = approvalsNeeded((person!.approval_policy ?? 'none') as never, { bookedByLead: byLead, hasLineManager: !!person!.line_manager_id });
       const seat = await this.seats.claimSeat(manager, session!.id, person!.organisation_id, now);
       // No seat: hold the session (shared) while joining its waiting list, so a cancellation running now
       // either comes first (and is seen here) or waits, then cancels this booking with the others.
@@ -155,7 +157,7 @@ export class BookingService {
       const booking = await this.insertBooking(manager, {
         partnershipId: viewer.partnershipId, sessionId: session!.id, person: person!, status,
         seatOrganisationId: seat?.organisationId ?? null, bookedBy: viewer.personId,
-        costPence: seat ? placePricePence(Number(session!.cost_per_place_pence), session!.commissioned) : 0, now, approvals: onBehalf ? ['ld_lead'] : [],
+        costPence: seat ? placePricePence(Number(session!.cost_per_place_pence), session!.commissioned) : 0, now, approvals: byLead ? ['ld_lead'] : [],
       });
       // The facts read above go down to the ledger and the notice: neither reads the booking again.
       if (status === 'confirmed') await commitOrRefuse(manager, moneyOf(booking, session!, person!), viewer.personId, origin, now, ['input', 'sessionId']);

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { approvalsNeeded, bookingOptionFor, seatsLeftFor, whyNotBookable, type BookingOption } from '@portal/domain';
 import type { Context } from '../../graphql/context';
+import { leadsOrganisation } from '../auth/viewer';
 import { Session } from '../catalogue/session.type';
 import type { TrainingSessionEntity } from '../catalogue/training-session.entity';
 import { Booking } from './booking.type';
@@ -46,7 +47,8 @@ export class SessionBookingOptionResolver {
       block,
       seatsLeftForMe: seatsLeftFor(session, myAllocation, ctx.now),
       waitingNow: waiting.size,
-      approvals: approvalsNeeded(organisation?.approvalPolicy ?? 'none', { bookedByLead: false, hasLineManager: !!person.lineManagerId }),
+      approvals: approvalsNeeded(organisation?.approvalPolicy ?? 'none', {
+        bookedByLead: leadsOrganisation(ctx.viewer, person.organisationId), hasLineManager: !!person.lineManagerId }),
     });
   }
 }
