@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, launchChromium, prepareBrowserTests, pageGraphql } from '../support/browser';
+import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, launchChromium, pageGraphql, prepareBrowserTests, SCREENSHOTS } from '../support/browser';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
 import { financialYearOf } from '@portal/domain';
@@ -153,6 +153,7 @@ describe('journey 1: a volunteer on a phone books and cancels', () => {
     await page.getByRole('button', { name: 'Cancel this booking' }).waitFor();
     await expectNoAxeViolations(page, 'the session page, booked');
     await page.screenshot({ path: path.join(ARTIFACTS, 'booking-confirmed-phone.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'journey-1-booked-phone.png') });
 
     // The calendar invite.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('add-to-calendar').click()]);
@@ -238,6 +239,8 @@ describe('journey 3: a care-home worker requests a place and their line manager 
       await request.first().waitFor();
       await expectNoAxeViolations(manager.page, 'requests to decide');
       await manager.page.screenshot({ path: path.join(ARTIFACTS, 'requests-to-decide.png'), fullPage: true });
+      await request.first().scrollIntoViewIfNeeded();
+      await manager.page.screenshot({ path: path.join(SCREENSHOTS, 'journey-3-request-laptop.png') });
       await request.first().getByLabel(/Note to Grace Adeyemi/).fill('Enjoy the course');
       await request.first().getByRole('button', { name: 'Approve Grace Adeyemi' }).click();
       await manager.page.getByTestId('decided').filter({ hasText: "You approved Grace Adeyemi's place" }).waitFor();
@@ -290,6 +293,8 @@ describe("journey 2: the council's L&D lead books named staff into its allocatio
       await allocation.filter({ hasText: '5 seats: 3 used, 2 left. 2 unused seats return to the pool on' }).waitFor();
       await expectNoAxeViolations(lead.page, 'the session page after the lead booked staff');
       await lead.page.screenshot({ path: path.join(ARTIFACTS, 'lead-allocation.png'), fullPage: true });
+      await allocation.first().scrollIntoViewIfNeeded();
+      await lead.page.screenshot({ path: path.join(SCREENSHOTS, 'journey-2-allocation-laptop.png') });
 
       await lead.page.getByRole('link', { name: "Your organisation's bookings on this session" }).click();
       await lead.page.waitForURL((url) => url.pathname === '/organisation/bookings' && url.searchParams.get('session') === joint!.id);

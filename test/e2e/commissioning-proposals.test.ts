@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { financialYearOf } from '@portal/domain';
-import { expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { expectNoAxeViolations, openCheckedPage, SCREENSHOTS, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 import { makeProposal, makeSeatPledge } from '../support/commissioning-fixtures';
 
@@ -17,7 +17,6 @@ import { makeProposal, makeSeatPledge } from '../support/commissioning-fixtures'
 
 jest.setTimeout(240_000);
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB' };
 const SCREENS: Array<[string, BrowserContextOptions]> = [
   ['laptop', { ...DEFAULTS, viewport: { width: 1280, height: 800 } }],

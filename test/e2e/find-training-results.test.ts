@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { expectNoAxeViolations, openCheckedPage, SCREENSHOTS, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
 import { makeCourse, makeSession, makeVenue } from '../support/catalogue-fixtures';
 import type { RunningPortal } from '../support/start-portal';
 
@@ -17,7 +17,6 @@ import type { RunningPortal } from '../support/start-portal';
 jest.setTimeout(180_000);
 
 const SLUG = 'greater-peterborough';
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const DEVICES: Array<{ name: 'laptop' | 'phone'; options: BrowserContextOptions }> = [
   { name: 'laptop', options: { viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/London', locale: 'en-GB' } },
   { name: 'phone', options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1,

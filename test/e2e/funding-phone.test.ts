@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { financialYearOf, financialYearStarting } from '@portal/domain';
-import { expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { expectNoAxeViolations, openCheckedPage, SCREENSHOTS, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 import { DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
 
@@ -16,7 +16,6 @@ import { DEMO_NOW, DEMO_PASSWORD } from '../support/test-database';
 jest.setTimeout(240_000);
 
 const YEAR_PARAM = financialYearStarting(financialYearOf(DEMO_NOW).startYear - 1).label.replace('/', '-');
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB' };
 const PHONE: BrowserContextOptions = { ...DEFAULTS, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 1 };
 const LAPTOP: BrowserContextOptions = { ...DEFAULTS, viewport: { width: 1280, height: 800 } };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, launchChromium, openCheckedPage, prepareBrowserTests } from '../support/browser';
+import { ARTIFACTS, clickHeaderLink, expectNoAxeViolations, launchChromium, openCheckedPage, prepareBrowserTests, SCREENSHOTS } from '../support/browser';
 import { startPortal, type RunningPortal } from '../support/start-portal';
 import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
 import { DEMO_PASSWORD } from '../support/test-database';
@@ -405,6 +405,7 @@ describe('the administrator on a desktop', () => {
     expect(await peopleOf('RCH')).toBe(1);
     await expectNoAxeViolations(page, 'the import page with row errors');
     await page.screenshot({ path: path.join(ARTIFACTS, 'import-errors-desktop.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'journey-7-import-errors-laptop.png') });
 
     await page.setInputFiles('#csv-file', csvFile('riverside-fixed.csv', good));
     await page.getByText('riverside-fixed.csv: 3 people').waitFor();

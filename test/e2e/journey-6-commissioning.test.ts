@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { financialYearOf } from '@portal/domain';
-import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, SCREENSHOTS, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
 import { makeStream } from '../support/funding-fixtures';
 import type { RunningPortal } from '../support/start-portal';
 
@@ -19,7 +19,6 @@ import type { RunningPortal } from '../support/start-portal';
 
 jest.setTimeout(300_000);
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB' };
 const SCREENS: Array<[string, BrowserContextOptions]> = [
   ['laptop', { ...DEFAULTS, viewport: { width: 1280, height: 800 } }],

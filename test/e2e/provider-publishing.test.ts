@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { expectNoAxeViolations, openCheckedPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { expectNoAxeViolations, openCheckedPage, SCREENSHOTS, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 import { DEMO_PASSWORD } from '../support/test-database';
 
@@ -16,7 +16,6 @@ import { DEMO_PASSWORD } from '../support/test-database';
  */
 jest.setTimeout(240_000);
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB' };
 const SIZES: Record<'laptop' | 'phone', BrowserContextOptions> = {
   laptop: { ...DEFAULTS, viewport: { width: 1280, height: 800 } },

@@ -12,6 +12,8 @@ import { DEMO_PASSWORD } from './test-database';
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(__dirname, '..', 'e2e', 'artifacts');
+/** The screenshots the README shows (committed), as the browser tests take them. */
+export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const CLIENT_INDEX = path.resolve(__dirname, '..', '..', 'client', 'dist', 'index.html');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /**
