@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { formatPence, isValidPence } from './money';
 
 describe('formatPence', () => {
@@ -10,6 +11,18 @@ describe('formatPence', () => {
     [Number.MAX_SAFE_INTEGER, '£90,071,992,547,409.91'],
   ])('%d pence is %s', (pence, text) => {
     expect(formatPence(pence)).toBe(text);
+  });
+
+  it('agrees with exact integer arithmetic for any safe integer, the largest included', () => {
+    // The reference: BigInt division, digits grouped in threes by hand.
+    const reference = (pence: number) => {
+      const abs = BigInt(Math.abs(pence));
+      const pounds = (abs / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+      return `${pence < 0 ? '-' : ''}£${pounds}.${String(abs % 100n).padStart(2, '0')}`;
+    };
+    fc.assert(fc.property(fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.integer({ min: Number.MAX_SAFE_INTEGER - 10_000, max: Number.MAX_SAFE_INTEGER })),
+      (pence) => formatPence(pence) === reference(pence)), { numRuns: 2000 });
+    for (let k = 1; k <= 200; k += 1) expect(formatPence(Number.MAX_SAFE_INTEGER - k)).toBe(reference(Number.MAX_SAFE_INTEGER - k));
   });
 
   it('refuses fractions and unsafe integers', () => {
