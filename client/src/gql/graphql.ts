@@ -123,6 +123,8 @@ export type CreateCourseInput = {
   eligibleSectors?: Array<Sector> | null | undefined;
   /** The funding stream that pays for its places. */
   fundingStreamId?: string | number | null | undefined;
+  /** When its impact review is due: 1 to 3 months after the session. Omit (or null) for the default, six weeks. */
+  impactReviewMonths?: number | null | undefined;
   /** Commissioned or offered jointly. Default: false. */
   isJoint?: boolean | null | undefined;
   /** NHS KSF dimensions, e.g. C1, HWB2. */
@@ -637,6 +639,8 @@ export type UpdateCourseInput = {
   eligibleSectors?: Array<Sector> | null | undefined;
   /** Omit to keep; null to clear. */
   fundingStreamId?: string | number | null | undefined;
+  /** When its impact review is due: 1 to 3 months after the session. Omit to keep; null for the default, six weeks. */
+  impactReviewMonths?: number | null | undefined;
   isJoint?: boolean | null | undefined;
   ksfDimensions?: Array<string> | null | undefined;
   /** Omit to keep; null to take the category the method implies. */

@@ -8,11 +8,13 @@ import { expireStaleRequests } from '../modules/bookings/expire-requests.service
 import type { NoticeSettings } from '../modules/notifications/booking-notices';
 import { noticeSessionsBelowMinimum } from '../modules/catalogue/session-minimums.service';
 import { lapseProposalsTask } from '../modules/commissioning/lapse-proposals.task';
+import { evaluationEmailsTask } from '../modules/evaluation/evaluation-emails.task';
 
 export const RELEASE_DUE_SESSIONS_TASK = 'release_due_sessions';
 export const EXPIRE_REQUESTS_TASK = 'expire_requests';
 export const SESSION_MINIMUMS_TASK = 'session_minimums';
 export const LAPSE_PROPOSALS_TASK = 'lapse_proposals';
+export const EVALUATION_EMAILS_TASK = 'evaluation_emails';
 
 /** Every task the worker knows, by the name jobs are queued under. */
 export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number;
@@ -29,6 +31,7 @@ export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; l
       if (belowMinimum) helpers.logger.info(`told ${emails} people of ${belowMinimum} session(s) below their minimum numbers at booking close`);
     },
     [LAPSE_PROPOSALS_TASK]: lapseProposalsTask(deps),
+    [EVALUATION_EMAILS_TASK]: evaluationEmailsTask(deps),
   };
 }
 
@@ -45,4 +48,6 @@ export const cronItems: CronItem[] = [
   { task: SESSION_MINIMUMS_TASK, match: '* * * * *', identifier: SESSION_MINIMUMS_TASK },
   // Proposals undecided at their pledge deadline lapse, and their pledges are released.
   { task: LAPSE_PROPOSALS_TASK, match: '* * * * *', identifier: LAPSE_PROPOSALS_TASK },
+  // Feedback requests the morning after attendance, and impact review reminders once due: each once.
+  { task: EVALUATION_EMAILS_TASK, match: '*/5 * * * *', identifier: EVALUATION_EMAILS_TASK },
 ];
