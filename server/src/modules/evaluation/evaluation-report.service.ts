@@ -11,10 +11,11 @@ const COMMENTS_PER_CELL = 20;
  * sector) in one statement by GROUPING SETS over the attended bookings in the viewer's scope.
  * The Net Promoter Score is the domain rule over each cell's answers; a cell of fewer than
  * EVALUATION_MIN_CELL responses keeps its counts and withholds the rest (rating, score, applying,
- * free text), so no small group's answers can be told apart.
+ * free text), so no small group's answers can be told apart; and a larger cell quotes only the
+ * words of responses whose every group is large enough.
  */
 const REPORT = `
-  WITH base AS (
+  WITH answered AS (
     SELECT be.feedback_due_at <= $8 OR f.booking_id IS NOT NULL AS asked,
       c.id AS course_id, c.title AS course_title, c.provider_organisation_id AS provider_id, prov.name AS provider_name,
       coalesce(p.organisation_id::text, 'none') AS organisation_key, coalesce(o.name, 'Independent volunteers') AS organisation_name,
@@ -34,6 +35,12 @@ const REPORT = `
       AND ($2 OR p.organisation_id = ANY($3::uuid[]) OR c.provider_organisation_id = ANY($4::uuid[]))
       AND ($5::timestamptz IS NULL OR s.ends_at >= $5) AND ($6::timestamptz IS NULL OR s.ends_at < $6)
       AND ($7::uuid IS NULL OR c.provider_organisation_id = $7)
+  ), base AS (
+    -- Free text leaves the database only from a response whose every group (course, provider,
+    -- organisation, sector) has enough responses: a comment cannot point into a small group.
+    SELECT answered.*, least(count(rating) OVER (PARTITION BY course_id), count(rating) OVER (PARTITION BY provider_id),
+      count(rating) OVER (PARTITION BY organisation_key), count(rating) OVER (PARTITION BY sector)) >= $9 AS quotable
+    FROM answered
   )
   SELECT CASE WHEN GROUPING(course_id) = 0 THEN 'course' WHEN GROUPING(provider_id) = 0 THEN 'provider'
               WHEN GROUPING(organisation_key) = 0 THEN 'organisation' WHEN GROUPING(sector) = 0 THEN 'sector' ELSE 'total' END AS dimension,
@@ -41,9 +48,9 @@ const REPORT = `
     coalesce(course_title, provider_name, organisation_name, sector, 'All courses') AS label,
     count(*) FILTER (WHERE asked)::int AS asked, count(rating)::int AS responses, avg(rating)::float AS mean_rating,
     coalesce(array_agg(recommend) FILTER (WHERE recommend IS NOT NULL), '{}') AS recommends,
-    sum(review_answers)::int AS review_answers, sum(applying_answers)::int AS applying_answers,
-    coalesce((array_agg(what_worked ORDER BY submitted_at DESC) FILTER (WHERE what_worked IS NOT NULL))[1:${COMMENTS_PER_CELL}], '{}') AS what_worked,
-    coalesce((array_agg(what_to_improve ORDER BY submitted_at DESC) FILTER (WHERE what_to_improve IS NOT NULL))[1:${COMMENTS_PER_CELL}], '{}') AS what_to_improve
+    coalesce(sum(review_answers), 0)::int AS review_answers, coalesce(sum(applying_answers), 0)::int AS applying_answers,
+    coalesce((array_agg(what_worked ORDER BY submitted_at DESC) FILTER (WHERE what_worked IS NOT NULL AND quotable))[1:${COMMENTS_PER_CELL}], '{}') AS what_worked,
+    coalesce((array_agg(what_to_improve ORDER BY submitted_at DESC) FILTER (WHERE what_to_improve IS NOT NULL AND quotable))[1:${COMMENTS_PER_CELL}], '{}') AS what_to_improve
   FROM base
   GROUP BY GROUPING SETS ((), (course_id, course_title), (provider_id, provider_name), (organisation_key, organisation_name), (sector))`;
 
@@ -78,7 +85,7 @@ export class EvaluationReportService {
     const limited = scope.everything ? null : scope;
     const rows: CellRow[] = await this.dataSource.query(REPORT, [scope.partnershipId, scope.everything,
       limited?.staffOfOrganisationIds ?? [], limited?.coursesOfProviderIds ?? [], filter?.from ?? null, filter?.to ?? null,
-      filter?.providerOrganisationId ?? null, now]);
+      filter?.providerOrganisationId ?? null, now, EVALUATION_MIN_CELL]);
     const of = (dimension: CellRow['dimension']) => rows.filter((r) => r.dimension === dimension).map(cellOf)
       .sort((a, b) => b.responses - a.responses || a.label.localeCompare(b.label, 'en-GB'));
     return {
