@@ -10,7 +10,8 @@ import { scheduleEvaluations } from '../../server/src/modules/evaluation/evaluat
 /**
  * Evaluation in a real browser, on the demo partnership, on a laptop and on a phone: the learner
  * follows the link of the morning-after email (read from a real SMTP catcher), signs in, first
- * sends the form empty (every error at once), then gives feedback; the steering group opens the
+ * sends the form empty (every error at once), then gives feedback; their line manager records the
+ * impact review of a course the learner attended two months ago; the steering group opens the
  * outcome report beside funding. Every state is checked with axe, and any console error fails.
  * Screenshots go to docs/screenshots/evaluation-*.png. Built client needed (npm run build -w @portal/client).
  */
@@ -103,6 +104,40 @@ for (const [device, options] of Object.entries(DEVICES) as Array<['laptop' | 'ph
       await page.getByRole('heading', { level: 1, name: 'My bookings' }).waitFor();
       await page.locator(`[data-booking-id="${bookingId}"]`).waitFor({ state: 'attached' }).catch(() => undefined);
       await expect(page.locator(`[data-booking-id="${bookingId}"]`).getByRole('link', { name: /Give feedback/ }).count()).resolves.toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it(`lets the line manager record the impact review of a course their report attended (${device})`, async () => {
+    const db = portal.dataSource;
+    const [learner] = await db.query(`SELECT id, partnership_id FROM person WHERE email = 'learner@demo.portal'`);
+    const [course] = await db.query(`SELECT id, title FROM course WHERE partnership_id = $1 ORDER BY title OFFSET $2 LIMIT 1`,
+      [learner.partnership_id, device === 'laptop' ? 1 : 2]);
+    const sessionId = await makeSession(db, learner.partnership_id, course.id, { startsInDays: -50, status: 'completed' });
+    const [booking] = await db.query(`INSERT INTO booking (partnership_id, session_id, person_id, status) VALUES ($1, $2, $3, 'attended') RETURNING id`,
+      [learner.partnership_id, sessionId, learner.id]);
+    await scheduleEvaluations(db.manager, [booking.id]);
+    const { context, page, errors } = await openCheckedPage(browser, options);
+    try {
+      await signInThroughPage(page, portal.url, 'manager@demo.portal');
+      await page.goto(`${portal.url}/impact-reviews`);
+      await page.getByRole('heading', { level: 1, name: 'Impact reviews' }).waitFor();
+      await expectNoAxeViolations(page, `the impact reviews to record (${device})`);
+      await page.getByRole('list', { name: 'Your team' }).getByRole('link', { name: new RegExp(course.title.replace(/[()]/g, '.')) }).first().click();
+      await page.waitForURL((url) => url.pathname === `/impact-reviews/${booking.id}`);
+      await page.getByRole('button', { name: 'Record review' }).click();
+      await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+      await expectNoAxeViolations(page, `the impact review with errors (${device})`);
+      await page.getByLabel('Yes').check();
+      await page.getByLabel('Give an example').fill('Now leads the safety huddle on Mondays');
+      await page.getByRole('button', { name: 'Record review' }).click();
+      await page.getByTestId('review-recorded').waitFor();
+      await expectNoAxeViolations(page, `the impact review recorded (${device})`);
+      if (device === 'phone') await page.screenshot({ path: path.join(SCREENSHOTS, 'evaluation-impact-review-phone.png'), fullPage: true });
+      const [row] = await db.query('SELECT manager_applying, manager_example, learner_applying FROM booking_evaluation WHERE booking_id = $1', [booking.id]);
+      expect(row).toEqual({ manager_applying: true, manager_example: 'Now leads the safety huddle on Mondays', learner_applying: null });
       expect(errors).toEqual([]);
     } finally {
       await context.close();
