@@ -16,7 +16,7 @@ import { ResetPasswordPage } from './account/reset-password-page';
 
 import { fundingRoutes } from './funding/funding-routes';
 
-import { AREA_PATHS, COMMISSIONING_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES, partnershipChild } from './route-patterns';
+import { AREA_PATHS, COMMISSIONING_PATHS, EVALUATION_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES, partnershipChild } from './route-patterns';
 
 // Pages for administrators, leads and managers load when first opened: most people never see them.
 const OrganisationsPage = lazy(() => import('./admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })));
@@ -43,6 +43,10 @@ const ProposePage = lazy(() => import('./commissioning/propose-page').then((m) =
 const ProposalPage = lazy(() => import('./commissioning/proposal-page').then((m) => ({ default: m.ProposalPage })));
 const ProposalPledgePage = lazy(() => import('./commissioning/proposal-pledge-page').then((m) => ({ default: m.ProposalPledgePage })));
 const ProposalDecisionPage = lazy(() => import('./commissioning/proposal-decision-page').then((m) => ({ default: m.ProposalDecisionPage })));
+const FeedbackPage = lazy(() => import('./evaluation/feedback-page').then((m) => ({ default: m.FeedbackPage })));
+const ImpactReviewsPage = lazy(() => import('./evaluation/impact-reviews-page').then((m) => ({ default: m.ImpactReviewsPage })));
+const ImpactReviewPage = lazy(() => import('./evaluation/impact-review-page').then((m) => ({ default: m.ImpactReviewPage })));
+const OutcomesPage = lazy(() => import('./evaluation/outcomes-page').then((m) => ({ default: m.OutcomesPage })));
 const TeamPage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.TeamPage })));
 
 export function createAppRouter() {
@@ -97,6 +101,10 @@ export function createAppRouter() {
         { path: PROVIDER_PATHS.session, element: <ProviderSessionPage /> },
         { path: PROVIDER_PATHS.changeSession, element: <SessionFormPage mode="change" /> },
         { path: PROVIDER_PATHS.newVenue, element: <VenueFormPage /> },
+        { path: EVALUATION_PATHS.feedback, element: <FeedbackPage /> },
+        { path: EVALUATION_PATHS.impactReviews, element: <ImpactReviewsPage /> },
+        { path: EVALUATION_PATHS.impactReview, element: <ImpactReviewPage /> },
+        { path: EVALUATION_PATHS.outcomes, element: <OutcomesPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage standalone /> },

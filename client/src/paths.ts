@@ -1,4 +1,4 @@
-import { AREA_PATHS, COMMISSIONING_PATHS, FUNDING_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES } from './route-patterns';
+import { AREA_PATHS, COMMISSIONING_PATHS, EVALUATION_PATHS, FUNDING_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES } from './route-patterns';
 
 type Query = Readonly<Record<string, string | null | undefined>>;
 
@@ -66,6 +66,8 @@ export const paths = {
   decideProposal: (slug: string, id: string) => pathOf(COMMISSIONING_PATHS.decideProposal, { slug, id }),
   raiseTrainingNeed: (slug: string) => pathOf(COMMISSIONING_PATHS.raiseNeed, { slug }),
   editCourse: (courseId: string) => pathOf(PROVIDER_PATHS.editCourse, { id: courseId }),
+  feedback: (bookingId: string) => pathOf(EVALUATION_PATHS.feedback, { id: bookingId }),
+  impactReview: (bookingId: string) => pathOf(EVALUATION_PATHS.impactReview, { id: bookingId }),
   newSession: (courseId: string) => pathOf(PROVIDER_PATHS.newSession, { id: courseId }),
   providerSession: (sessionId: string) => pathOf(PROVIDER_PATHS.session, { id: sessionId }),
   changeSession: (sessionId: string) => pathOf(PROVIDER_PATHS.changeSession, { id: sessionId }),

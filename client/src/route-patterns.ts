@@ -82,6 +82,17 @@ export const COMMISSIONING_PATHS = {
   decideProposal: '/p/:slug/commissioning/proposals/:id/decide',
 } as const;
 
+/**
+ * Evaluation: the learner's feedback form (the morning-after email links to it, as does My
+ * bookings), the impact reviews to record, and the outcome report beside funding.
+ */
+export const EVALUATION_PATHS = {
+  feedback: '/bookings/:id/feedback',
+  impactReviews: '/impact-reviews',
+  impactReview: '/impact-reviews/:id',
+  outcomes: '/outcomes',
+} as const;
+
 /** A child route's path below the partnership layout ('/p/:slug/find-training' → 'find-training'). */
 export function partnershipChild(pattern: string): string {
   return pattern.slice(PARTNERSHIP_PAGES.home.length + 1);
@@ -94,4 +105,5 @@ export const CLIENT_ROUTE_PATTERNS: readonly string[] = [
   ...Object.values(FUNDING_PATHS),
   ...Object.values(PROVIDER_PATHS),
   ...Object.values(COMMISSIONING_PATHS),
+  ...Object.values(EVALUATION_PATHS),
 ];

@@ -91,6 +91,7 @@ export const MyBookingsQuery = graphql(`
           id
           status
           waitlistPosition
+          awaitingFeedback
           session {
             id
             startsAt

@@ -46,6 +46,9 @@ function BookingList({ bookings, slug, label, cancellable }: {
           <p className="nhsuk-u-margin-bottom-2">
             <BookingStatusTag status={booking.status} waitlistPosition={booking.waitlistPosition} />
           </p>
+          {booking.awaitingFeedback ? (
+            <p className="nhsuk-u-margin-bottom-2"><Link to={paths.feedback(booking.id)}>Give feedback<span className="nhsuk-u-visually-hidden"> on {booking.session.course.title}</span></Link></p>
+          ) : null}
           {cancellable && isLiveBooking(booking.status) ? (
             <CancelBookingControl bookingId={booking.id} buttonText="Cancel"
               what={`your place on ${booking.session.course.title}`} refetchQueries={['MyBookings', 'SessionBookingState']} />

@@ -30,12 +30,12 @@ describe('navigationFor', () => {
   });
 
   it('gives the steering group the funding page', () => {
-    expect(texts([{ role: 'STEERING_GROUP' }])).toEqual(['Find training', 'My bookings', 'Funding', 'Commissioning', 'Partnership directory']);
+    expect(texts([{ role: 'STEERING_GROUP' }])).toEqual(['Find training', 'My bookings', 'Funding', 'Outcomes', 'Commissioning', 'Partnership directory']);
   });
 
   it('gives an administrator the admin areas', () => {
     expect(texts([{ role: 'PARTNERSHIP_ADMIN' }]))
-      .toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Outcomes', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Partnership directory']);
   });
 
   it('gives line managers and leads the requests to decide, and leads their organisation\'s bookings', () => {

@@ -1,6 +1,6 @@
 import type { Role } from '../gql/graphql';
 import { paths } from '../paths';
-import { AREA_PATHS, FUNDING_PATHS, PROVIDER_PATHS, SITE_PAGES } from '../route-patterns';
+import { AREA_PATHS, EVALUATION_PATHS, FUNDING_PATHS, PROVIDER_PATHS, SITE_PAGES } from '../route-patterns';
 
 export interface NavigationItem {
   href: string;
@@ -40,6 +40,7 @@ export function navigationFor(
   // An administrator publishes for any provider: every organisation's courses, on the same page.
   else if (held.has('PARTNERSHIP_ADMIN')) items.push({ href: PROVIDER_PATHS.courses, text: 'Courses' });
   if (held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN')) items.push({ href: FUNDING_PATHS.overview, text: 'Funding' });
+  if (held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN')) items.push({ href: EVALUATION_PATHS.outcomes, text: 'Outcomes' });
   if (partnershipSlug && (held.has('LD_LEAD') || held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN'))) {
     items.push({ href: paths.sharedDemand(partnershipSlug), text: 'Commissioning' });
   }

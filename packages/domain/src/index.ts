@@ -29,3 +29,5 @@ export * from './pro-rata-split';
 export * from './training-need-rules';
 export * from './need-grouping-rules';
 export * from './seat-spread';
+export * from './net-promoter-score';
+export * from './evaluation-rules';

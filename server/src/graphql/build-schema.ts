@@ -34,6 +34,7 @@ import { SessionSchedulingResolver } from '../modules/catalogue/session-scheduli
 import { DirectoryResolver } from '../modules/organisations/directory.resolver';
 import { OrganisationOrgIdResolver } from '../modules/organisations/organisation-org-id.resolver';
 import { TrainingNeedResolver } from '../modules/needs/training-need.resolver';
+import { BookingFeedbackResolver, EvaluationResolver } from '../modules/evaluation/evaluation.resolver';
 import { NeedGroupOrganisationResolver, NeedGroupsResolver } from '../modules/needs/need-groups.resolver';
 import { CommissioningResolver } from '../modules/commissioning/commissioning.resolver';
 import { CommissioningProposalResolver, DeliveryOptionResolver, PledgeResolver } from '../modules/commissioning/commissioning-proposal.resolver';
@@ -49,6 +50,7 @@ export const resolvers = [
   DirectoryResolver, OrganisationOrgIdResolver,
   TrainingNeedResolver, NeedGroupsResolver, NeedGroupOrganisationResolver,
   CommissioningResolver, CommissioningProposalResolver, PledgeResolver, DeliveryOptionResolver,
+  EvaluationResolver, BookingFeedbackResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */

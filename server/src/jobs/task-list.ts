@@ -9,12 +9,14 @@ import type { NoticeSettings } from '../modules/notifications/booking-notices';
 import { noticeSessionsBelowMinimum } from '../modules/catalogue/session-minimums.service';
 import { lapseProposalsTask } from '../modules/commissioning/lapse-proposals.task';
 import { projectXapiStatements } from '../modules/xapi/xapi-projection';
+import { evaluationEmailsTask } from '../modules/evaluation/evaluation-emails.task';
 
 export const RELEASE_DUE_SESSIONS_TASK = 'release_due_sessions';
 export const EXPIRE_REQUESTS_TASK = 'expire_requests';
 export const SESSION_MINIMUMS_TASK = 'session_minimums';
 export const LAPSE_PROPOSALS_TASK = 'lapse_proposals';
 export const PROJECT_XAPI_TASK = 'project_xapi';
+export const EVALUATION_EMAILS_TASK = 'evaluation_emails';
 
 /** Every task the worker knows, by the name jobs are queued under. */
 export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number;
@@ -35,6 +37,7 @@ export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; l
       const stored = await projectXapiStatements(deps.dataSource, { homePage: deps.publicUrl });
       if (stored) helpers.logger.info(`stored ${stored} xAPI statement(s)`);
     },
+    [EVALUATION_EMAILS_TASK]: evaluationEmailsTask(deps),
   };
 }
 
@@ -53,4 +56,6 @@ export const cronItems: CronItem[] = [
   { task: LAPSE_PROPOSALS_TASK, match: '* * * * *', identifier: LAPSE_PROPOSALS_TASK },
   // What changed in bookings is stored as xAPI statements (exports also catch up before they read).
   { task: PROJECT_XAPI_TASK, match: '* * * * *', identifier: PROJECT_XAPI_TASK },
+  // Feedback requests the morning after attendance, and impact review reminders once due: each once.
+  { task: EVALUATION_EMAILS_TASK, match: '*/5 * * * *', identifier: EVALUATION_EMAILS_TASK },
 ];

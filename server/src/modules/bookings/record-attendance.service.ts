@@ -9,12 +9,13 @@ import { TrainingSessionEntity } from '../catalogue/training-session.entity';
 import { providerSession } from './provider-session';
 import { spendBooking } from '../funding/booking-ledger';
 import type { RecordAttendanceInput } from './record-attendance.input';
+import { scheduleEvaluations } from '../evaluation/evaluation-schedule';
 
 /**
  * The register: the course's provider (or an administrator) marks each confirmed place attended
  * or a no-show once the session has started. In the same transaction the ledger turns each
  * place's commitment into spend (a no-show's spend is marked wasted). When every confirmed place
- * is marked, the session is completed. Learning records and feedback requests are not built yet.
+ * is marked, the session is completed. Each attended place gets its feedback request and impact review scheduled.
  */
 export async function recordAttendance(dataSource: DataSource, viewer: Viewer, input: RecordAttendanceInput, origin: RequestOrigin,
   now: Date, inputProblems: readonly UserError[] = []): Promise<{ session: TrainingSessionEntity | null; userErrors: UserError[] }> {
@@ -55,6 +56,7 @@ export async function recordAttendance(dataSource: DataSource, viewer: Viewer, i
       `UPDATE training_session SET status = 'completed'
        WHERE id = $1 AND status = 'scheduled' AND NOT EXISTS (SELECT 1 FROM booking WHERE session_id = $1 AND status IN ('confirmed', 'requested'))`,
       [session.id]);
+    await scheduleEvaluations(manager, input.attendance.filter((a) => a.attended).map((a) => a.bookingId));
     await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'sessions.register_taken',
       subjectType: 'session', subjectId: session.id,
       details: { attended: input.attendance.filter((a) => a.attended).length, noShows: input.attendance.filter((a) => !a.attended).length } });

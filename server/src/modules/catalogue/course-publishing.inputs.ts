@@ -72,6 +72,10 @@ export class CreateCourseInput {
   fundingStreamId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Commissioned or offered jointly. Default: false.' }) isJoint?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'When its impact review is due: 1 to 3 months after the session. Omit (or null) for the default, six weeks.' })
+  @IsOptional() @Min(1, { message: 'The impact review must be 1 to 3 months after the course' }) @Max(3, { message: 'The impact review must be 1 to 3 months after the course' })
+  impactReviewMonths?: number | null;
 }
 
 @InputType({ description: 'Changes to a course: omitted fields stay as they are.' })
@@ -133,6 +137,10 @@ export class UpdateCourseInput {
   fundingStreamId?: string | null;
 
   @Field(() => Boolean, { nullable: true }) isJoint?: boolean | null;
+
+  @Field(() => Int, { nullable: true, description: 'When its impact review is due: 1 to 3 months after the session. Omit to keep; null for the default, six weeks.' })
+  @IsOptional() @Min(1, { message: 'The impact review must be 1 to 3 months after the course' }) @Max(3, { message: 'The impact review must be 1 to 3 months after the course' })
+  impactReviewMonths?: number | null;
 }
 
 @InputType({ description: 'A place sessions are held.' })

@@ -33,7 +33,7 @@ interface CourseFields {
   title: string; summary: string; learningOutcomes: string[]; method: LearningMethod; learningCategory: LearningCategory;
   learningCategoryOverridden: boolean; durationMinutes: number; accreditation: string; cpdPoints: number | null; ksfDimensions: string[];
   mandatorySubject: string | null; audience: string; eligibleSectors: string[]; visibility: string; visibilityOrganisationId: string | null;
-  costPerPlacePence: number; fundingStreamId: string | null; isJoint: boolean;
+  costPerPlacePence: number; fundingStreamId: string | null; isJoint: boolean; impactReviewMonths: number | null;
 }
 
 const tidyList = (items: readonly string[]) => [...new Set(items.map((s) => s.trim()).filter(Boolean))];
@@ -66,8 +66,8 @@ export class CoursePublishingService {
     const [row] = await manager.query(
       `INSERT INTO course (partnership_id, provider_organisation_id, title, summary, learning_outcomes, method, learning_category,
          learning_category_overridden, duration_minutes, accreditation, cpd_points, ksf_dimensions, mandatory_subject, audience,
-         eligible_sectors, visibility, visibility_organisation_id, cost_per_place_pence, funding_stream_id, is_joint)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id`,
+         eligible_sectors, visibility, visibility_organisation_id, cost_per_place_pence, funding_stream_id, is_joint, impact_review_months)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21) RETURNING id`,
       [viewer.partnershipId, providerId, ...this.columns(fields)]);
     await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'courses.created',
       subjectType: 'course', subjectId: row.id, details: { title: fields.title, providerOrganisationId: providerId,
@@ -112,6 +112,7 @@ export class CoursePublishingService {
       eligibleSectors: [...new Set(input.eligibleSectors ?? [])], visibility: input.visibility,
       visibilityOrganisationId: input.visibilityOrganisationId ?? null, costPerPlacePence: cost.ok ? cost.pence : 0,
       fundingStreamId: input.fundingStreamId ?? null, isJoint: !!input.isJoint,
+      impactReviewMonths: input.impactReviewMonths ?? null,
     };
     errors.push(...await this.fieldProblems(manager, viewer, fields, inputProblems, root));
     return { providerId, fields, errors };
@@ -156,6 +157,7 @@ export class CoursePublishingService {
         costPerPlacePence: costPence,
         fundingStreamId: has('fundingStreamId') ? input.fundingStreamId ?? null : course.fundingStreamId,
         isJoint: input.isJoint ?? course.isJoint,
+        impactReviewMonths: has('impactReviewMonths') ? input.impactReviewMonths ?? null : course.impactReviewMonths,
       };
       errors.push(...await this.fieldProblems(manager, viewer, fields, inputProblems));
       if (errors.length || inputProblems.length) throw new Refusal(withInputErrors(inputProblems, errors));
@@ -164,7 +166,7 @@ export class CoursePublishingService {
         `UPDATE course SET title = $2, summary = $3, learning_outcomes = $4, method = $5, learning_category = $6,
            learning_category_overridden = $7, duration_minutes = $8, accreditation = $9, cpd_points = $10, ksf_dimensions = $11,
            mandatory_subject = $12, audience = $13, eligible_sectors = $14, visibility = $15, visibility_organisation_id = $16,
-           cost_per_place_pence = $17, funding_stream_id = $18, is_joint = $19
+           cost_per_place_pence = $17, funding_stream_id = $18, is_joint = $19, impact_review_months = $20
          WHERE id = $1`, [course.id, ...this.columns(fields)]);
       const changed = Object.keys(input).filter((key) => key !== 'courseId' && input[key as keyof UpdateCourseInput] !== undefined);
       await recordAudit(manager, origin, { partnershipId: viewer.partnershipId, actorPersonId: viewer.personId, action: 'courses.updated',
@@ -201,7 +203,7 @@ export class CoursePublishingService {
   private columns(f: CourseFields): unknown[] {
     return [f.title, f.summary, f.learningOutcomes, f.method, f.learningCategory, f.learningCategoryOverridden, f.durationMinutes,
       f.accreditation, f.cpdPoints, f.ksfDimensions, f.mandatorySubject, f.audience, f.eligibleSectors, f.visibility,
-      f.visibilityOrganisationId, f.costPerPlacePence, f.fundingStreamId, f.isJoint];
+      f.visibilityOrganisationId, f.costPerPlacePence, f.fundingStreamId, f.isJoint, f.impactReviewMonths];
   }
 
   private async knownOrganisation(manager: EntityManager, viewer: Viewer, id: string): Promise<boolean> {

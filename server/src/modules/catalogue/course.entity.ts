@@ -24,4 +24,5 @@ export class CourseEntity {
   @Column('bigint', { name: 'cost_per_place_pence', transformer: bigintPence }) costPerPlacePence!: number;
   @Column('uuid', { name: 'funding_stream_id', nullable: true }) fundingStreamId!: string | null;
   @Column('boolean', { name: 'is_joint' }) isJoint!: boolean;
+  @Column('smallint', { name: 'impact_review_months', nullable: true }) impactReviewMonths!: number | null;
 }

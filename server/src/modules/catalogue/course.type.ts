@@ -29,4 +29,6 @@ export class Course {
   @Field(() => Money) costPerPlace!: Money;
   @Field() isFree!: boolean;
   @Field({ description: 'Commissioned or offered jointly across organisations.' }) isJoint!: boolean;
+  @Field(() => Int, { nullable: true, description: 'Months after a session its impact review is due (1 to 3); null: six weeks.' })
+  impactReviewMonths!: number | null;
 }

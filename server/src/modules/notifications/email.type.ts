@@ -5,13 +5,13 @@ export enum EmailKind {
   CONFIRMED = 'confirmed', REQUESTED = 'requested', APPROVED = 'approved', DECLINED = 'declined', WAITLISTED = 'waitlisted',
   PROMOTED = 'promoted', CANCELLED = 'cancelled', SESSION_CHANGED = 'session_changed', SESSION_CANCELLED = 'session_cancelled',
   PASSWORD_RESET = 'password_reset', REGISTRATION_CONFIRM = 'registration_confirm', REGISTRATION_ATTEMPTED = 'registration_attempted',
-  INVITATION = 'invitation',
+  INVITATION = 'invitation', FEEDBACK_REQUEST = 'feedback_request', IMPACT_REVIEW_DUE = 'impact_review_due',
 }
 registerEnumType(EmailKind, {
   name: 'EmailKind',
   description: 'What an email is about: a change to a booking, or an account (a password reset, the link that confirms a '
     + 'registration, the note to an address\'s owner that someone tried to register it, or the invitation to set a password '
-    + 'for someone an administrator added).',
+    + 'for someone an administrator added), or evaluation (the request for feedback after a course, the reminder of an impact review).',
 });
 
 export enum InviteMethod { REQUEST = 'REQUEST', CANCEL = 'CANCEL' }
