@@ -8,11 +8,13 @@ import { expireStaleRequests } from '../modules/bookings/expire-requests.service
 import type { NoticeSettings } from '../modules/notifications/booking-notices';
 import { noticeSessionsBelowMinimum } from '../modules/catalogue/session-minimums.service';
 import { lapseProposalsTask } from '../modules/commissioning/lapse-proposals.task';
+import { sendComplianceReminders } from '../modules/compliance/compliance-reminders.service';
 
 export const RELEASE_DUE_SESSIONS_TASK = 'release_due_sessions';
 export const EXPIRE_REQUESTS_TASK = 'expire_requests';
 export const SESSION_MINIMUMS_TASK = 'session_minimums';
 export const LAPSE_PROPOSALS_TASK = 'lapse_proposals';
+export const COMPLIANCE_REMINDERS_TASK = 'compliance_reminders';
 
 /** Every task the worker knows, by the name jobs are queued under. */
 export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number;
@@ -29,6 +31,10 @@ export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; l
       if (belowMinimum) helpers.logger.info(`told ${emails} people of ${belowMinimum} session(s) below their minimum numbers at booking close`);
     },
     [LAPSE_PROPOSALS_TASK]: lapseProposalsTask(deps),
+    [COMPLIANCE_REMINDERS_TASK]: async (_payload, helpers) => {
+      const { reminders, emails } = await sendComplianceReminders(deps.dataSource, new Date(), deps.notices);
+      if (reminders) helpers.logger.info(`sent ${reminders} mandatory-training reminder(s) in ${emails} email(s)`);
+    },
   };
 }
 
@@ -45,4 +51,6 @@ export const cronItems: CronItem[] = [
   { task: SESSION_MINIMUMS_TASK, match: '* * * * *', identifier: SESSION_MINIMUMS_TASK },
   // Proposals undecided at their pledge deadline lapse, and their pledges are released.
   { task: LAPSE_PROPOSALS_TASK, match: '* * * * *', identifier: LAPSE_PROPOSALS_TASK },
+  // Mandatory subjects expiring within 60 or 30 days, or overdue: each person (and manager) is told once per threshold.
+  { task: COMPLIANCE_REMINDERS_TASK, match: '0 * * * *', identifier: COMPLIANCE_REMINDERS_TASK },
 ];

@@ -7,6 +7,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * A mandatory_subject row stays one subject at one level (its code is what a course names); the
  * new `subject` column groups the levels of one subject, so a higher level can satisfy a lower one.
+ * The first level of a subject that had no levels before keeps its name (courses and needs show it).
  */
 export class Compliance1765100000000 implements MigrationInterface {
   name = 'Compliance1765100000000';
@@ -34,9 +35,9 @@ export class Compliance1765100000000 implements MigrationInterface {
         ('health-safety-welfare', 'health-safety-welfare', 'Health, safety and welfare', NULL, 'Health, safety and welfare', 36),
         ('conflict-resolution', 'conflict-resolution', 'Conflict resolution', NULL, 'Conflict resolution', 36),
         ('fire-safety', 'fire-safety', 'Fire safety', NULL, 'Fire safety', 12),
-        ('infection-prevention', 'infection-prevention', 'Infection prevention and control', 1, 'Infection prevention and control level 1', 36),
+        ('infection-prevention', 'infection-prevention', 'Infection prevention and control', 1, 'Infection prevention and control', 36),
         ('infection-prevention-2', 'infection-prevention', 'Infection prevention and control', 2, 'Infection prevention and control level 2', 12),
-        ('moving-and-handling', 'moving-and-handling', 'Moving and handling', 1, 'Moving and handling level 1', 36),
+        ('moving-and-handling', 'moving-and-handling', 'Moving and handling', 1, 'Moving and handling', 36),
         ('moving-and-handling-2', 'moving-and-handling', 'Moving and handling', 2, 'Moving and handling level 2', 24),
         ('safeguarding-adults-1', 'safeguarding-adults', 'Safeguarding adults', 1, 'Safeguarding adults level 1', 36),
         ('safeguarding-adults-2', 'safeguarding-adults', 'Safeguarding adults', 2, 'Safeguarding adults level 2', 36),
@@ -45,7 +46,7 @@ export class Compliance1765100000000 implements MigrationInterface {
         ('safeguarding-children-2', 'safeguarding-children', 'Safeguarding children', 2, 'Safeguarding children level 2', 36),
         ('safeguarding-children-3', 'safeguarding-children', 'Safeguarding children', 3, 'Safeguarding children level 3', 36),
         ('preventing-radicalisation', 'preventing-radicalisation', 'Preventing radicalisation', NULL, 'Preventing radicalisation', 36),
-        ('resuscitation', 'resuscitation', 'Resuscitation', 1, 'Resuscitation level 1', 12),
+        ('resuscitation', 'resuscitation', 'Resuscitation', 1, 'Resuscitation', 12),
         ('resuscitation-2', 'resuscitation', 'Resuscitation', 2, 'Resuscitation level 2', 12),
         ('resuscitation-3', 'resuscitation', 'Resuscitation', 3, 'Resuscitation level 3', 12),
         ('information-governance', 'information-governance', 'Information governance and data security', NULL, 'Information governance and data security', 12)
