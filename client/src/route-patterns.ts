@@ -82,6 +82,13 @@ export const COMMISSIONING_PATHS = {
   decideProposal: '/p/:slug/commissioning/proposals/:id/decide',
 } as const;
 
+/** Mandatory-training compliance: an organisation's matrix (its L&D leads), a team's (line managers), the partnership's percentages (steering). */
+export const COMPLIANCE_PATHS = {
+  organisation: '/organisation/compliance',
+  team: '/team/compliance',
+  partnership: '/compliance',
+} as const;
+
 /** A child route's path below the partnership layout ('/p/:slug/find-training' → 'find-training'). */
 export function partnershipChild(pattern: string): string {
   return pattern.slice(PARTNERSHIP_PAGES.home.length + 1);
@@ -94,4 +101,5 @@ export const CLIENT_ROUTE_PATTERNS: readonly string[] = [
   ...Object.values(FUNDING_PATHS),
   ...Object.values(PROVIDER_PATHS),
   ...Object.values(COMMISSIONING_PATHS),
+  ...Object.values(COMPLIANCE_PATHS),
 ];

@@ -1,5 +1,6 @@
 import { addMonths, complianceStatus, complianceToday, countsAsCompliant, daysBetween, reminderThreshold, renewalPeriodProblem,
   satisfiesLevel, type CompletionFact, type RequiredSubject } from './compliance-status';
+import { calendarDateIn } from './training-need-rules';
 
 /** Noon in London on a calendar day (BST or GMT alike). */
 const londonNoon = (date: string) => new Date(`${date}T11:00:00Z`);
@@ -89,6 +90,11 @@ describe('dates are Europe/London dates', () => {
     const result = complianceStatus(required, [done('2026-07-15')], new Date('2027-07-14T23:30:00Z'));
     expect(result.state).toBe('OVERDUE');
     expect(complianceStatus(required, [done('2026-07-15')], new Date('2027-07-14T22:59:00Z')).state).toBe('EXPIRING_30');
+  });
+  it('agrees with calendarDateIn, the needs rule\'s London date', () => {
+    for (const instant of ['2027-03-28T00:30:00Z', '2027-03-28T01:30:00Z', '2027-10-31T00:30:00Z', '2027-10-31T01:30:00Z']) {
+      expect(complianceToday(new Date(instant))).toBe(calendarDateIn('Europe/London', new Date(instant)));
+    }
   });
   it('in winter London is UTC', () => {
     expect(complianceToday(new Date('2027-01-14T23:30:00Z'))).toBe('2027-01-14');

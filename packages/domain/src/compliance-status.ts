@@ -1,5 +1,3 @@
-import { calendarDateIn } from './training-need-rules';
-
 /**
  * Mandatory-training compliance for one person and one required subject.
  *
@@ -96,9 +94,17 @@ export function stateForDaysLeft(daysLeft: number): ComplianceState {
   return 'COMPLIANT';
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date where the partnership is (Europe/London), so the status turns at local midnight. */
 export function complianceToday(now: Date, timeZone = 'Europe/London'): string {
-  return calendarDateIn(timeZone, now);
+  // Making a DateTimeFormat costs far more than using one: a matrix asks for thousands of cells.
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
 
 /**
@@ -106,7 +112,11 @@ export function complianceToday(now: Date, timeZone = 'Europe/London'): string {
  * any subject: those that do not count are ignored; completions after today are not yet done).
  */
 export function complianceStatus(required: RequiredSubject, completions: readonly CompletionFact[], now: Date, timeZone = 'Europe/London'): ComplianceResult {
-  const today = complianceToday(now, timeZone);
+  return complianceStatusOn(required, completions, complianceToday(now, timeZone));
+}
+
+/** The same, for a `today` (YYYY-MM-DD in the partnership's time zone) already worked out: one per matrix rather than one per cell. */
+export function complianceStatusOn(required: RequiredSubject, completions: readonly CompletionFact[], today: string): ComplianceResult {
   let latest: string | null = null;
   for (const completion of completions) {
     if (!satisfiesLevel(completion, required) || completion.completedOn > today) continue;

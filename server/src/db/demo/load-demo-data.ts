@@ -6,6 +6,7 @@ import { GREATER_PETERBOROUGH } from './greater-peterborough';
 import { insertPartnership } from './tables';
 import { hashPasswordOnce } from '../../modules/auth/password-hasher';
 import { refreshNeedGrouping } from '../../modules/needs/need-grouping';
+import { loadComplianceDemo } from './compliance';
 
 /**
  * ledgerEntries: about this many ledger entries; bookings post theirs and entries recorded by
@@ -106,6 +107,7 @@ export async function loadDemoData(dataSource: DataSource, options: DemoOptions)
   const passwordHash = options.demoPassword ? await hashPasswordOnce(options.demoPassword) : null;
   return dataSource.transaction(async (manager) => {
     for (const rows of partnerships) await insertPartnership(manager, rows);
+    await loadComplianceDemo(manager, ids, options.now);
     await recomputeSeatCounters(manager, ids);
     for (const id of ids) await refreshNeedGrouping(manager, id);
     // Approval policies: the council and the care sector ask the line manager; the rest need none.

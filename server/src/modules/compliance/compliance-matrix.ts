@@ -1,4 +1,4 @@
-import { complianceStatus, COMPLIANCE_STATES, countsAsCompliant, type ComplianceResult, type ComplianceState } from '@portal/domain';
+import { complianceStatusOn, complianceToday, COMPLIANCE_STATES, countsAsCompliant, type ComplianceResult, type ComplianceState } from '@portal/domain';
 import type { PersonFacts, RequirementFacts, RuleFacts, SubjectFacts } from './compliance-facts.queries';
 
 /**
@@ -48,9 +48,9 @@ export function requirementMatches(requirement: RequirementFacts, person: Person
 }
 
 /** The subject codes a person needs: the highest level of each subject their requirements name. */
-export function requiredCodes(person: PersonFacts, rules: RuleFacts, subjectsByCode: Map<string, SubjectFacts>): string[] {
+export function requiredCodes(person: PersonFacts, requirements: readonly RequirementFacts[], subjectsByCode: Map<string, SubjectFacts>): string[] {
   const highest = new Map<string, SubjectFacts>();
-  for (const requirement of rules.requirements) {
+  for (const requirement of requirements) {
     if (!requirementMatches(requirement, person)) continue;
     const subject = subjectsByCode.get(requirement.subjectCode);
     if (!subject) continue;
@@ -64,22 +64,43 @@ export function emptyCounts(): Record<ComplianceState, number> {
   return Object.fromEntries(COMPLIANCE_STATES.map((state) => [state, 0])) as Record<ComplianceState, number>;
 }
 
-export function buildComplianceCells(person: PersonFacts, rules: RuleFacts, subjectsByCode: Map<string, SubjectFacts>, now: Date, timeZone: string): ComplianceCellValue[] {
-  const refused = new Map(rules.refusals.filter((r) => r.organisationId === person.organisationId)
-    .map((r) => [`${r.fromOrganisationId}|${r.subjectCode}`, r]));
+/** The rules read once for a whole matrix: each organisation's requirements and refusals, the subjects by code. */
+export interface IndexedRules {
+  rules: RuleFacts;
+  subjectsByCode: Map<string, SubjectFacts>;
+  requirementsOf: Map<string, RequirementFacts[]>;
+  refusalsOf: Map<string, Map<string, RuleFacts['refusals'][number]>>;
+}
+
+export function indexRules(rules: RuleFacts): IndexedRules {
+  const requirementsOf = new Map<string, RequirementFacts[]>();
+  for (const r of rules.requirements) requirementsOf.set(r.organisationId, [...(requirementsOf.get(r.organisationId) ?? []), r]);
+  const refusalsOf = new Map<string, Map<string, RuleFacts['refusals'][number]>>();
+  for (const r of rules.refusals) {
+    if (!refusalsOf.has(r.organisationId)) refusalsOf.set(r.organisationId, new Map());
+    refusalsOf.get(r.organisationId)!.set(`${r.fromOrganisationId}|${r.subjectCode}`, r);
+  }
+  return { rules, subjectsByCode: new Map(rules.subjects.map((s) => [s.code, s])), requirementsOf, refusalsOf };
+}
+
+const NO_REFUSALS = new Map<string, RuleFacts['refusals'][number]>();
+
+export function buildComplianceCells(person: PersonFacts, indexed: IndexedRules, today: string): ComplianceCellValue[] {
+  const { rules, subjectsByCode } = indexed;
+  const refused = (person.organisationId && indexed.refusalsOf.get(person.organisationId)) || NO_REFUSALS;
   const completions = person.completions.flatMap((completion) => {
     const subject = subjectsByCode.get(completion.code);
     return subject ? [{ ...completion, subject: subject.subject, level: subject.level }] : [];
   });
-  return requiredCodes(person, rules, subjectsByCode).map((code) => {
+  return requiredCodes(person, (person.organisationId && indexed.requirementsOf.get(person.organisationId)) || [], subjectsByCode).map((code) => {
     const subject = subjectsByCode.get(code)!;
     const renewalMonths = (person.organisationId && rules.renewalPeriods.get(person.organisationId)?.get(code)) || subject.renewalMonths;
     const required = { subject: subject.subject, level: subject.level, renewalMonths };
     const refusalOf = (c: (typeof completions)[number]) => (c.fromOrganisationId && c.fromOrganisationId !== person.organisationId
       ? refused.get(`${c.fromOrganisationId}|${code}`) ?? null : null);
     const accepted = completions.filter((c) => !refusalOf(c));
-    const result = complianceStatus(required, accepted, now, timeZone);
-    const all = complianceStatus(required, completions, now, timeZone);
+    const result = complianceStatusOn(required, accepted, today);
+    const all = complianceStatusOn(required, completions, today);
     let refusedCompletion: RefusedCompletion | null = null;
     if (all.completedOn && all.completedOn !== result.completedOn) {
       const deciding = completions.find((c) => c.completedOn === all.completedOn && refusalOf(c))!;
@@ -93,9 +114,11 @@ export function buildComplianceCells(person: PersonFacts, rules: RuleFacts, subj
 export interface MatrixFilter { subjectCode?: string | null; status?: ComplianceState | null; team?: string | null }
 
 export function buildComplianceMatrix(people: readonly PersonFacts[], rules: RuleFacts, now: Date, timeZone: string, filter: MatrixFilter = {}): ComplianceMatrixValue {
-  const subjectsByCode = new Map(rules.subjects.map((s) => [s.code, s]));
+  const indexed = indexRules(rules);
+  const { subjectsByCode } = indexed;
   const inTeam = filter.team ? people.filter((p) => same(p.team, filter.team!)) : people;
-  let rows = inTeam.map((person) => ({ person, cells: buildComplianceCells(person, rules, subjectsByCode, now, timeZone) }));
+  const today = complianceToday(now, timeZone);
+  let rows = inTeam.map((person) => ({ person, cells: buildComplianceCells(person, indexed, today) }));
   if (filter.subjectCode) {
     rows = rows.map((row) => ({ ...row, cells: row.cells.filter((cell) => cell.subjectCode === filter.subjectCode) }))
       .filter((row) => row.cells.length > 0);
