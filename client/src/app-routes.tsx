@@ -16,7 +16,7 @@ import { ResetPasswordPage } from './account/reset-password-page';
 
 import { fundingRoutes } from './funding/funding-routes';
 
-import { AREA_PATHS, COMMISSIONING_PATHS, EVALUATION_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES, partnershipChild } from './route-patterns';
+import { AREA_PATHS, COMMISSIONING_PATHS, COMPLIANCE_PATHS, EVALUATION_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES, partnershipChild } from './route-patterns';
 
 // Pages for administrators, leads and managers load when first opened: most people never see them.
 const OrganisationsPage = lazy(() => import('./admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })));
@@ -47,6 +47,9 @@ const FeedbackPage = lazy(() => import('./evaluation/feedback-page').then((m) =>
 const ImpactReviewsPage = lazy(() => import('./evaluation/impact-reviews-page').then((m) => ({ default: m.ImpactReviewsPage })));
 const ImpactReviewPage = lazy(() => import('./evaluation/impact-review-page').then((m) => ({ default: m.ImpactReviewPage })));
 const OutcomesPage = lazy(() => import('./evaluation/outcomes-page').then((m) => ({ default: m.OutcomesPage })));
+const ComplianceMatrixPage = lazy(() => import('./compliance/compliance-matrix-page').then((m) => ({ default: m.ComplianceMatrixPage })));
+const TeamCompliancePage = lazy(() => import('./compliance/compliance-matrix-page').then((m) => ({ default: m.TeamCompliancePage })));
+const ComplianceSummaryPage = lazy(() => import('./compliance/compliance-summary-page').then((m) => ({ default: m.ComplianceSummaryPage })));
 const TeamPage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.TeamPage })));
 
 export function createAppRouter() {
@@ -88,6 +91,9 @@ export function createAppRouter() {
         { path: AREA_PATHS.adminAudit, element: <AuditLogPage /> },
         { path: AREA_PATHS.organisationPeople, element: <OrganisationPeoplePage /> },
         { path: AREA_PATHS.team, element: <TeamPage /> },
+        { path: COMPLIANCE_PATHS.organisation, element: <ComplianceMatrixPage /> },
+        { path: COMPLIANCE_PATHS.team, element: <TeamCompliancePage /> },
+        { path: COMPLIANCE_PATHS.partnership, element: <ComplianceSummaryPage /> },
         { path: AREA_PATHS.myBookings, element: <MyBookingsPage /> },
         { path: AREA_PATHS.bookingRequests, element: <BookingRequestsPage /> },
         { path: AREA_PATHS.organisationBookings, element: <OrganisationBookingsPage /> },

@@ -1,4 +1,4 @@
-import { AREA_PATHS, COMMISSIONING_PATHS, EVALUATION_PATHS, FUNDING_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES } from './route-patterns';
+import { AREA_PATHS, COMMISSIONING_PATHS, COMPLIANCE_PATHS, EVALUATION_PATHS, FUNDING_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES } from './route-patterns';
 
 type Query = Readonly<Record<string, string | null | undefined>>;
 
@@ -32,6 +32,14 @@ export interface EntriesQuery {
   session?: string | null;
 }
 
+/** What narrows the compliance matrix, and which subject or person it shows. */
+export interface ComplianceQuery {
+  subject?: string | null;
+  status?: string | null;
+  team?: string | null;
+  person?: string | null;
+}
+
 /**
  * The one way the client builds an address with parameters or a query, a typed function per
  * route over its pattern in route-patterns.ts (fixed addresses are their patterns).
@@ -56,6 +64,9 @@ export const paths = {
   /** The server's exports of the funding page's tables (not a client page): GET, with the session cookie. */
   fundingExport: (slug: string, year: string, file: string) =>
     `/exports/funding/${encodeURIComponent(slug)}/${encodeURIComponent(year)}/${file}`,
+  /** The compliance matrix, narrowed and shown one subject or one person at a time. */
+  compliance: (query: ComplianceQuery = {}) => pathOf(COMPLIANCE_PATHS.organisation, {}, { ...query }),
+  teamCompliance: (query: ComplianceQuery = {}) => pathOf(COMPLIANCE_PATHS.team, {}, { ...query }),
   sharedDemand: (slug: string) => pathOf(COMMISSIONING_PATHS.sharedDemand, { slug }),
   trainingNeeds: (slug: string) => pathOf(COMMISSIONING_PATHS.needs, { slug }),
   proposals: (slug: string) => pathOf(COMMISSIONING_PATHS.proposals, { slug }),

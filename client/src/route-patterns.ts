@@ -93,6 +93,13 @@ export const EVALUATION_PATHS = {
   outcomes: '/outcomes',
 } as const;
 
+/** Mandatory-training compliance: an organisation's matrix (its L&D leads), a team's (line managers), the partnership's percentages (steering). */
+export const COMPLIANCE_PATHS = {
+  organisation: '/organisation/compliance',
+  team: '/team/compliance',
+  partnership: '/compliance',
+} as const;
+
 /** A child route's path below the partnership layout ('/p/:slug/find-training' → 'find-training'). */
 export function partnershipChild(pattern: string): string {
   return pattern.slice(PARTNERSHIP_PAGES.home.length + 1);
@@ -106,4 +113,5 @@ export const CLIENT_ROUTE_PATTERNS: readonly string[] = [
   ...Object.values(PROVIDER_PATHS),
   ...Object.values(COMMISSIONING_PATHS),
   ...Object.values(EVALUATION_PATHS),
+  ...Object.values(COMPLIANCE_PATHS),
 ];

@@ -305,7 +305,7 @@ describe('the administrator on a desktop', () => {
     await signIn(page, 'admin@demo.portal', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname === '/admin/people');
     await signedInAs(page).filter({ hasText: 'Martin Crowe' }).waitFor();
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
     await expect(header(page).locator('[aria-current]').textContent()).resolves.toBe('People and roles');
     await page.screenshot({ path: path.join(ARTIFACTS, 'admin-header-desktop.png') });
   });
@@ -569,7 +569,7 @@ describe('leads, managers and volunteers', () => {
 
   it("shows an L&D lead their organisation's people", async () => {
     await signInAs('lead@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Mandatory training', 'Partnership directory']);
     if (!await adminApiExists()) return;
     await clickHeaderLink(page, "My organisation's people");
     await page.locator('h1', { hasText: "My organisation's people" }).waitFor();
@@ -582,7 +582,7 @@ describe('leads, managers and volunteers', () => {
 
   it('shows a line manager their team', async () => {
     await signInAs('manager@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Requests to decide', 'My team', 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Requests to decide', 'My team', "My team's mandatory training", 'Partnership directory']);
     if (!await adminApiExists()) return;
     await clickHeaderLink(page, 'My team');
     await page.locator('h1', { hasText: 'My team' }).waitFor();
@@ -592,7 +592,7 @@ describe('leads, managers and volunteers', () => {
 
   it("folds the administrator's navigation into the header's \"More\" menu on a phone rather than scrolling sideways", async () => {
     await signInAs('admin@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     await page.locator('header[data-nhsuk-header-init]').waitFor({ state: 'attached' });
     await header(page).getByRole('button', { name: 'Browse More' }).click();

@@ -30,23 +30,23 @@ describe('navigationFor', () => {
   });
 
   it('gives the steering group the funding page', () => {
-    expect(texts([{ role: 'STEERING_GROUP' }])).toEqual(['Find training', 'My bookings', 'Funding', 'Outcomes', 'Commissioning', 'Partnership directory']);
+    expect(texts([{ role: 'STEERING_GROUP' }])).toEqual(['Find training', 'My bookings', 'Funding', 'Outcomes', 'Commissioning', 'Compliance', 'Partnership directory']);
   });
 
   it('gives an administrator the admin areas', () => {
     expect(texts([{ role: 'PARTNERSHIP_ADMIN' }]))
-      .toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Outcomes', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Outcomes', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
   });
 
   it('gives line managers and leads the requests to decide, and leads their organisation\'s bookings', () => {
-    expect(texts([{ role: 'LINE_MANAGER' }])).toEqual(['Find training', 'My bookings', 'Requests to decide', 'My team', 'Partnership directory']);
+    expect(texts([{ role: 'LINE_MANAGER' }])).toEqual(['Find training', 'My bookings', 'Requests to decide', 'My team', "My team's mandatory training", 'Partnership directory']);
     expect(texts([{ role: 'LD_LEAD' }]))
-      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Mandatory training', 'Partnership directory']);
   });
 
   it('adds an area for each role held, once', () => {
     expect(texts([{ role: 'LEARNER' }, { role: 'LINE_MANAGER' }, { role: 'LD_LEAD' }, { role: 'LD_LEAD' }]))
-      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'My team', 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Mandatory training', 'My team', "My team's mandatory training", 'Partnership directory']);
   });
 });
 

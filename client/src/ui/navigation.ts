@@ -1,6 +1,6 @@
 import type { Role } from '../gql/graphql';
 import { paths } from '../paths';
-import { AREA_PATHS, EVALUATION_PATHS, FUNDING_PATHS, PROVIDER_PATHS, SITE_PAGES } from '../route-patterns';
+import { AREA_PATHS, COMPLIANCE_PATHS, EVALUATION_PATHS, FUNDING_PATHS, PROVIDER_PATHS, SITE_PAGES } from '../route-patterns';
 
 export interface NavigationItem {
   href: string;
@@ -55,7 +55,10 @@ export function navigationFor(
   }
   if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationPeople, text: "My organisation's people" });
   if (held.has('LD_LEAD')) items.push({ href: FUNDING_PATHS.myOrganisation, text: "My organisation's spend" });
+  if (held.has('LD_LEAD')) items.push({ href: COMPLIANCE_PATHS.organisation, text: 'Mandatory training' });
   if (held.has('LINE_MANAGER')) items.push({ href: AREA_PATHS.team, text: 'My team' });
+  if (held.has('LINE_MANAGER')) items.push({ href: COMPLIANCE_PATHS.team, text: "My team's mandatory training" });
+  if (held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN')) items.push({ href: COMPLIANCE_PATHS.partnership, text: 'Compliance' });
   // Last, so that where the header runs out of room it is the first to go behind "More".
   if (signedIn) items.push({ href: SITE_PAGES.directory, text: 'Partnership directory' });
   return items;

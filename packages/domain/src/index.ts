@@ -31,3 +31,4 @@ export * from './need-grouping-rules';
 export * from './seat-spread';
 export * from './net-promoter-score';
 export * from './evaluation-rules';
+export * from './compliance-status';

@@ -16,6 +16,7 @@ import { Commissioning1764800000000 } from './migrations/1764800000000-commissio
 import { PledgeIdempotency1764850000000 } from './migrations/1764850000000-pledge-idempotency';
 import { LedgerCells1764900000000 } from './migrations/1764900000000-ledger-cells';
 import { XapiStatements1765300000000 } from './migrations/1765300000000-xapi-statements';
+import { Compliance1765100000000 } from './migrations/1765100000000-compliance';
 import { OrganisationDirectoryEntry1764600000000 } from './migrations/1764600000000-organisation-directory-entry';
 import { Evaluation1765200000000 } from './migrations/1765200000000-evaluation';
 import type { Logger } from '../observability/logger';
@@ -43,7 +44,7 @@ export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit176
   InviteBuiltAtDelivery1763972000000, VolunteerRegistration1763972100000, IdempotencyRequestHash1763974000000,
   SessionLastSeen1763974100000, OrganisationDirectoryEntry1764600000000, CoursePublishing1764700000000,
   Commissioning1764800000000, PledgeIdempotency1764850000000, LedgerCells1764900000000,
-  Evaluation1765200000000, XapiStatements1765300000000];
+  Compliance1765100000000, Evaluation1765200000000, XapiStatements1765300000000];
 
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,

@@ -37,6 +37,7 @@ import { TrainingNeedResolver } from '../modules/needs/training-need.resolver';
 import { BookingFeedbackResolver, EvaluationResolver } from '../modules/evaluation/evaluation.resolver';
 import { NeedGroupOrganisationResolver, NeedGroupsResolver } from '../modules/needs/need-groups.resolver';
 import { CommissioningResolver } from '../modules/commissioning/commissioning.resolver';
+import { ComplianceResolver } from '../modules/compliance/compliance.resolver';
 import { CommissioningProposalResolver, DeliveryOptionResolver, PledgeResolver } from '../modules/commissioning/commissioning-proposal.resolver';
 
 export const resolvers = [
@@ -51,6 +52,7 @@ export const resolvers = [
   TrainingNeedResolver, NeedGroupsResolver, NeedGroupOrganisationResolver,
   CommissioningResolver, CommissioningProposalResolver, PledgeResolver, DeliveryOptionResolver,
   EvaluationResolver, BookingFeedbackResolver,
+  ComplianceResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */

@@ -10,6 +10,7 @@ import { noticeSessionsBelowMinimum } from '../modules/catalogue/session-minimum
 import { lapseProposalsTask } from '../modules/commissioning/lapse-proposals.task';
 import { projectXapiStatements } from '../modules/xapi/xapi-projection';
 import { evaluationEmailsTask } from '../modules/evaluation/evaluation-emails.task';
+import { sendComplianceReminders } from '../modules/compliance/compliance-reminders.service';
 
 export const RELEASE_DUE_SESSIONS_TASK = 'release_due_sessions';
 export const EXPIRE_REQUESTS_TASK = 'expire_requests';
@@ -17,6 +18,7 @@ export const SESSION_MINIMUMS_TASK = 'session_minimums';
 export const LAPSE_PROPOSALS_TASK = 'lapse_proposals';
 export const PROJECT_XAPI_TASK = 'project_xapi';
 export const EVALUATION_EMAILS_TASK = 'evaluation_emails';
+export const COMPLIANCE_REMINDERS_TASK = 'compliance_reminders';
 
 /** Every task the worker knows, by the name jobs are queued under. */
 export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number;
@@ -38,6 +40,10 @@ export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; l
       if (stored) helpers.logger.info(`stored ${stored} xAPI statement(s)`);
     },
     [EVALUATION_EMAILS_TASK]: evaluationEmailsTask(deps),
+    [COMPLIANCE_REMINDERS_TASK]: async (_payload, helpers) => {
+      const { reminders, emails } = await sendComplianceReminders(deps.dataSource, new Date(), deps.notices);
+      if (reminders) helpers.logger.info(`sent ${reminders} mandatory-training reminder(s) in ${emails} email(s)`);
+    },
   };
 }
 
@@ -58,4 +64,6 @@ export const cronItems: CronItem[] = [
   { task: PROJECT_XAPI_TASK, match: '* * * * *', identifier: PROJECT_XAPI_TASK },
   // Feedback requests the morning after attendance, and impact review reminders once due: each once.
   { task: EVALUATION_EMAILS_TASK, match: '*/5 * * * *', identifier: EVALUATION_EMAILS_TASK },
+  // Mandatory subjects expiring within 60 or 30 days, or overdue: each person (and manager) is told once per threshold.
+  { task: COMPLIANCE_REMINDERS_TASK, match: '0 * * * *', identifier: COMPLIANCE_REMINDERS_TASK },
 ];

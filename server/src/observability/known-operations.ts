@@ -17,6 +17,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'ApprovalVenues', 'ApproveProposal', 'CommissioningProposal', 'CommissioningProposals', 'DeclineProposal', 'PledgeToProposal', 'WithdrawPledge',
   'ProposeChoices', 'ProposeCommissioning',
   'BookingEvaluation', 'EvaluationReport', 'ImpactReviewsToRecord', 'RecordImpactReview', 'SubmitFeedback',
+  'BookOverdue', 'ComplianceMatrix', 'ComplianceSummary', 'TeamComplianceMatrix',
   'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'UpdateOrganisationEntry', 'Viewer',
   // The server's own.
   'FundingExportEntries', 'FundingExportOverview', 'FundingExportStreams',

@@ -179,8 +179,12 @@ describe('loadDemoData', () => {
        WHERE (c.audience = 'staff' AND x.kind <> 'staff') OR (c.audience = 'volunteers' AND x.kind <> 'volunteer')
           OR (c.visibility = 'organisation' AND x.organisation_id IS DISTINCT FROM c.visibility_organisation_id)
           OR (cardinality(c.eligible_sectors) > 0 AND (o.sector IS NULL OR NOT o.sector = ANY(c.eligible_sectors)))
-          OR b.organisation_id IS DISTINCT FROM x.organisation_id`);
+          -- A person who moved keeps the completions they made at their former employer (the demo's one move: compliance.ts).
+          OR (b.organisation_id IS DISTINCT FROM x.organisation_id AND b.status <> 'attended')`);
     expect(wrong).toBe(0);
+    const { moved } = await one<{ moved: number }>(first, `SELECT count(DISTINCT b.person_id)::int AS moved FROM booking b JOIN person x ON x.id = b.person_id
+      WHERE b.organisation_id IS DISTINCT FROM x.organisation_id`);
+    expect(moved).toBe(1);
   });
 
   it('has the council holding 5 of 20 seats on an upcoming joint Safeguarding Adults Level 2 session', async () => {

@@ -7,6 +7,7 @@ import { insertPartnership } from './tables';
 import { hashPasswordOnce } from '../../modules/auth/password-hasher';
 import { refreshNeedGrouping } from '../../modules/needs/need-grouping';
 import { loadDemoEvaluation } from './evaluation';
+import { loadComplianceDemo } from './compliance';
 
 /**
  * ledgerEntries: about this many ledger entries; bookings post theirs and entries recorded by
@@ -107,6 +108,7 @@ export async function loadDemoData(dataSource: DataSource, options: DemoOptions)
   const passwordHash = options.demoPassword ? await hashPasswordOnce(options.demoPassword) : null;
   return dataSource.transaction(async (manager) => {
     for (const rows of partnerships) await insertPartnership(manager, rows);
+    await loadComplianceDemo(manager, ids, options.now);
     await recomputeSeatCounters(manager, ids);
     for (const id of ids) await refreshNeedGrouping(manager, id);
     await loadDemoEvaluation(manager, ids, options.now);
