@@ -28,3 +28,5 @@ export * from './pro-rata-split';
 export * from './training-need-rules';
 export * from './need-grouping-rules';
 export * from './seat-spread';
+export * from './informal-learning-rules';
+export * from './learning-balance';

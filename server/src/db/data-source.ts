@@ -15,6 +15,7 @@ import { CoursePublishing1764700000000 } from './migrations/1764700000000-course
 import { Commissioning1764800000000 } from './migrations/1764800000000-commissioning';
 import { PledgeIdempotency1764850000000 } from './migrations/1764850000000-pledge-idempotency';
 import { LedgerCells1764900000000 } from './migrations/1764900000000-ledger-cells';
+import { LearningRecords1765000000000 } from './migrations/1765000000000-learning-records';
 import { OrganisationDirectoryEntry1764600000000 } from './migrations/1764600000000-organisation-directory-entry';
 import type { Logger } from '../observability/logger';
 import { queryErrorLevel, sqlState, SqlCountingLogger, type QueryErrorHandler } from './sql-statement-counter';
@@ -40,7 +41,8 @@ export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit176
   SharedBooking1763930000000, EmailOutbox1763940000000, SeatRelease1763950000000, FundingLedger1763960000000,
   InviteBuiltAtDelivery1763972000000, VolunteerRegistration1763972100000, IdempotencyRequestHash1763974000000,
   SessionLastSeen1763974100000, OrganisationDirectoryEntry1764600000000, CoursePublishing1764700000000,
-  Commissioning1764800000000, PledgeIdempotency1764850000000, LedgerCells1764900000000];
+  Commissioning1764800000000, PledgeIdempotency1764850000000, LedgerCells1764900000000,
+  LearningRecords1765000000000];
 
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,

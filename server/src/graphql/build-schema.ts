@@ -36,6 +36,7 @@ import { OrganisationOrgIdResolver } from '../modules/organisations/organisation
 import { TrainingNeedResolver } from '../modules/needs/training-need.resolver';
 import { NeedGroupOrganisationResolver, NeedGroupsResolver } from '../modules/needs/need-groups.resolver';
 import { CommissioningResolver } from '../modules/commissioning/commissioning.resolver';
+import { LearningRecordResolver } from '../modules/records/learning-record.resolver';
 import { CommissioningProposalResolver, DeliveryOptionResolver, PledgeResolver } from '../modules/commissioning/commissioning-proposal.resolver';
 
 export const resolvers = [
@@ -49,6 +50,7 @@ export const resolvers = [
   DirectoryResolver, OrganisationOrgIdResolver,
   TrainingNeedResolver, NeedGroupsResolver, NeedGroupOrganisationResolver,
   CommissioningResolver, CommissioningProposalResolver, PledgeResolver, DeliveryOptionResolver,
+  LearningRecordResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */
