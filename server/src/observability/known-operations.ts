@@ -16,6 +16,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'MandatorySubjectsForNeeds', 'RaiseTrainingNeed', 'TrainingNeedGroups', 'TrainingNeeds', 'WithdrawTrainingNeed',
   'ApprovalVenues', 'ApproveProposal', 'CommissioningProposal', 'CommissioningProposals', 'DeclineProposal', 'PledgeToProposal', 'WithdrawPledge',
   'ProposeChoices', 'ProposeCommissioning',
+  'SessionRegister', 'RecordAttendance', 'CorrectAttendance', 'LearningRecord', 'LogInformalLearning', 'ConfirmInformalLearning',
   'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'UpdateOrganisationEntry', 'Viewer',
   // The server's own.
   'FundingExportEntries', 'FundingExportOverview', 'FundingExportStreams',

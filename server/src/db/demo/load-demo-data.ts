@@ -6,6 +6,7 @@ import { GREATER_PETERBOROUGH } from './greater-peterborough';
 import { insertPartnership } from './tables';
 import { hashPasswordOnce } from '../../modules/auth/password-hasher';
 import { refreshNeedGrouping } from '../../modules/needs/need-grouping';
+import { loadDemoInformalLearning } from './informal-learning';
 
 /**
  * ledgerEntries: about this many ledger entries; bookings post theirs and entries recorded by
@@ -108,6 +109,7 @@ export async function loadDemoData(dataSource: DataSource, options: DemoOptions)
     for (const rows of partnerships) await insertPartnership(manager, rows);
     await recomputeSeatCounters(manager, ids);
     for (const id of ids) await refreshNeedGrouping(manager, id);
+    await loadDemoInformalLearning(manager, ids, options.now);
     // Approval policies: the council and the care sector ask the line manager; the rest need none.
     await manager.query(`UPDATE organisation SET approval_policy = 'line_manager'
       WHERE partnership_id = ANY($1::uuid[]) AND (short_code = 'PCC' OR sector IN ('care_home', 'domiciliary_care'))`, [ids]);
