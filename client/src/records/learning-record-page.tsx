@@ -54,7 +54,7 @@ function LearningRecordView({ viewer, personId, logged }: { viewer: SignedInView
       {!own && record.person.organisationName ? <span className="nhsuk-caption-l">{record.person.organisationName}</span> : null}
       <h1>{own ? 'My learning record' : `${record.person.name}: learning record`}</h1>
       {own ? <Button secondary asElement={Link} to={RECORDS_PATHS.logLearning}>Log informal learning</Button> : null}
-      <BalanceSection balance={record.balance} />
+      <BalanceSection balance={record.balance} own={own} />
       <CompletionsSection completions={record.completions} />
       <InformalLearningSection entries={record.informalLearning} mayConfirm={record.viewerMayConfirm} onConfirm={(id) => void onConfirm(id)} confirming={confirming} />
     </>

@@ -12,10 +12,10 @@ const percent = (share: number) => `${Math.round(share * 100)}%`;
 const hoursText = (hours: number) => `${hours.toLocaleString('en-GB', { maximumFractionDigits: 2 })} ${hours === 1 ? 'hour' : 'hours'}`;
 
 /** The 70:20:10 balance: a bar per category against the model's share, and the same figures as a table. */
-export function BalanceSection({ balance }: { balance: LearningRecordData['balance'] }) {
+export function BalanceSection({ balance, own }: { balance: LearningRecordData['balance']; own: boolean }) {
   return (
     <section aria-labelledby="balance-heading">
-      <h2 id="balance-heading">Your 70:20:10 balance</h2>
+      <h2 id="balance-heading">{own ? 'Your 70:20:10 balance' : '70:20:10 balance'}</h2>
       <p>{hoursText(balance.totalHours)} of learning in all. The 70:20:10 model suggests about 70% from experience, 20% from others and 10% from formal learning.</p>
       <svg className="records-balance-chart" role="img" aria-labelledby="balance-chart-title" viewBox="0 0 300 96" width="100%" preserveAspectRatio="xMinYMin meet">
         <title id="balance-chart-title">Share of learning hours by 70:20:10 category, with the model's share marked</title>
