@@ -7,7 +7,7 @@ import type { RunningPortal } from '../support/start-portal';
  * Journey 4 end to end, on a laptop (1280×800) and a phone (390×844): the acute trust's provider
  * coordinator opens a session that has started from its page and takes the register of its 20
  * booked people (hearing first that nobody is marked), 17 attended, 2 no-shows and 1 late
- * cancellation; then the demo learner, one of those who came, finds the completion on My learning
+ * cancellation, and corrects a no-show who came after all (asked first for the reason); then the demo learner, one of those who came, finds the completion on My learning
  * record with the 70:20:10 balance and downloads its certificate; logs informal learning with a
  * file as evidence (hearing first of every blank field at once); and their line manager confirms
  * it from their team. Axe finds nothing on any page. Screenshots go to docs/screenshots/journey-4-*.png.
@@ -60,6 +60,11 @@ async function startedSessionOfTwenty(screen: string): Promise<{ sessionId: stri
   return { sessionId: session.id, absent: [others[3].name, others[7].name], late: others[11].name };
 }
 
+async function marks(sessionId: string): Promise<{ attended: number; no_shows: number; late: number }> {
+  return one(`SELECT count(*) FILTER (WHERE status = 'attended')::int AS attended, count(*) FILTER (WHERE status = 'no_show')::int AS no_shows,
+    count(*) FILTER (WHERE status = 'cancelled' AND cancelled_late)::int AS late FROM booking WHERE session_id = $1`, [sessionId]);
+}
+
 async function shoot(page: Page, file: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true });
 }
@@ -93,15 +98,26 @@ describe.each(SCREENS)('journey 4 on a %s', (screen, options) => {
       await page.getByRole('heading', { level: 2, name: 'Marked' }).waitFor(SOON);
       await expectNoAxeViolations(page, `the register taken (${screen})`);
       await shoot(page, `journey-4-register-${screen}.png`);
+      expect(await marks(sessionId)).toEqual({ attended: 17, no_shows: 2, late: 1 });
+      expect((await one('SELECT status FROM training_session WHERE id = $1', [sessionId])).status).toBe('completed');
+
+      // One of the no-shows came after all: corrected, with the reason asked for first.
+      await page.getByRole('button', { name: `Correct the mark for ${absent[0]}` }).click();
+      await page.getByRole('group', { name: 'What happened?' }).getByLabel('Attended').check();
+      await page.getByRole('button', { name: 'Save the correction' }).click();
+      await page.getByRole('alert').filter({ hasText: 'There is a problem' }).getByRole('link', { name: 'Enter the reason for the correction' }).waitFor(SOON);
+      await expectNoAxeViolations(page, `a correction with its error (${screen})`);
+      await page.getByLabel('Reason for the correction').fill('Signed in at the desk after the start');
+      await page.getByRole('button', { name: 'Save the correction' }).click();
+      await page.getByRole('status').filter({ hasText: `${absent[0]} is now marked attended` }).waitFor(SOON);
+      expect(await marks(sessionId)).toEqual({ attended: 18, no_shows: 1, late: 1 });
+      const [audit] = await portal.dataSource.query(`SELECT details->>'reason' AS reason FROM audit_log WHERE action = 'sessions.register_corrected'
+        AND details->>'sessionId' = $1`, [sessionId]);
+      expect(audit.reason).toBe('Signed in at the desk after the start');
       expect(provider.errors).toEqual([]);
     } finally {
       await provider.context.close();
     }
-    const [counts] = await portal.dataSource.query(`SELECT count(*) FILTER (WHERE status = 'attended')::int AS attended,
-      count(*) FILTER (WHERE status = 'no_show')::int AS no_shows, count(*) FILTER (WHERE status = 'cancelled' AND cancelled_late)::int AS late
-      FROM booking WHERE session_id = $1`, [sessionId]);
-    expect(counts).toEqual({ attended: 17, no_shows: 2, late: 1 });
-    expect((await one('SELECT status FROM training_session WHERE id = $1', [sessionId])).status).toBe('completed');
 
     const learner = await openCheckedPage(browser, options);
     try {
