@@ -16,7 +16,7 @@ import { ResetPasswordPage } from './account/reset-password-page';
 
 import { fundingRoutes } from './funding/funding-routes';
 
-import { AREA_PATHS, COMMISSIONING_PATHS, COMPLIANCE_PATHS, EVALUATION_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES, partnershipChild } from './route-patterns';
+import { AREA_PATHS, COMMISSIONING_PATHS, COMPLIANCE_PATHS, EVALUATION_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, RECORDS_PATHS, SITE_PAGES, partnershipChild } from './route-patterns';
 
 // Pages for administrators, leads and managers load when first opened: most people never see them.
 const OrganisationsPage = lazy(() => import('./admin/organisations-page').then((m) => ({ default: m.OrganisationsPage })));
@@ -32,6 +32,10 @@ const ProviderCoursesPage = lazy(() => import('./provider/courses-page').then((m
 const CourseFormPage = lazy(() => import('./provider/course-form-page').then((m) => ({ default: m.CourseFormPage })));
 const SessionFormPage = lazy(() => import('./provider/session-form-page').then((m) => ({ default: m.SessionFormPage })));
 const VenueFormPage = lazy(() => import('./provider/venue-form-page').then((m) => ({ default: m.VenueFormPage })));
+const SessionRegisterPage = lazy(() => import('./provider/register-page').then((m) => ({ default: m.RegisterPage })));
+const MyLearningRecordPage = lazy(() => import('./records/learning-record-page').then((m) => ({ default: m.MyLearningRecordPage })));
+const PersonLearningRecordPage = lazy(() => import('./records/learning-record-page').then((m) => ({ default: m.PersonLearningRecordPage })));
+const LogLearningPage = lazy(() => import('./records/log-learning-page').then((m) => ({ default: m.LogLearningPage })));
 const ProviderSessionPage = lazy(() => import('./provider/provider-session-page').then((m) => ({ default: m.ProviderSessionPage })));
 const DirectoryPage = lazy(() => import('./directory/directory-page').then((m) => ({ default: m.DirectoryPage })));
 const DirectoryEntryEditPage = lazy(() => import('./directory/directory-entry-edit-page').then((m) => ({ default: m.DirectoryEntryEditPage })));
@@ -111,6 +115,10 @@ export function createAppRouter() {
         { path: EVALUATION_PATHS.impactReviews, element: <ImpactReviewsPage /> },
         { path: EVALUATION_PATHS.impactReview, element: <ImpactReviewPage /> },
         { path: EVALUATION_PATHS.outcomes, element: <OutcomesPage /> },
+        { path: PROVIDER_PATHS.register, element: <SessionRegisterPage /> },
+        { path: RECORDS_PATHS.myRecord, element: <MyLearningRecordPage /> },
+        { path: RECORDS_PATHS.logLearning, element: <LogLearningPage /> },
+        { path: RECORDS_PATHS.personRecord, element: <PersonLearningRecordPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage standalone /> },

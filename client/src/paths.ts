@@ -1,4 +1,4 @@
-import { AREA_PATHS, COMMISSIONING_PATHS, COMPLIANCE_PATHS, EVALUATION_PATHS, FUNDING_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, SITE_PAGES } from './route-patterns';
+import { AREA_PATHS, COMMISSIONING_PATHS, COMPLIANCE_PATHS, EVALUATION_PATHS, FUNDING_PATHS, PARTNERSHIP_PAGES, PROVIDER_PATHS, RECORDS_PATHS, SITE_PAGES } from './route-patterns';
 
 type Query = Readonly<Record<string, string | null | undefined>>;
 
@@ -82,4 +82,6 @@ export const paths = {
   newSession: (courseId: string) => pathOf(PROVIDER_PATHS.newSession, { id: courseId }),
   providerSession: (sessionId: string) => pathOf(PROVIDER_PATHS.session, { id: sessionId }),
   changeSession: (sessionId: string) => pathOf(PROVIDER_PATHS.changeSession, { id: sessionId }),
+  providerRegister: (sessionId: string) => pathOf(PROVIDER_PATHS.register, { id: sessionId }),
+  personLearningRecord: (personId: string) => pathOf(RECORDS_PATHS.personRecord, { personId }),
 } as const;

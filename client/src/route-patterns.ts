@@ -64,6 +64,8 @@ export const PROVIDER_PATHS = {
   /** The server's emails link here too (server/src/modules/catalogue/session-minimums.service.ts). */
   session: '/provider/sessions/:id',
   changeSession: '/provider/sessions/:id/change',
+  /** The session's register: marking who came, and correcting a mark with a reason. */
+  register: '/provider/sessions/:id/register',
   newVenue: '/provider/venues/new',
 } as const;
 
@@ -100,6 +102,13 @@ export const COMPLIANCE_PATHS = {
   partnership: '/compliance',
 } as const;
 
+/** Learning records: the viewer's own, the form to log informal learning, and a report's or an organisation's person's. */
+export const RECORDS_PATHS = {
+  myRecord: '/learning-record',
+  logLearning: '/learning-record/log',
+  personRecord: '/learning-record/people/:personId',
+} as const;
+
 /** A child route's path below the partnership layout ('/p/:slug/find-training' → 'find-training'). */
 export function partnershipChild(pattern: string): string {
   return pattern.slice(PARTNERSHIP_PAGES.home.length + 1);
@@ -114,4 +123,5 @@ export const CLIENT_ROUTE_PATTERNS: readonly string[] = [
   ...Object.values(COMMISSIONING_PATHS),
   ...Object.values(EVALUATION_PATHS),
   ...Object.values(COMPLIANCE_PATHS),
+  ...Object.values(RECORDS_PATHS),
 ];

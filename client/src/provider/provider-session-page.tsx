@@ -52,6 +52,9 @@ function ProviderSession({ viewer, id }: { viewer: SignedInViewer; id: string })
       {session.status === 'SCHEDULED' && new Date(session.startsAt).getTime() > Date.now() ? (
         <Button secondary asElement={Link} to={paths.changeSession(session.id)}>Change time, place or numbers</Button>
       ) : null}
+      {session.status !== 'CANCELLED' && new Date(session.startsAt).getTime() <= Date.now() ? (
+        <Button asElement={Link} to={paths.providerRegister(session.id)}>{session.status === 'COMPLETED' ? 'See or correct the register' : 'Take the register'}</Button>
+      ) : null}
       <h2>Who is booked</h2>
       <p>{holding === 1 ? '1 person holds a place' : `${holding} people hold a place`}{session.bookings.length > holding ? `, ${session.bookings.length - holding} others are waiting or have left` : ''}.</p>
       {session.bookings.length ? (

@@ -222,3 +222,61 @@ export const CreateVenueMutation = graphql(`
     }
   }
 `);
+
+export const SessionRegisterQuery = graphql(`
+  query SessionRegister($id: ID!) {
+    session(id: $id) {
+      id
+      startsAt
+      endsAt
+      status
+      course {
+        id
+        title
+      }
+    }
+    sessionRegister(sessionId: $id) {
+      sessionId
+      open
+      lines {
+        bookingId
+        personName
+        organisationName
+        status
+        outcome
+      }
+    }
+  }
+`);
+
+export const RecordAttendanceMutation = graphql(`
+  mutation RecordAttendance($input: RecordAttendanceInput!) {
+    recordAttendance(input: $input) {
+      session {
+        id
+        status
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const CorrectAttendanceMutation = graphql(`
+  mutation CorrectAttendance($input: CorrectAttendanceInput!) {
+    correctAttendance(input: $input) {
+      register {
+        sessionId
+        lines {
+          bookingId
+          status
+          outcome
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

@@ -12,41 +12,41 @@ describe('navigationFor', () => {
   });
 
   it('gives everyone signed in My bookings, even with no role', () => {
-    expect(navigationFor([], 'gp', true).map((i) => i.text)).toEqual(['Find training', 'My bookings', 'Partnership directory']);
+    expect(navigationFor([], 'gp', true).map((i) => i.text)).toEqual(['Find training', 'My bookings', 'My learning record', 'Partnership directory']);
     expect(navigationFor([], 'gp', false).map((i) => i.text)).toEqual(['Find training']);
   });
 
   it('gives a volunteer and a learner their bookings and the directory', () => {
     for (const role of ['VOLUNTEER', 'LEARNER'] as const) {
-      expect(texts([{ role }])).toEqual(['Find training', 'My bookings', 'Partnership directory']);
+      expect(texts([{ role }])).toEqual(['Find training', 'My bookings', 'My learning record', 'Partnership directory']);
     }
   });
 
   it('gives a provider coordinator their courses and sessions', () => {
     expect(navigationFor([{ role: 'PROVIDER_COORDINATOR' }], 'gp').slice(1)).toEqual([
-      { href: '/bookings', text: 'My bookings' }, { href: '/provider/courses', text: 'Your courses' },
+      { href: '/bookings', text: 'My bookings' }, { href: '/learning-record', text: 'My learning record' }, { href: '/provider/courses', text: 'Your courses' },
       { href: '/directory', text: 'Partnership directory' },
     ]);
   });
 
   it('gives the steering group the funding page', () => {
-    expect(texts([{ role: 'STEERING_GROUP' }])).toEqual(['Find training', 'My bookings', 'Funding', 'Outcomes', 'Commissioning', 'Compliance', 'Partnership directory']);
+    expect(texts([{ role: 'STEERING_GROUP' }])).toEqual(['Find training', 'My bookings', 'My learning record', 'Funding', 'Outcomes', 'Commissioning', 'Compliance', 'Partnership directory']);
   });
 
   it('gives an administrator the admin areas', () => {
     expect(texts([{ role: 'PARTNERSHIP_ADMIN' }]))
-      .toEqual(['Find training', 'My bookings', 'Courses', 'Funding', 'Outcomes', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'My learning record', 'Courses', 'Funding', 'Outcomes', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
   });
 
   it('gives line managers and leads the requests to decide, and leads their organisation\'s bookings', () => {
-    expect(texts([{ role: 'LINE_MANAGER' }])).toEqual(['Find training', 'My bookings', 'Requests to decide', 'My team', "My team's mandatory training", 'Partnership directory']);
+    expect(texts([{ role: 'LINE_MANAGER' }])).toEqual(['Find training', 'My bookings', 'My learning record', 'Requests to decide', 'My team', "My team's mandatory training", 'Partnership directory']);
     expect(texts([{ role: 'LD_LEAD' }]))
-      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Mandatory training', 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'My learning record', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Mandatory training', 'Partnership directory']);
   });
 
   it('adds an area for each role held, once', () => {
     expect(texts([{ role: 'LEARNER' }, { role: 'LINE_MANAGER' }, { role: 'LD_LEAD' }, { role: 'LD_LEAD' }]))
-      .toEqual(['Find training', 'My bookings', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Mandatory training', 'My team', "My team's mandatory training", 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'My learning record', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Mandatory training', 'My team', "My team's mandatory training", 'Partnership directory']);
   });
 });
 

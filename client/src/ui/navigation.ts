@@ -1,6 +1,6 @@
 import type { Role } from '../gql/graphql';
 import { paths } from '../paths';
-import { AREA_PATHS, COMPLIANCE_PATHS, EVALUATION_PATHS, FUNDING_PATHS, PROVIDER_PATHS, SITE_PAGES } from '../route-patterns';
+import { AREA_PATHS, COMPLIANCE_PATHS, EVALUATION_PATHS, FUNDING_PATHS, PROVIDER_PATHS, RECORDS_PATHS, SITE_PAGES } from '../route-patterns';
 
 export interface NavigationItem {
   href: string;
@@ -34,6 +34,7 @@ export function navigationFor(
   const held = new Set(roles.map((grant) => grant.role));
   const items: NavigationItem[] = [{ href: partnershipSlug ? paths.findTraining(partnershipSlug) : '/', text: 'Find training' }];
   if (signedIn) items.push({ href: AREA_PATHS.myBookings, text: 'My bookings' });
+  if (signedIn) items.push({ href: RECORDS_PATHS.myRecord, text: 'My learning record' });
   if (held.has('LINE_MANAGER') || held.has('LD_LEAD')) items.push({ href: AREA_PATHS.bookingRequests, text: 'Requests to decide' });
   if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationBookings, text: "My organisation's bookings" });
   if (held.has('PROVIDER_COORDINATOR')) items.push({ href: PROVIDER_PATHS.courses, text: 'Your courses' });

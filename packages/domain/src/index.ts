@@ -32,3 +32,5 @@ export * from './seat-spread';
 export * from './net-promoter-score';
 export * from './evaluation-rules';
 export * from './compliance-status';
+export * from './informal-learning-rules';
+export * from './learning-balance';

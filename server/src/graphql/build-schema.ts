@@ -38,6 +38,7 @@ import { BookingFeedbackResolver, EvaluationResolver } from '../modules/evaluati
 import { NeedGroupOrganisationResolver, NeedGroupsResolver } from '../modules/needs/need-groups.resolver';
 import { CommissioningResolver } from '../modules/commissioning/commissioning.resolver';
 import { ComplianceResolver } from '../modules/compliance/compliance.resolver';
+import { LearningRecordResolver } from '../modules/records/learning-record.resolver';
 import { CommissioningProposalResolver, DeliveryOptionResolver, PledgeResolver } from '../modules/commissioning/commissioning-proposal.resolver';
 
 export const resolvers = [
@@ -53,6 +54,7 @@ export const resolvers = [
   CommissioningResolver, CommissioningProposalResolver, PledgeResolver, DeliveryOptionResolver,
   EvaluationResolver, BookingFeedbackResolver,
   ComplianceResolver,
+  LearningRecordResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */

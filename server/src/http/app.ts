@@ -29,6 +29,7 @@ import { clientPages } from './client-pages';
 import { seoRoutes } from './seo-routes';
 import { fundingExportRoutes } from './funding-export-routes';
 import { xapiExportRoutes } from './xapi-export-routes';
+import { learningRecordRoutes } from './learning-record-routes';
 import { failInterruptedImports } from '../modules/people/import-ownership';
 
 export interface App {
@@ -40,7 +41,7 @@ export interface App {
 }
 
 /** Routes that are not the client's: everything else under GET falls back to the client's index.html. */
-const SERVER_ROUTES = /^\/(graphql|healthz|readyz|metrics|exports)(\/|$)/;
+const SERVER_ROUTES = /^\/(graphql|healthz|readyz|metrics|exports|learning-files)(\/|$)/;
 
 function requestObservability(log: Logger, metrics: Metrics) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -113,6 +114,8 @@ export async function createApp(options: {
 
   app.use('/exports/funding', fundingExportRoutes({ apollo, dataSource, log, services, clock, requestHoldHours: config.requestHoldHours }));
   app.use('/exports/xapi', xapiExportRoutes({ dataSource, log, services, clock, requestHoldHours: config.requestHoldHours, publicUrl: config.publicUrl }));
+
+  app.use('/learning-files', learningRecordRoutes({ dataSource, log, services, clock, requestHoldHours: config.requestHoldHours }));
 
   if (ownMailReadable) app.use('/dev/mail', devMailInbox(services.outbox));
 

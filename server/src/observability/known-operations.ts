@@ -18,6 +18,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'ProposeChoices', 'ProposeCommissioning',
   'BookingEvaluation', 'EvaluationReport', 'ImpactReviewsToRecord', 'RecordImpactReview', 'SubmitFeedback',
   'BookOverdue', 'ComplianceMatrix', 'ComplianceSummary', 'TeamComplianceMatrix',
+  'SessionRegister', 'RecordAttendance', 'CorrectAttendance', 'LearningRecord', 'LogInformalLearning', 'ConfirmInformalLearning',
   'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'UpdateOrganisationEntry', 'Viewer',
   // The server's own.
   'FundingExportEntries', 'FundingExportOverview', 'FundingExportStreams',

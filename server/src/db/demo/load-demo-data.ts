@@ -8,6 +8,7 @@ import { hashPasswordOnce } from '../../modules/auth/password-hasher';
 import { refreshNeedGrouping } from '../../modules/needs/need-grouping';
 import { loadDemoEvaluation } from './evaluation';
 import { loadComplianceDemo } from './compliance';
+import { loadDemoInformalLearning } from './informal-learning';
 
 /**
  * ledgerEntries: about this many ledger entries; bookings post theirs and entries recorded by
@@ -112,6 +113,7 @@ export async function loadDemoData(dataSource: DataSource, options: DemoOptions)
     await recomputeSeatCounters(manager, ids);
     for (const id of ids) await refreshNeedGrouping(manager, id);
     await loadDemoEvaluation(manager, ids, options.now);
+    await loadDemoInformalLearning(manager, ids, options.now);
     // Approval policies: the council and the care sector ask the line manager; the rest need none.
     await manager.query(`UPDATE organisation SET approval_policy = 'line_manager'
       WHERE partnership_id = ANY($1::uuid[]) AND (short_code = 'PCC' OR sector IN ('care_home', 'domiciliary_care'))`, [ids]);

@@ -8,6 +8,8 @@ export type BookingErrorCode =
   | 'DISABLED' | 'SESSION_CANCELLED' | 'SESSION_PAST' | 'BOOKING_CLOSED' | 'WRONG_AUDIENCE' | 'NOT_ELIGIBLE'
   | 'ALREADY_BOOKED' | 'ALREADY_ON_COURSE' | 'NOT_FUNDABLE' | 'FUNDS_EXHAUSTED'
   | 'ALREADY_CANCELLED' | 'ALREADY_HAPPENED' | 'NOT_REQUESTED' | 'NOT_SCHEDULED' | 'NOT_STARTED' | 'ALREADY_RECORDED' | 'NOT_CONFIRMED'
+  /** The register's marks and their corrections. */
+  | 'CONFLICTING_MARK' | 'NOT_MARKED' | 'SAME_MARK' | 'SESSION_FULL'
   /** The key of a request that did not finish (KEY_REUSED: of another request). */
   | 'KEY_REUSED' | typeof KEY_REUSED;
 
