@@ -305,7 +305,7 @@ describe('the administrator on a desktop', () => {
     await signIn(page, 'admin@demo.portal', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname === '/admin/people');
     await signedInAs(page).filter({ hasText: 'Martin Crowe' }).waitFor();
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Courses', 'Funding', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Courses', 'Funding', 'Outcomes', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
     await expect(header(page).locator('[aria-current]').textContent()).resolves.toBe('People and roles');
     await page.screenshot({ path: path.join(ARTIFACTS, 'admin-header-desktop.png') });
   });
@@ -592,7 +592,7 @@ describe('leads, managers and volunteers', () => {
 
   it("folds the administrator's navigation into the header's \"More\" menu on a phone rather than scrolling sideways", async () => {
     await signInAs('admin@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Courses', 'Funding', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Courses', 'Funding', 'Outcomes', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     await page.locator('header[data-nhsuk-header-init]').waitFor({ state: 'attached' });
     await header(page).getByRole('button', { name: 'Browse More' }).click();

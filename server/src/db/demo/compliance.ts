@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { nameUuidSql } from './name-uuid';
 
 /**
  * The demo's compliance picture, written after the partnerships' rows: which staff groups need
@@ -48,7 +49,7 @@ export async function loadComplianceDemo(manager: EntityManager, partnershipIds:
   await manager.query(
     `INSERT INTO course (id, partnership_id, provider_organisation_id, title, summary, method, learning_category, duration_minutes, mandatory_subject,
        audience, visibility, created_at)
-     SELECT DISTINCT ON (q.partnership_id, q.subject_code) md5('compliance-course' || q.partnership_id || q.subject_code)::uuid, q.partnership_id, prov.id,
+     SELECT DISTINCT ON (q.partnership_id, q.subject_code) ${nameUuidSql("'compliance-course' || q.partnership_id || q.subject_code")}, q.partnership_id, prov.id,
        '${E_LEARNING}' || m.name, 'Completions recorded from the partners'' e-learning before the portal.', 'e_learning', 'formal', 60, m.code,
        'both', 'partnership', $2::timestamptz - interval '400 days'
      FROM compliance_requirement q JOIN mandatory_subject m ON m.code = q.subject_code
@@ -58,7 +59,7 @@ export async function loadComplianceDemo(manager: EntityManager, partnershipIds:
   // A session every ten days over the demo's past year and a month (none on Christmas, Boxing Day or New Year's Day).
   await manager.query(
     `INSERT INTO training_session (id, partnership_id, course_id, starts_at, ends_at, delivery_mode, capacity, booking_closes_at, release_at, status, created_at)
-     SELECT md5(c.id::text || g.d::text)::uuid, c.partnership_id, c.id, (g.d + time '10:00') AT TIME ZONE 'Europe/London',
+     SELECT ${nameUuidSql("c.id::text || g.d::text")}, c.partnership_id, c.id, (g.d + time '10:00') AT TIME ZONE 'Europe/London',
        (g.d + time '11:00') AT TIME ZONE 'Europe/London', 'online', 10000,
        (g.d + time '09:00') AT TIME ZONE 'Europe/London', (g.d + time '09:00') AT TIME ZONE 'Europe/London', 'completed', $2::timestamptz - interval '400 days'
      FROM course c CROSS JOIN LATERAL (SELECT ($2::timestamptz AT TIME ZONE 'Europe/London')::date - 10 * n + 9 AS d FROM generate_series(1, 39) AS n) g
@@ -92,7 +93,7 @@ export async function loadComplianceDemo(manager: EntityManager, partnershipIds:
              ELSE -10 - r.h % 6 END) - make_interval(months => r.months))::date END AS done_on
        FROM ranked r CROSS JOIN today WHERE r.band <> 5)
      INSERT INTO booking (id, partnership_id, session_id, person_id, organisation_id, status, created_at, updated_at)
-     SELECT md5(s.id::text || t.person_id::text)::uuid, t.partnership_id, s.id, t.person_id, t.organisation_id, 'attended', s.starts_at - interval '7 days', s.ends_at
+     SELECT ${nameUuidSql("s.id::text || t.person_id::text")}, t.partnership_id, s.id, t.person_id, t.organisation_id, 'attended', s.starts_at - interval '7 days', s.ends_at
      FROM target t
      JOIN course c ON c.partnership_id = t.partnership_id AND c.mandatory_subject = t.code AND c.title LIKE '${E_LEARNING}%'
      CROSS JOIN LATERAL (

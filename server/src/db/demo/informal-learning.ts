@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { nameUuidSql } from './name-uuid';
 
 /**
  * Informal learning on demo records: the demo learner's own (two confirmed by their manager, one
@@ -26,7 +27,7 @@ export async function loadDemoInformalLearning(manager: EntityManager, partnersh
   await manager.query(
     `INSERT INTO informal_learning (id, partnership_id, person_id, kind, learned_on, hours, description, evidence_url,
        confirmed_by_person_id, confirmed_at, created_at)
-     SELECT md5('informal:' || p.id || ':' || e.n)::uuid, p.partnership_id, p.id, e.kind,
+     SELECT ${nameUuidSql("'informal:' || p.id || ':' || e.n")}, p.partnership_id, p.id, e.kind,
        (($3::timestamptz AT TIME ZONE 'Europe/London')::date - e.days_ago), e.hours, e.description, e.evidence_url,
        CASE WHEN e.confirmed THEN p.line_manager_id END,
        CASE WHEN e.confirmed THEN $3::timestamptz - make_interval(days => e.days_ago - 2) END,
@@ -45,7 +46,7 @@ export async function loadDemoInformalLearning(manager: EntityManager, partnersh
              ORDER BY organisation_id, email) p
      )
      INSERT INTO informal_learning (id, partnership_id, person_id, kind, learned_on, hours, description, confirmed_by_person_id, confirmed_at, created_at)
-     SELECT md5('informal:' || c.id || ':' || e.n)::uuid, c.partnership_id, c.id, e.kind,
+     SELECT ${nameUuidSql("'informal:' || c.id || ':' || e.n")}, c.partnership_id, c.id, e.kind,
        (($3::timestamptz AT TIME ZONE 'Europe/London')::date - e.days_ago), e.hours, e.description,
        CASE WHEN (c.k + e.n) % 3 = 0 THEN c.line_manager_id END,
        CASE WHEN (c.k + e.n) % 3 = 0 THEN $3::timestamptz - make_interval(days => e.days_ago - 2) END,

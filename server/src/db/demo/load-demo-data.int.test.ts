@@ -47,6 +47,19 @@ describe('loadDemoData', () => {
     expect(summary.people).toBeGreaterThan(main.people);
   });
 
+  it('gives every row an id the API accepts: a well-formed UUID, version and variant included', async () => {
+    const tables: Array<{ table_name: string }> = await first.query(`SELECT table_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND column_name = 'id' AND data_type = 'uuid' ORDER BY table_name`);
+    expect(tables.length).toBeGreaterThan(20);
+    const malformed: Array<{ table: string; n: number }> = [];
+    for (const { table_name: table } of tables) {
+      const [{ n }] = await first.query(`SELECT count(*)::int AS n FROM "${table}"
+        WHERE id::text !~ '^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'`);
+      if (n) malformed.push({ table, n });
+    }
+    expect(malformed).toEqual([]);
+  });
+
   it('has at least 100 upcoming scheduled sessions of public courses', async () => {
     const { count } = await one<{ count: number }>(first, `
       SELECT count(*)::int AS count FROM training_session s
