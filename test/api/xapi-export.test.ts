@@ -87,6 +87,16 @@ describe('xAPI export', () => {
     const inOrganisation = new Set(people.map((p) => p.id));
     expect(first.every((s) => inOrganisation.has(s.actor.account.name))).toBe(true);
     for (const statement of first) expect(xapiStatementErrors(statement)).toEqual([]);
+    // Each feedback of its people is a rating: the score out of 5 and would-you-recommend as an extension.
+    const feedback: Array<{ booking_id: string; rating: number; recommend: number }> = await portal.dataSource.query(
+      'SELECT f.booking_id, f.rating, f.recommend FROM feedback f JOIN person p ON p.id = f.person_id WHERE p.organisation_id = $1', [ids.pcc]);
+    expect(feedback.length).toBeGreaterThan(0);
+    const ratings = first.filter((s) => s.verb.id === XAPI_VERBS.responded);
+    expect(ratings).toHaveLength(feedback.length);
+    const [one] = feedback;
+    const rated = ratings.find((s) => s.id === statementId('responded', one.booking_id));
+    expect(rated?.result?.score).toEqual({ raw: one.rating, min: 1, max: 5, scaled: Math.round((one.rating / 5) * 100) / 100 });
+    expect(Object.values(rated?.result?.extensions ?? {})).toEqual([one.recommend]);
     // An administrator may have it too.
     expect((await exportOf(`organisations/${ids.pcc}.json`, tokens.admin)).status).toBe(200);
   });
@@ -100,15 +110,22 @@ describe('xAPI export', () => {
     const attended = before.find((s) => s.id === attendedId);
     expect(attended).toBeDefined();
 
-    // The register's correction (attended → no-show) as the register writes it: the booking's status and its time of change.
-    await portal.dataSource.query(`UPDATE booking SET status = 'no_show', updated_at = now() WHERE id = $1`, [booking.id]);
+    // The register corrected (attended → did not attend), by an administrator, with a reason.
+    const correct = async (outcome: string) => {
+      const response = await portal.graphql<{ correctAttendance: { userErrors: Array<{ code: string }> } }>(
+        'mutation($input: CorrectAttendanceInput!) { correctAttendance(input: $input) { userErrors { field code message } } }',
+        { input: { bookingId: booking.id, outcome, reason: 'Signed the sheet for a colleague' } }, { token: tokens.admin });
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.correctAttendance.userErrors).toEqual([]);
+    };
+    await correct('NO_SHOW');
     const corrected = await statements(`organisations/${ids.pcc}.json`, tokens.lead);
     const voiding = corrected.filter((s) => s.verb.id === XAPI_VERBS.voided && s.object.objectType === 'StatementRef');
     expect(voiding.map((s) => s.object.id).sort()).toEqual([attendedId, completedId].sort());
     for (const statement of voiding) expect(xapiStatementErrors(statement)).toEqual([]);
     expect(corrected.find((s) => s.id === attendedId)).toEqual(attended);
 
-    await portal.dataSource.query(`UPDATE booking SET status = 'attended', updated_at = now() WHERE id = $1`, [booking.id]);
+    await correct('ATTENDED');
     const remarked = (await statements(`organisations/${ids.pcc}.json`, tokens.lead))
       .filter((s) => s.context?.registration === booking.id && s.verb.id === XAPI_VERBS.attended);
     expect(remarked.map((s) => s.id)).toEqual([attendedId, statementId('attended', `${booking.id}#1`)]);
