@@ -1,7 +1,6 @@
-import { hashPasswordOnce } from '../../server/src/modules/auth/password-hasher';
-import { startPortal, type RunningPortal } from '../support/start-portal';
+import type { RunningPortal } from '../support/start-portal';
+import { ACCESS_ACTORS, oneRow, startAccessPortal, type AccessActor } from '../support/access-actors';
 import { runAccessCells, type AccessOperation, type Outcome, type Tenant } from '../support/access-cells';
-import { DEMO_PASSWORD } from '../support/test-database';
 import { approvedSessions, expectCommissioningInvariants, makeNeed, makeProposal, makeSeatPledge, proposalInput } from '../support/commissioning-fixtures';
 
 /**
@@ -12,30 +11,20 @@ import { approvedSessions, expectCommissioningInvariants, makeNeed, makeProposal
  * volunteers, learners, line managers and provider coordinators see none of it. Each mutation
  * cell acts on rows made for it, so an allowed call in one cell changes nothing another sees.
  */
-const ACTORS = ['anonymous', 'volunteer', 'learner', 'manager', 'lead', 'provider', 'steering', 'admin', 'otherAdmin'] as const;
-type Actor = (typeof ACTORS)[number];
+const ACTORS = ACCESS_ACTORS;
+type Actor = AccessActor;
 
 let portal: RunningPortal;
 const tokens: Partial<Record<Actor, string>> = {};
 const ids: Record<string, string> = {};
 
-async function one<T = Record<string, string>>(sql: string, params: unknown[] = []): Promise<T> {
-  const [row] = await portal.dataSource.query(sql, params);
-  if (!row) throw new Error(`no row for ${sql}`);
-  return row;
-}
+const one = <T = Record<string, string>>(sql: string, params: unknown[] = []): Promise<T> => oneRow<T>(portal, sql, params);
 
 beforeAll(async () => {
-  portal = await startPortal({ template: 'demo', config: { signInLimitPerAddress: 10_000 } });
-  for (const actor of ACTORS.filter((a) => a !== 'anonymous' && a !== 'otherAdmin')) tokens[actor] = await portal.signIn(`${actor}@demo.portal`);
-  const gp = await one(`SELECT id FROM partnership WHERE slug = 'greater-peterborough'`);
-  const fen = await one(`SELECT id FROM partnership WHERE slug = 'fenland-care-partnership'`);
-  const otherAdmin = await one(`SELECT id FROM person WHERE partnership_id = $1 AND kind = 'staff' ORDER BY email LIMIT 1`, [fen.id]);
-  await portal.dataSource.query(`UPDATE person SET password_hash = $2, email = 'other.admin@fenland.example' WHERE id = $1`,
-    [otherAdmin.id, await hashPasswordOnce(DEMO_PASSWORD)]);
-  await portal.dataSource.query(`INSERT INTO role_grant (partnership_id, person_id, role) VALUES ($1, $2, 'partnership_admin') ON CONFLICT DO NOTHING`,
-    [fen.id, otherAdmin.id]);
-  tokens.otherAdmin = await portal.signIn('other.admin@fenland.example');
+  const setup = await startAccessPortal();
+  portal = setup.portal;
+  Object.assign(tokens, setup.tokens);
+  const { gp, fen, otherAdmin } = setup;
   ids['own.partnership'] = gp.id;
   ids['other.partnership'] = fen.id;
   // In each partnership: an organisation (the council in ours, the lead's), a person of it, a course.

@@ -1,8 +1,7 @@
-import { hashPasswordOnce } from '../../server/src/modules/auth/password-hasher';
-import { startPortal, type GraphQLResponse, type RunningPortal } from '../support/start-portal';
+import type { GraphQLResponse, RunningPortal } from '../support/start-portal';
+import { ACCESS_ACTORS, oneRow, startAccessPortal, type AccessActor } from '../support/access-actors';
 import { runAccessCells, type AccessOperation, type Outcome, type Tenant } from '../support/access-cells';
 import { makeSession } from '../support/catalogue-fixtures';
-import { DEMO_PASSWORD } from '../support/test-database';
 
 /**
  * Who may take and correct a register, read a learning record, log and confirm informal
@@ -11,30 +10,20 @@ import { DEMO_PASSWORD } from '../support/test-database';
  * matrix, against objects of the caller's own partnership and of another. Default deny; an object
  * of another partnership is answered as unknown (or refused, which reveals no more).
  */
-const ACTORS = ['anonymous', 'volunteer', 'learner', 'manager', 'lead', 'provider', 'steering', 'admin', 'otherAdmin'] as const;
-type Actor = (typeof ACTORS)[number];
+const ACTORS = ACCESS_ACTORS;
+type Actor = AccessActor;
 
 let portal: RunningPortal;
 const tokens: Partial<Record<Actor, string>> = {};
 const ids: Record<string, string> = {};
 
-async function one<T = Record<string, string>>(sql: string, params: unknown[] = []): Promise<T> {
-  const [row] = await portal.dataSource.query(sql, params);
-  if (!row) throw new Error(`no row for ${sql}`);
-  return row;
-}
+const one = <T = Record<string, string>>(sql: string, params: unknown[] = []): Promise<T> => oneRow<T>(portal, sql, params);
 
 beforeAll(async () => {
-  portal = await startPortal({ template: 'demo', config: { signInLimitPerAddress: 10_000 } });
-  for (const actor of ACTORS.filter((a) => a !== 'anonymous' && a !== 'otherAdmin')) tokens[actor] = await portal.signIn(`${actor}@demo.portal`);
-  const gp = await one(`SELECT id, slug FROM partnership WHERE slug = 'greater-peterborough'`);
-  const fen = await one(`SELECT id, slug FROM partnership WHERE slug = 'fenland-care-partnership'`);
-  const otherAdmin = await one(`SELECT id FROM person WHERE partnership_id = $1 AND kind = 'staff' AND organisation_id IS NOT NULL
-    ORDER BY email LIMIT 1`, [fen.id]);
-  await portal.dataSource.query(`UPDATE person SET password_hash = $2, email = 'other.admin@fenland.example' WHERE id = $1`,
-    [otherAdmin.id, await hashPasswordOnce(DEMO_PASSWORD)]);
-  await portal.dataSource.query(`INSERT INTO role_grant (partnership_id, person_id, role) VALUES ($1, $2, 'partnership_admin')`, [fen.id, otherAdmin.id]);
-  tokens.otherAdmin = await portal.signIn('other.admin@fenland.example');
+  const setup = await startAccessPortal();
+  portal = setup.portal;
+  Object.assign(tokens, setup.tokens);
+  const { gp, fen, otherAdmin } = setup;
 
   const learner = await one(`SELECT id FROM person WHERE email = 'learner@demo.portal'`);
   const provider = await one(`SELECT organisation_id FROM role_grant WHERE role = 'provider_coordinator'
