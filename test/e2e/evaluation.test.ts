@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ParsedMail } from 'mailparser';
 import { type Browser, type BrowserContextOptions } from 'playwright-core';
-import { clickHeaderLink, expectNoAxeViolations, launchChromium, openCheckedPage, prepareBrowserTests, signInThroughPage } from '../support/browser';
+import { clickHeaderLink, expectNoAxeViolations, launchChromium, openCheckedPage, prepareBrowserTests, signInThroughPage, SCREENSHOTS } from '../support/browser';
 import { startMailCatcher, type MailCatcher } from '../support/mail-catcher';
 import { makeSession } from '../support/catalogue-fixtures';
 import { startPortal, type RunningPortal } from '../support/start-portal';
@@ -17,7 +17,6 @@ import { scheduleEvaluations } from '../../server/src/modules/evaluation/evaluat
  */
 jest.setTimeout(240_000);
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB' };
 const DEVICES: Record<'laptop' | 'phone', BrowserContextOptions> = {
   laptop: { ...DEFAULTS, viewport: { width: 1280, height: 800 } },

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser, SCREENSHOTS } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 
 /**
@@ -16,7 +16,6 @@ import type { RunningPortal } from '../support/start-portal';
 
 jest.setTimeout(300_000);
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB' };
 const SCREENS: Array<[string, BrowserContextOptions]> = [
   ['laptop', { ...DEFAULTS, viewport: { width: 1280, height: 800 } }],

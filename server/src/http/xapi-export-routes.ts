@@ -4,7 +4,7 @@ import { Router, type Request, type Response } from 'express';
 import { isUuid } from '../graphql/uuid';
 import { requestContext, type ContextDependencies } from './request-context';
 import { projectXapiStatements } from '../modules/xapi/xapi-projection';
-import { xapiStatementResult, type XapiExportScope } from '../modules/xapi/xapi-export';
+import { exportedOrganisation, xapiStatementResult, type XapiExportScope } from '../modules/xapi/xapi-export';
 import { organisationExportDecision, ownExportDecision, type XapiExportDecision } from '../modules/xapi/xapi.policy';
 
 /** How a stream ends when the other side has gone away. */
@@ -55,8 +55,7 @@ export function xapiExportRoutes(deps: ContextDependencies & { publicUrl: string
     const id = /^(.+)\.json$/.exec(req.params.file)?.[1] ?? '';
     if (!isUuid(id)) return refuse(res, 400, `"${req.params.file}" is not an organisation's export: ask for organisations/<organisation id>.json.`);
     return send(req, res, async ({ viewer }) => {
-      const [found] = viewer ? await deps.dataSource.query('SELECT id, partnership_id FROM organisation WHERE id = $1', [id]) : [];
-      const organisation = found ? { id: found.id as string, partnershipId: found.partnership_id as string } : null;
+      const organisation = viewer ? await exportedOrganisation(deps.dataSource, id) : null;
       return {
         decision: organisationExportDecision(viewer, organisation),
         scope: organisation ? { kind: 'organisation', partnershipId: organisation.partnershipId, organisationId: organisation.id } : null,

@@ -29,3 +29,9 @@ export async function* xapiStatementResult(dataSource: DataSource, scope: XapiEx
   }
   yield '],"more":""}';
 }
+
+/** The organisation an export names, as the policy needs it; null when there is none. */
+export async function exportedOrganisation(dataSource: DataSource, id: string): Promise<{ id: string; partnershipId: string } | null> {
+  const [found]: Array<{ id: string; partnership_id: string }> = await dataSource.query('SELECT id, partnership_id FROM organisation WHERE id = $1', [id]);
+  return found ? { id: found.id, partnershipId: found.partnership_id } : null;
+}
