@@ -150,9 +150,7 @@ export class CatalogueService {
   }
 
   private entityOf<T extends ObjectLiteral>(entity: EntityTarget<T>, prefix: string, row: Record<string, unknown>): T {
-    const own: Record<string, unknown> = {};
-    for (const column of this.dataSource.getMetadata(entity).columns) own[column.databaseName] = row[prefix + column.databaseName];
-    return entityFromRow(this.dataSource, entity, own);
+    return entityFromRow(this.dataSource, entity, row, prefix);
   }
 
   private filteredSessions(args: {
