@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { parse } from 'graphql';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { CLIENT_ROUTE_PATTERNS } from './src/route-patterns';
@@ -54,6 +55,48 @@ function precompressed(): Plugin {
   };
 }
 
+/**
+ * Each `graphql(\`…\`)` call becomes the document it returns, as a module of its own: the
+ * generated `XDocument` / `XFragmentDoc` of src/gql/graphql.ts, read from that file. Otherwise
+ * `graphql()`'s lookup table (and the one generated module) holds every operation's text and
+ * document, and every page downloaded and ran all of them. The codegen client preset's Babel
+ * plugin does the same; this build has no Babel. Types are unchanged: tsc sees the calls.
+ */
+function documentsByName(): Plugin {
+  const gqlFolder = fileURLToPath(new URL('./src/gql/', import.meta.url));
+  const prefix = '\0portal-document:';
+  const call = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
+  const generated = () => readFileSync(path.join(gqlFolder, 'graphql.ts'), 'utf8');
+  return {
+    name: 'portal-documents-by-name',
+    enforce: 'pre',
+    resolveId: (id) => (id.startsWith(prefix) ? id : null),
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const name = id.slice(prefix.length);
+      const line = generated().split('\n').find((text) => text.startsWith(`export const ${name} = {`));
+      const json = line && /^export const \w+ = (\{.*\}) as unknown as /.exec(line)?.[1];
+      if (!json) throw new Error(`src/gql/graphql.ts has no document ${name}; run npm run codegen`);
+      return `export default ${json};`;
+    },
+    transform(code, id) {
+      if (!/\.tsx?$/.test(id) || id.startsWith(gqlFolder) || !code.includes('graphql(`')) return null;
+      const names = new Set<string>();
+      const replaced = code.replace(call, (_, text: string) => {
+        const [definition] = parse(text).definitions;
+        const name = definition.kind === 'OperationDefinition' && definition.name ? `${definition.name.value}Document`
+          : definition.kind === 'FragmentDefinition' ? `${definition.name.value}FragmentDoc` : null;
+        if (!name) throw new Error(`${id}: a graphql() document without a name`);
+        names.add(name);
+        return `__${name}`;
+      }).replace(/^import \{ graphql \} from '[^']*';\n/m, '');
+      if (/\bgraphql\(/.test(replaced)) throw new Error(`${id}: a graphql() call that is not a plain template`);
+      const imports = [...names].map((name) => `import __${name} from '${prefix}${name}';\n`).join('');
+      return { code: imports + replaced, map: null };
+    },
+  };
+}
+
 // npm workspaces hoist most packages to the repository root, so Sass looks in both folders.
 const nodeModules = [
   fileURLToPath(new URL('./node_modules', import.meta.url)),
@@ -61,7 +104,7 @@ const nodeModules = [
 ];
 
 export default defineConfig({
-  plugins: [react(), routeList(), scriptsAfterStyles(), precompressed()],
+  plugins: [documentsByName(), react(), routeList(), scriptsAfterStyles(), precompressed()],
   server: {
     proxy: { '/graphql': 'http://localhost:4000' },
   },
