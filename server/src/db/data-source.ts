@@ -16,6 +16,7 @@ import { Commissioning1764800000000 } from './migrations/1764800000000-commissio
 import { PledgeIdempotency1764850000000 } from './migrations/1764850000000-pledge-idempotency';
 import { LedgerCells1764900000000 } from './migrations/1764900000000-ledger-cells';
 import { XapiStatements1765300000000 } from './migrations/1765300000000-xapi-statements';
+import { FundingOverviewPlaces1765420000000 } from './migrations/1765420000000-funding-overview-places';
 import { Compliance1765100000000 } from './migrations/1765100000000-compliance';
 import { LearningRecords1765000000000 } from './migrations/1765000000000-learning-records';
 import { OrganisationDirectoryEntry1764600000000 } from './migrations/1764600000000-organisation-directory-entry';
@@ -45,7 +46,8 @@ export const migrations = [CatalogueFoundation1763900000000, IdentityAndAudit176
   InviteBuiltAtDelivery1763972000000, VolunteerRegistration1763972100000, IdempotencyRequestHash1763974000000,
   SessionLastSeen1763974100000, OrganisationDirectoryEntry1764600000000, CoursePublishing1764700000000,
   Commissioning1764800000000, PledgeIdempotency1764850000000, LedgerCells1764900000000,
-  LearningRecords1765000000000, Compliance1765100000000, Evaluation1765200000000, XapiStatements1765300000000];
+  LearningRecords1765000000000, Compliance1765100000000, Evaluation1765200000000, XapiStatements1765300000000,
+  FundingOverviewPlaces1765420000000];
 
 export const entities = [
   PartnershipEntity, OrganisationEntity, SectorGroupEntity, PersonEntity, RoleGrantEntity,
