@@ -92,14 +92,13 @@ function RenewalPeriods({ organisationId, settings, subjects, refetch }: { organ
       <p>How long a completion counts before it must be done again. Your organisation&rsquo;s period replaces the framework&rsquo;s.</p>
       <Table responsive caption="Renewal period of each subject" captionProps={{ className: 'nhsuk-u-visually-hidden' }} data-testid="renewal-periods">
         <Table.Head>
-          <Table.Row><Table.Cell>Subject</Table.Cell><Table.Cell>Renews every</Table.Cell><Table.Cell>Set by</Table.Cell></Table.Row>
+          <Table.Row><Table.Cell>Subject</Table.Cell><Table.Cell>Renews every</Table.Cell></Table.Row>
         </Table.Head>
         <Table.Body>
           {settings.renewalPeriods.map((period) => (
             <Table.Row key={period.subjectCode} data-subject={period.subjectCode}>
               <Table.Cell>{subjectName(subjects, period.subjectCode)}</Table.Cell>
-              <Table.Cell>{period.renewalMonths} months</Table.Cell>
-              <Table.Cell>{period.own ? 'Your organisation' : 'The framework'}</Table.Cell>
+              <Table.Cell>{period.renewalMonths} months {period.own ? '(your organisation\'s)' : '(the framework\'s)'}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
@@ -165,16 +164,14 @@ function Requirements({ organisationId, settings, subjects, refetch }: { organis
       {settings.requirements.length ? (
         <Table responsive caption="Staff groups and the subjects they need" captionProps={{ className: 'nhsuk-u-visually-hidden' }} data-testid="requirements">
           <Table.Head>
-            <Table.Row><Table.Cell>Subject</Table.Cell><Table.Cell>Who</Table.Cell><Table.Cell>Job title</Table.Cell><Table.Cell>Team</Table.Cell><Table.Cell>Change</Table.Cell></Table.Row>
+            <Table.Row><Table.Cell>Subject</Table.Cell><Table.Cell>Who needs it</Table.Cell><Table.Cell>Change</Table.Cell></Table.Row>
           </Table.Head>
           <Table.Body>
             {[...settings.requirements].sort((a, b) => subjectName(subjects, a.subjectCode).localeCompare(subjectName(subjects, b.subjectCode), 'en-GB'))
               .map((requirement) => (
                 <Table.Row key={requirement.id} data-requirement={requirement.id}>
                   <Table.Cell>{subjectName(subjects, requirement.subjectCode)}</Table.Cell>
-                  <Table.Cell>{requirement.personKind ? KIND_TEXT[requirement.personKind] : 'Staff and volunteers'}</Table.Cell>
-                  <Table.Cell>{requirement.jobTitle ?? 'Any'}</Table.Cell>
-                  <Table.Cell>{requirement.team ?? 'Any'}</Table.Cell>
+                  <Table.Cell>{capitalised(groupText(requirement))}</Table.Cell>
                   <Table.Cell>
                     <Button type="button" secondary small className="nhsuk-u-margin-bottom-0" disabled={removing} onClick={() => void remove(requirement)}>
                       Remove<span className="nhsuk-u-visually-hidden"> {subjectName(subjects, requirement.subjectCode)} for {groupText(requirement)}</span>
@@ -205,6 +202,10 @@ function Requirements({ organisationId, settings, subjects, refetch }: { organis
   );
 }
 
+/** A name's possessive: "Bretton Green Medical Practice's"; a name ending in s takes the apostrophe alone ("Thorpe Wood Medical Centres'"). */
+const possessive = (name: string) => (name.endsWith('s') ? `${name}'` : `${name}'s`);
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function groupText(group: { personKind?: PersonKind | '' | null; jobTitle?: string | null; team?: string | null }): string {
   const parts = [group.personKind ? KIND_TEXT[group.personKind].toLowerCase() : 'staff and volunteers'];
   if (group.jobTitle) parts.push(`job title ${group.jobTitle}`);
@@ -233,7 +234,7 @@ function Refusals({ organisationId, settings, subjects, organisations, refetch }
       succeeded: (payload) => !!payload.refusal,
       done: async () => {
         await refetch();
-        setSaved(`${others.find((o) => o.id === form.fromOrganisationId)?.name ?? 'Their'} completions of ${subjectName(subjects, form.subjectCode)} no longer count`);
+        setSaved(`${possessive(others.find((o) => o.id === form.fromOrganisationId)?.name ?? 'The organisation')} completions of ${subjectName(subjects, form.subjectCode)} no longer count`);
         setForm(empty);
       },
     });
@@ -247,7 +248,7 @@ function Refusals({ organisationId, settings, subjects, organisations, refetch }
       done: async () => {
         await refetch();
         setErrors([]);
-        setSaved(`${refusal.fromOrganisationName}'s completions of ${subjectName(subjects, refusal.subjectCode)} count again`);
+        setSaved(`${possessive(refusal.fromOrganisationName)} completions of ${subjectName(subjects, refusal.subjectCode)} count again`);
       },
     });
   };
@@ -270,7 +271,7 @@ function Refusals({ organisationId, settings, subjects, organisations, refetch }
                 <Table.Cell><span className="portal-break-anywhere">{refusal.reason}</span></Table.Cell>
                 <Table.Cell>
                   <Button type="button" secondary small className="nhsuk-u-margin-bottom-0" disabled={accepting} onClick={() => void accept(refusal)}>
-                    Accept again<span className="nhsuk-u-visually-hidden"> {refusal.fromOrganisationName}&rsquo;s {subjectName(subjects, refusal.subjectCode)}</span>
+                    Accept again<span className="nhsuk-u-visually-hidden"> {possessive(refusal.fromOrganisationName)} {subjectName(subjects, refusal.subjectCode)}</span>
                   </Button>
                 </Table.Cell>
               </Table.Row>

@@ -21,6 +21,7 @@ const ACTIVITY_AUDIENCE = {
   who: 'Steering group members and partnership administrators',
 };
 
+const CHART_ROWS = 10;
 const CATEGORIES: LearningCategory[] = ['EXPERIENTIAL', 'SOCIAL', 'FORMAL'];
 
 // The chart library loads only when a chart is first drawn, as on the funding and outcomes pages.
@@ -68,19 +69,24 @@ const CSV_COLUMNS: Array<CsvColumn<OrganisationRow>> = [
 ];
 
 function HoursChart({ rows }: { rows: OrganisationRow[] }) {
-  const bars = rows.filter((r) => r.balance.totalHours > 0).slice(0, 12).map((r) => ({
+  // The ten with the most hours, most first: the table below has every organisation.
+  const bars = rows.filter((r) => r.balance.totalHours > 0).sort((a, b) => b.balance.totalHours - a.balance.totalHours).slice(0, CHART_ROWS).map((r) => ({
     label: r.organisationName, EXPERIENTIAL: hoursOf(r, 'EXPERIENTIAL'), SOCIAL: hoursOf(r, 'SOCIAL'), FORMAL: hoursOf(r, 'FORMAL'),
   }));
   if (!bars.length) return null;
+  const which = rows.length > CHART_ROWS ? `the ${CHART_ROWS} organisations with the most hours` : 'each organisation';
   return (
+    <>
+    <p className="nhsuk-body-s" data-testid="activity-chart-note">Hours of learning of {which}, by 70:20:10 category.</p>
     <div className="funding-chart funding-chart--bars" role="img" data-testid="activity-chart"
-      aria-label="Bar chart of hours of learning by organisation, by 70:20:10 category. The table below gives the same figures.">
+      aria-label={`Bar chart of hours of learning of ${which}, by 70:20:10 category. The table below gives every organisation's figures.`}>
       <ChartBoundary>
         <Suspense fallback={<div className="funding-chart__loading" style={{ minHeight: bars.length * 36 + 90 }} />}>
           <LearningHoursChart rows={bars} />
         </Suspense>
       </ChartBoundary>
     </div>
+    </>
   );
 }
 
