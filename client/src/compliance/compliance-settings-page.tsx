@@ -28,7 +28,7 @@ const SETTINGS_AUDIENCE = {
   who: 'Learning and development leads and partnership administrators',
 };
 
-type Settings = SettingsResult['complianceMatrix'];
+type Settings = SettingsResult['complianceSettings'];
 type Subject = SettingsResult['mandatorySubjects'][number];
 
 const RENEWAL_IDS: Record<RenewalField, string> = { subjectCode: 'renewal-subject', renewalMonths: 'renewal-months' };
@@ -312,7 +312,7 @@ function SettingsOf({ viewer, organisationId }: { viewer: SignedInViewer; organi
   const { data, loading, error, refetch } = useQuery(ComplianceSettingsQuery, {
     variables: { organisationId, partnershipSlug: viewer.partnership.slug }, fetchPolicy: 'cache-and-network',
   });
-  const settings = data?.complianceMatrix;
+  const settings = data?.complianceSettings;
   useDocumentTitle(['Compliance settings', settings?.organisation?.name]);
   const problem = accessProblemOf(error);
   if (problem) return <AccessProblemPage problem={problem} {...SETTINGS_AUDIENCE} />;

@@ -75,13 +75,12 @@ export const BookOverdueMutation = graphql(`
 `);
 
 /**
- * An organisation's compliance settings as the matrix reports them (its renewal periods, its
- * staff groups' requirements, the completions it refuses), with the subjects and partners to
- * choose from.
+ * An organisation's compliance settings (its renewal periods, its staff groups' requirements, the
+ * completions it refuses), read without its matrix, with the subjects and partners to choose from.
  */
 export const ComplianceSettingsQuery = graphql(`
   query ComplianceSettings($organisationId: ID!, $partnershipSlug: String!) {
-    complianceMatrix(organisationId: $organisationId) {
+    complianceSettings(organisationId: $organisationId) {
       organisation { id name }
       renewalPeriods { subjectCode renewalMonths own }
       requirements { id subjectCode personKind jobTitle team }
