@@ -322,6 +322,15 @@ function SettingsOf({ viewer, organisationId }: { viewer: SignedInViewer; organi
   const again = () => refetch();
   return (
     <>
+      {/* A long page on a phone: the three settings one tap away. */}
+      <nav aria-labelledby="settings-contents">
+        <h2 id="settings-contents" className="nhsuk-heading-s nhsuk-u-margin-bottom-2">On this page</h2>
+        <ul className="nhsuk-list nhsuk-list--bullet">
+          <li><a href="#renewal-heading">Renewal periods</a></li>
+          <li><a href="#requirements-heading">Who needs which subjects</a></li>
+          <li><a href="#refusals-heading">Completions you do not accept</a></li>
+        </ul>
+      </nav>
       <RenewalPeriods organisationId={organisationId} settings={settings} subjects={subjects} refetch={again} />
       <Requirements organisationId={organisationId} settings={settings} subjects={subjects} refetch={again} />
       <Refusals organisationId={organisationId} settings={settings} subjects={subjects} organisations={data.organisations} refetch={again} />

@@ -1,7 +1,7 @@
 import { Component, lazy, Suspense, useId, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import type { EvaluationCellFieldsFragment } from '../gql/graphql';
-import { FUNDING_PATHS } from '../route-patterns';
+import { FUNDING_PATHS, RECORDS_PATHS } from '../route-patterns';
 import { Link } from 'react-router';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
@@ -126,11 +126,15 @@ function Outcomes({ viewer }: { viewer: SignedInViewer }) {
   const report = data?.evaluationReport;
   if (!report) return <p>The outcomes could not be loaded. Try again later.</p>;
   const t = report.totals;
+  const partnershipWide = viewer.roles.some((grant) => grant.role === 'STEERING_GROUP' || grant.role === 'PARTNERSHIP_ADMIN');
   return (
     <>
       <h1>Outcomes of learning</h1>
       <p className="nhsuk-lede-text">{report.scope}: what learners said after their courses (Kirkpatrick level 1) and whether the learning is being applied 1 to 3 months on (level 3).</p>
-      <p><Link to={FUNDING_PATHS.overview}>See the funding behind it</Link></p>
+      <p>
+        <Link to={FUNDING_PATHS.overview}>See the funding behind it</Link>
+        {partnershipWide ? <> or <Link to={RECORDS_PATHS.activity}>the learning activity</Link></> : null}
+      </p>
       <ul className="nhsuk-grid-row nhsuk-card-group" data-testid="outcome-headlines">
         {[['Responses', responsesText(t)], ['Response rate', percentText(t.responseRate)], ['Mean rating', `${ratingText(t.meanRating)} out of 5`],
           ['Net Promoter Score', npsText(t.netPromoterScore)], ['Applying the learning', percentText(t.applyingRate)]].map(([label, value]) => (
