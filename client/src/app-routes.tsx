@@ -54,6 +54,9 @@ const OutcomesPage = lazy(() => import('./evaluation/outcomes-page').then((m) =>
 const ComplianceMatrixPage = lazy(() => import('./compliance/compliance-matrix-page').then((m) => ({ default: m.ComplianceMatrixPage })));
 const TeamCompliancePage = lazy(() => import('./compliance/compliance-matrix-page').then((m) => ({ default: m.TeamCompliancePage })));
 const ComplianceSummaryPage = lazy(() => import('./compliance/compliance-summary-page').then((m) => ({ default: m.ComplianceSummaryPage })));
+const ComplianceSettingsPage = lazy(() => import('./compliance/compliance-settings-page').then((m) => ({ default: m.ComplianceSettingsPage })));
+const LearningActivityPage = lazy(() => import('./records/learning-activity-page').then((m) => ({ default: m.LearningActivityPage })));
+const OrganisationRecordsPage = lazy(() => import('./records/organisation-records-page').then((m) => ({ default: m.OrganisationRecordsPage })));
 const TeamPage = lazy(() => import('./people/people-list-pages').then((m) => ({ default: m.TeamPage })));
 
 export function createAppRouter() {
@@ -96,6 +99,7 @@ export function createAppRouter() {
         { path: AREA_PATHS.organisationPeople, element: <OrganisationPeoplePage /> },
         { path: AREA_PATHS.team, element: <TeamPage /> },
         { path: COMPLIANCE_PATHS.organisation, element: <ComplianceMatrixPage /> },
+        { path: COMPLIANCE_PATHS.settings, element: <ComplianceSettingsPage /> },
         { path: COMPLIANCE_PATHS.team, element: <TeamCompliancePage /> },
         { path: COMPLIANCE_PATHS.partnership, element: <ComplianceSummaryPage /> },
         { path: AREA_PATHS.myBookings, element: <MyBookingsPage /> },
@@ -119,6 +123,8 @@ export function createAppRouter() {
         { path: RECORDS_PATHS.myRecord, element: <MyLearningRecordPage /> },
         { path: RECORDS_PATHS.logLearning, element: <LogLearningPage /> },
         { path: RECORDS_PATHS.personRecord, element: <PersonLearningRecordPage /> },
+        { path: RECORDS_PATHS.organisationRecords, element: <OrganisationRecordsPage /> },
+        { path: RECORDS_PATHS.activity, element: <LearningActivityPage /> },
       ],
     },
     { path: '*', element: <NotFoundPage standalone /> },

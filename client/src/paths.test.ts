@@ -30,6 +30,13 @@ describe('the path builder', () => {
       paths.partnership('x'), paths.session('x', 'y'), paths.signedOut('x'), paths.fundingStream('y'),
       paths.fundingAdmin('2025-26'), paths.editCourse('c'), paths.newSession('c'), paths.changeSession('s'),
       paths.organisationBookings({ session: 's' }), paths.adminPeople({ organisation: 'o' }),
+      paths.complianceSettings('o'), paths.complianceSettings(), paths.organisationRecords({ search: 'ann' }),
     ]) expect(known(path)).toBe(true);
+  });
+
+  it('builds the compliance settings and the learning records with their query', () => {
+    expect(paths.complianceSettings('o 1')).toBe('/organisation/compliance/settings?organisation=o+1');
+    expect(paths.complianceSettings(null)).toBe('/organisation/compliance/settings');
+    expect(paths.organisationRecords({ organisation: 'o', search: null })).toBe('/organisation/learning-records?organisation=o');
   });
 });

@@ -84,4 +84,9 @@ export const paths = {
   changeSession: (sessionId: string) => pathOf(PROVIDER_PATHS.changeSession, { id: sessionId }),
   providerRegister: (sessionId: string) => pathOf(PROVIDER_PATHS.register, { id: sessionId }),
   personLearningRecord: (personId: string) => pathOf(RECORDS_PATHS.personRecord, { personId }),
+  /** An organisation's compliance settings; without one, the lead's own (an administrator chooses). */
+  complianceSettings: (organisationId?: string | null) => pathOf(COMPLIANCE_PATHS.settings, {}, { organisation: organisationId }),
+  /** A lead's organisation's people and their records, searched and paged. */
+  organisationRecords: (query: { organisation?: string | null; search?: string | null; after?: string | null } = {}) =>
+    pathOf(RECORDS_PATHS.organisationRecords, {}, { ...query }),
 } as const;

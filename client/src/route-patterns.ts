@@ -98,6 +98,8 @@ export const EVALUATION_PATHS = {
 /** Mandatory-training compliance: an organisation's matrix (its L&D leads), a team's (line managers), the partnership's percentages (steering). */
 export const COMPLIANCE_PATHS = {
   organisation: '/organisation/compliance',
+  /** An organisation's renewal periods, staff groups' subjects and refused completions (its leads; administrators choose it by `?organisation=`). */
+  settings: '/organisation/compliance/settings',
   team: '/team/compliance',
   partnership: '/compliance',
 } as const;
@@ -107,6 +109,10 @@ export const RECORDS_PATHS = {
   myRecord: '/learning-record',
   logLearning: '/learning-record/log',
   personRecord: '/learning-record/people/:personId',
+  /** An L&D lead's organisation's people, each with what their record holds. */
+  organisationRecords: '/organisation/learning-records',
+  /** The partnership's learning as counts, naming no one: beside funding and outcomes. */
+  activity: '/learning-activity',
 } as const;
 
 /** A child route's path below the partnership layout ('/p/:slug/find-training' → 'find-training'). */

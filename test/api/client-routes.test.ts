@@ -23,7 +23,7 @@ async function get(address: string) {
 it.each([
   '/', '/p/greater-peterborough/find-training', '/p/greater-peterborough/sessions/5f1e9c1a-0000-4000-8000-000000000000',
   '/p/greater-peterborough', '/sign-in', '/accept-invitation', '/funding', '/funding/streams/abc', '/admin/organisations', '/bookings/requests',
-  '/p/greater-peterborough/find-training/',
+  '/p/greater-peterborough/find-training/', '/organisation/compliance/settings', '/organisation/learning-records', '/learning-activity',
 ])('serves the client with 200 at %s', async (address) => {
   const response = await get(address);
   expect(response.status).toBe(200);
@@ -33,7 +33,7 @@ it.each([
 
 it.each([
   '/no-such-page', '/p/greater-peterborough/no-such-page', '/p/greater-peterborough/sessions/1/more', '/funding/streams',
-  '/admin/organisations/new/extra', '/robots', '/%E2%9C%93',
+  '/admin/organisations/new/extra', '/robots', '/%E2%9C%93', '/organisation/compliance/settings/extra', '/learning-activity/2025',
 ])('answers 404 with the client (its page-not-found) at %s', async (address) => {
   const response = await get(address);
   expect(response.status).toBe(404);

@@ -71,6 +71,9 @@ const OPERATIONS: Operation[] = [
   { name: 'complianceMatrix', tenants: ['own', 'other'], pick: (d) => d.complianceMatrix, expected: onOrganisation(LEADS_AND_ADMINS), readOnly: true,
     run: (t, tenant) => call('query($id: ID!) { complianceMatrix(organisationId: $id) { rows { name cells { status } } subjects { totals { required } } csv } }',
       { id: organisation(tenant) }, t) },
+  { name: 'complianceSettings', tenants: ['own', 'other'], pick: (d) => d.complianceSettings, expected: onOrganisation(LEADS_AND_ADMINS), readOnly: true,
+    run: (t, tenant) => call('query($id: ID!) { complianceSettings(organisationId: $id) { organisation { id } renewalPeriods { subjectCode renewalMonths own } requirements { id } refusals { reason } } }',
+      { id: organisation(tenant) }, t) },
   { name: 'teamComplianceMatrix', tenants: ['own'], pick: (d) => d.teamComplianceMatrix, expected: asCaller(['manager']), readOnly: true,
     run: (t) => call('query { teamComplianceMatrix { rows { name cells { status } } } }', {}, t) },
   { name: 'complianceSummary', tenants: ['own', 'other'], pick: (d) => d.complianceSummary, expected: onOrganisation(['steering', 'admin', 'otherAdmin']), readOnly: true,
@@ -100,6 +103,6 @@ it('lets each caller see and change exactly the compliance product.md gives them
   const { unexpected, cells, allows } = await runAccessCells(OPERATIONS, ACTORS, tokens, { strictUserErrors: true, concurrency: 4 });
   console.log(`compliance access: ${OPERATIONS.length} operations × ${ACTORS.length} callers × tenants = ${cells} cells, ${allows} allowed`);
   expect(unexpected).toEqual([]);
-  // Per tenant: the matrix and the five settings for its leads and administrators, the summary for steering and administrators.
-  expect(allows).toBe(3 + 1 + 3 + 5 * 3 + 1);
+  // Per tenant: the matrix, the settings' reading and its five changes for its leads and administrators, the summary for steering and administrators.
+  expect(allows).toBe(3 + 3 + 1 + 3 + 5 * 3 + 1);
 }, 300_000);

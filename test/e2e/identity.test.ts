@@ -182,7 +182,7 @@ describe('a volunteer on a phone', () => {
     const seconds = (Date.now() - started) / 1000;
     console.log(`registering a volunteer on a phone took ${seconds.toFixed(1)} s`);
     expect(seconds).toBeLessThan(60);
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Impact reviews', 'Partnership directory']);
 
     // The link works once: followed again, the page says why it cannot finish, in the server's words, and offers no button.
     await page.goto(`${portal.url}${new URL(link!).pathname}${new URL(link!).search}`);
@@ -220,7 +220,7 @@ describe('a volunteer on a phone', () => {
     await signIn(page, email, VOLUNTEER_PASSWORD);
     await page.waitForURL((url) => url.pathname === FIND_TRAINING && url.searchParams.get('q') === 'first aid');
     await signedInAs(page).filter({ hasText: name }).waitFor();
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Impact reviews', 'Partnership directory']);
   });
 
   it('resets a forgotten password from the emailed link', async () => {
@@ -305,7 +305,7 @@ describe('the administrator on a desktop', () => {
     await signIn(page, 'admin@demo.portal', DEMO_PASSWORD);
     await page.waitForURL((url) => url.pathname === '/admin/people');
     await signedInAs(page).filter({ hasText: 'Martin Crowe' }).waitFor();
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Courses', 'Funding', 'Outcomes', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Courses', 'Funding', 'Outcomes', 'Learning activity', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
     await expect(header(page).locator('[aria-current]').textContent()).resolves.toBe('People and roles');
     await page.screenshot({ path: path.join(ARTIFACTS, 'admin-header-desktop.png') });
   });
@@ -569,7 +569,7 @@ describe('leads, managers and volunteers', () => {
 
   it("shows an L&D lead their organisation's people", async () => {
     await signInAs('lead@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Mandatory training', 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Learning records', 'Mandatory training', 'Partnership directory']);
     if (!await adminApiExists()) return;
     await clickHeaderLink(page, "My organisation's people");
     await page.locator('h1', { hasText: "My organisation's people" }).waitFor();
@@ -582,7 +582,7 @@ describe('leads, managers and volunteers', () => {
 
   it('shows a line manager their team', async () => {
     await signInAs('manager@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Requests to decide', 'My team', "My team's mandatory training", 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Impact reviews', 'Requests to decide', 'My team', "My team's mandatory training", 'Partnership directory']);
     if (!await adminApiExists()) return;
     await clickHeaderLink(page, 'My team');
     await page.locator('h1', { hasText: 'My team' }).waitFor();
@@ -592,7 +592,7 @@ describe('leads, managers and volunteers', () => {
 
   it("folds the administrator's navigation into the header's \"More\" menu on a phone rather than scrolling sideways", async () => {
     await signInAs('admin@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Courses', 'Funding', 'Outcomes', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Courses', 'Funding', 'Outcomes', 'Learning activity', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(390);
     await page.locator('header[data-nhsuk-header-init]').waitFor({ state: 'attached' });
     await header(page).getByRole('button', { name: 'Browse More' }).click();
@@ -605,7 +605,7 @@ describe('leads, managers and volunteers', () => {
 
   it('tells a volunteer the admin pages are for administrators', async () => {
     await signInAs('volunteer@demo.portal');
-    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Partnership directory']);
+    expect(await navigationTexts(page)).toEqual(['Find training', 'My bookings', 'My learning record', 'Impact reviews', 'Partnership directory']);
     await page.goto(`${portal.url}/admin/import-people`);
     await page.locator('h1', { hasText: 'You need to be an administrator' }).waitFor();
     await expectNoAxeViolations(page, 'the you need to be an administrator page');

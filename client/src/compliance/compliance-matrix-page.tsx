@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ComplianceStatus } from '../gql/graphql';
 import { paths } from '../paths';
 import { accessProblemOf } from '../ui/access-errors';
@@ -31,6 +31,7 @@ function OrganisationMatrix({ viewer }: { viewer: SignedInViewer }) {
     <>
       <span className="nhsuk-caption-l">{led?.name}</span>
       <h1>Mandatory training</h1>
+      <p><Link to={paths.complianceSettings(led?.id)}>Change the compliance settings</Link>: renewal periods, who needs which subjects, and whose completions count.</p>
       {loading && !data ? <p role="status">Loading the compliance matrix…</p> : null}
       {error && !data ? <p>Sorry, the compliance matrix could not be loaded. Try again later.</p> : null}
       {data ? (

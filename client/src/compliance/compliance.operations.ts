@@ -73,3 +73,74 @@ export const BookOverdueMutation = graphql(`
     }
   }
 `);
+
+/**
+ * An organisation's compliance settings (its renewal periods, its staff groups' requirements, the
+ * completions it refuses), read without its matrix, with the subjects and partners to choose from.
+ */
+export const ComplianceSettingsQuery = graphql(`
+  query ComplianceSettings($organisationId: ID!, $partnershipSlug: String!) {
+    complianceSettings(organisationId: $organisationId) {
+      organisation { id name }
+      renewalPeriods { subjectCode renewalMonths own }
+      requirements { id subjectCode personKind jobTitle team }
+      refusals { fromOrganisationId fromOrganisationName subjectCode reason }
+    }
+    mandatorySubjects { code name }
+    organisations(partnershipSlug: $partnershipSlug) { id name }
+  }
+`);
+
+export const SetRenewalPeriodMutation = graphql(`
+  mutation SetRenewalPeriod($input: SetRenewalPeriodInput!) {
+    setRenewalPeriod(input: $input) {
+      renewalPeriod { subjectCode renewalMonths own }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const AddComplianceRequirementMutation = graphql(`
+  mutation AddComplianceRequirement($input: AddComplianceRequirementInput!) {
+    addComplianceRequirement(input: $input) {
+      requirement { id }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const RemoveComplianceRequirementMutation = graphql(`
+  mutation RemoveComplianceRequirement($input: RemoveComplianceRequirementInput!) {
+    removeComplianceRequirement(input: $input) {
+      requirement { id }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const RefuseCompletionsMutation = graphql(`
+  mutation RefuseCompletions($input: RefuseCompletionsInput!) {
+    refuseCompletions(input: $input) {
+      refusal { fromOrganisationId subjectCode }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
+export const AcceptCompletionsMutation = graphql(`
+  mutation AcceptCompletions($input: AcceptCompletionsInput!) {
+    acceptCompletions(input: $input) {
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);

@@ -1,6 +1,16 @@
 import type { EvaluationCellFieldsFragment } from '../gql/graphql';
 import type { CsvColumn } from '../funding/csv-text';
 
+/** A count as people read it, with thousands separators: 4,131. */
+export function countText(count: number): string {
+  return count.toLocaleString('en-GB');
+}
+
+/** Responses out of those asked: "4,131 of 6,518". */
+export function responsesText(cell: { responses: number; asked: number }): string {
+  return `${countText(cell.responses)} of ${countText(cell.asked)}`;
+}
+
 /** A 0..1 share as a whole percentage, "—" when there is none. */
 export function percentText(share: number | null | undefined): string {
   return share == null ? '—' : `${Math.round(share * 100)}%`;

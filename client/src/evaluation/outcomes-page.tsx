@@ -1,7 +1,7 @@
 import { Component, lazy, Suspense, useId, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import type { EvaluationCellFieldsFragment } from '../gql/graphql';
-import { FUNDING_PATHS } from '../route-patterns';
+import { FUNDING_PATHS, RECORDS_PATHS } from '../route-patterns';
 import { Link } from 'react-router';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
@@ -12,7 +12,7 @@ import { TableCsvButton } from '../funding/csv-download';
 import { csvText } from '../funding/csv-text';
 import { ScrollingTable } from '../funding/figures-table';
 import { EvaluationReportQuery } from './evaluation.operations';
-import { npsText, outcomeCsvColumns, percentText, ratingText } from './outcome-text';
+import { npsText, outcomeCsvColumns, percentText, ratingText, responsesText } from './outcome-text';
 import '../funding/funding.scss';
 
 const OUTCOMES_AUDIENCE = {
@@ -53,7 +53,7 @@ function NpsChart({ label, cells }: { label: string; cells: Cell[] }) {
 }
 
 const COLUMNS: Array<[string, (c: Cell) => string]> = [
-  ['Responses', (c) => `${c.responses} of ${c.asked}`],
+  ['Responses', (c) => responsesText(c)],
   ['Response rate', (c) => percentText(c.responseRate)],
   ['Mean rating', (c) => ratingText(c.meanRating)],
   ['NPS', (c) => npsText(c.netPromoterScore)],
@@ -126,13 +126,17 @@ function Outcomes({ viewer }: { viewer: SignedInViewer }) {
   const report = data?.evaluationReport;
   if (!report) return <p>The outcomes could not be loaded. Try again later.</p>;
   const t = report.totals;
+  const partnershipWide = viewer.roles.some((grant) => grant.role === 'STEERING_GROUP' || grant.role === 'PARTNERSHIP_ADMIN');
   return (
     <>
       <h1>Outcomes of learning</h1>
       <p className="nhsuk-lede-text">{report.scope}: what learners said after their courses (Kirkpatrick level 1) and whether the learning is being applied 1 to 3 months on (level 3).</p>
-      <p><Link to={FUNDING_PATHS.overview}>See the funding behind it</Link></p>
+      <p>
+        <Link to={FUNDING_PATHS.overview}>See the funding behind it</Link>
+        {partnershipWide ? <> or <Link to={RECORDS_PATHS.activity}>the learning activity</Link></> : null}
+      </p>
       <ul className="nhsuk-grid-row nhsuk-card-group" data-testid="outcome-headlines">
-        {[['Responses', `${t.responses} of ${t.asked}`], ['Response rate', percentText(t.responseRate)], ['Mean rating', `${ratingText(t.meanRating)} out of 5`],
+        {[['Responses', responsesText(t)], ['Response rate', percentText(t.responseRate)], ['Mean rating', `${ratingText(t.meanRating)} out of 5`],
           ['Net Promoter Score', npsText(t.netPromoterScore)], ['Applying the learning', percentText(t.applyingRate)]].map(([label, value]) => (
           <li key={label} className="nhsuk-grid-column-one-third nhsuk-card-group__item">
             <div className="nhsuk-card"><div className="nhsuk-card__content">

@@ -58,7 +58,7 @@ function PeopleList({ viewer, role, title, intro, organisations, more }: {
 }
 
 /** The organisations a lead leads, their own first (as the API orders its default). */
-function ledOrganisations(viewer: SignedInViewer): Array<{ id: string; name: string }> {
+export function ledOrganisations(viewer: SignedInViewer): Array<{ id: string; name: string }> {
   const led = new Map<string, { id: string; name: string }>();
   for (const grant of viewer.roles) {
     if (grant.role === 'LD_LEAD' && grant.organisation) led.set(grant.organisation.id, grant.organisation);

@@ -14,10 +14,13 @@ import { BalanceSection, CompletionsSection, InformalLearningSection } from './l
 const SIGNED_IN = { needs: 'signed in', who: 'Everyone with an account' };
 const RECORD_READERS = { needs: 'the person, their line manager or their organisation\'s L&D lead', who: 'The person, their line manager and their L&D lead' };
 
+/** Where a person's record goes back to, when a list opened it (else My team). */
+export interface RecordBackState { recordBack?: { href: string; text: string } }
+
 /** Where a logged entry's page comes back to, with a message. */
 export interface LearningLoggedState { learningLogged?: { message: string } }
 
-function LearningRecordView({ viewer, personId, logged }: { viewer: SignedInViewer; personId: string | null; logged?: string }) {
+function LearningRecordView({ viewer, personId, logged, back }: { viewer: SignedInViewer; personId: string | null; logged?: string; back?: RecordBackState['recordBack'] }) {
   const { data, loading, error } = useQuery(LearningRecordQuery, { variables: { personId }, fetchPolicy: 'cache-and-network' });
   const [confirm] = useMutation(ConfirmInformalLearningMutation);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -46,7 +49,7 @@ function LearningRecordView({ viewer, personId, logged }: { viewer: SignedInView
 
   return (
     <>
-      {!own ? <BackLink className="nhsuk-u-margin-bottom-5" asElement={Link} to={AREA_PATHS.team}>My team</BackLink> : null}
+      {!own ? <BackLink className="nhsuk-u-margin-bottom-5" asElement={Link} to={back?.href ?? AREA_PATHS.team}>{back?.text ?? 'My team'}</BackLink> : null}
       {problem ? (
         <ErrorSummary><ErrorSummary.Title>There is a problem</ErrorSummary.Title><ErrorSummary.List><ErrorSummary.ListItem>{problem}</ErrorSummary.ListItem></ErrorSummary.List></ErrorSummary>
       ) : null}
@@ -74,7 +77,8 @@ export function MyLearningRecordPage() {
 export function PersonLearningRecordPage() {
   const { viewer, loading } = useViewer();
   const { personId = '' } = useParams();
+  const back = ((useLocation().state ?? {}) as RecordBackState).recordBack;
   if (loading) return <p role="status">Loading…</p>;
   if (!viewer) return <AccessProblemPage problem="UNAUTHENTICATED" {...RECORD_READERS} />;
-  return <LearningRecordView viewer={viewer} personId={personId} />;
+  return <LearningRecordView viewer={viewer} personId={personId} back={back?.href.startsWith('/') ? back : undefined} />;
 }

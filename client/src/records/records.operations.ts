@@ -78,3 +78,56 @@ export const ConfirmInformalLearningMutation = graphql(`
     }
   }
 `);
+
+/** The partnership's learning as counts and hours, naming no one: for the steering group and administrators. */
+export const LearningActivityQuery = graphql(`
+  query LearningActivity($partnershipSlug: String!) {
+    learningActivity(partnershipSlug: $partnershipSlug) {
+      learners
+      completions
+      informalEntries
+      balance {
+        totalHours
+        categories { category hours share target }
+      }
+      byOrganisation {
+        organisationId
+        organisationName
+        learners
+        completions
+        informalEntries
+        balance {
+          totalHours
+          categories { category hours share }
+        }
+      }
+    }
+  }
+`);
+
+/** A lead's organisation's people, each with what their learning record holds. */
+export const PeopleLearningRecordsQuery = graphql(`
+  query PeopleLearningRecords($organisationId: ID, $search: String, $first: Int!, $after: String) {
+    people(organisationId: $organisationId, search: $search, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        ...PageFields
+      }
+      edges {
+        cursor
+        node {
+          id
+          name
+          jobTitle
+          team
+          learningRecordCounts {
+            completions
+            informalEntries
+            totalHours
+            lastLearnedOn
+          }
+        }
+      }
+    }
+  }
+`);

@@ -18,7 +18,7 @@ describe('navigationFor', () => {
 
   it('gives a volunteer and a learner their bookings and the directory', () => {
     for (const role of ['VOLUNTEER', 'LEARNER'] as const) {
-      expect(texts([{ role }])).toEqual(['Find training', 'My bookings', 'My learning record', 'Partnership directory']);
+      expect(texts([{ role }])).toEqual(['Find training', 'My bookings', 'My learning record', 'Impact reviews', 'Partnership directory']);
     }
   });
 
@@ -30,23 +30,23 @@ describe('navigationFor', () => {
   });
 
   it('gives the steering group the funding page', () => {
-    expect(texts([{ role: 'STEERING_GROUP' }])).toEqual(['Find training', 'My bookings', 'My learning record', 'Funding', 'Outcomes', 'Commissioning', 'Compliance', 'Partnership directory']);
+    expect(texts([{ role: 'STEERING_GROUP' }])).toEqual(['Find training', 'My bookings', 'My learning record', 'Funding', 'Outcomes', 'Learning activity', 'Commissioning', 'Compliance', 'Partnership directory']);
   });
 
   it('gives an administrator the admin areas', () => {
     expect(texts([{ role: 'PARTNERSHIP_ADMIN' }]))
-      .toEqual(['Find training', 'My bookings', 'My learning record', 'Courses', 'Funding', 'Outcomes', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'My learning record', 'Courses', 'Funding', 'Outcomes', 'Learning activity', 'Commissioning', 'Organisations', 'People and roles', 'Import people', 'Audit log', 'Funding streams', 'Compliance', 'Partnership directory']);
   });
 
   it('gives line managers and leads the requests to decide, and leads their organisation\'s bookings', () => {
-    expect(texts([{ role: 'LINE_MANAGER' }])).toEqual(['Find training', 'My bookings', 'My learning record', 'Requests to decide', 'My team', "My team's mandatory training", 'Partnership directory']);
+    expect(texts([{ role: 'LINE_MANAGER' }])).toEqual(['Find training', 'My bookings', 'My learning record', 'Impact reviews', 'Requests to decide', 'My team', "My team's mandatory training", 'Partnership directory']);
     expect(texts([{ role: 'LD_LEAD' }]))
-      .toEqual(['Find training', 'My bookings', 'My learning record', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Mandatory training', 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'My learning record', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Learning records', 'Mandatory training', 'Partnership directory']);
   });
 
   it('adds an area for each role held, once', () => {
     expect(texts([{ role: 'LEARNER' }, { role: 'LINE_MANAGER' }, { role: 'LD_LEAD' }, { role: 'LD_LEAD' }]))
-      .toEqual(['Find training', 'My bookings', 'My learning record', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Mandatory training', 'My team', "My team's mandatory training", 'Partnership directory']);
+      .toEqual(['Find training', 'My bookings', 'My learning record', 'Impact reviews', 'Requests to decide', "My organisation's bookings", 'Commissioning', "My organisation's people", "My organisation's spend", 'Learning records', 'Mandatory training', 'My team', "My team's mandatory training", 'Partnership directory']);
   });
 });
 

@@ -35,6 +35,8 @@ export function navigationFor(
   const items: NavigationItem[] = [{ href: partnershipSlug ? paths.findTraining(partnershipSlug) : '/', text: 'Find training' }];
   if (signedIn) items.push({ href: AREA_PATHS.myBookings, text: 'My bookings' });
   if (signedIn) items.push({ href: RECORDS_PATHS.myRecord, text: 'My learning record' });
+  // Impact reviews are asked of those who attend courses and of their line managers.
+  if (held.has('LEARNER') || held.has('VOLUNTEER') || held.has('LINE_MANAGER')) items.push({ href: EVALUATION_PATHS.impactReviews, text: 'Impact reviews' });
   if (held.has('LINE_MANAGER') || held.has('LD_LEAD')) items.push({ href: AREA_PATHS.bookingRequests, text: 'Requests to decide' });
   if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationBookings, text: "My organisation's bookings" });
   if (held.has('PROVIDER_COORDINATOR')) items.push({ href: PROVIDER_PATHS.courses, text: 'Your courses' });
@@ -42,6 +44,7 @@ export function navigationFor(
   else if (held.has('PARTNERSHIP_ADMIN')) items.push({ href: PROVIDER_PATHS.courses, text: 'Courses' });
   if (held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN')) items.push({ href: FUNDING_PATHS.overview, text: 'Funding' });
   if (held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN')) items.push({ href: EVALUATION_PATHS.outcomes, text: 'Outcomes' });
+  if (held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN')) items.push({ href: RECORDS_PATHS.activity, text: 'Learning activity' });
   if (partnershipSlug && (held.has('LD_LEAD') || held.has('STEERING_GROUP') || held.has('PARTNERSHIP_ADMIN'))) {
     items.push({ href: paths.sharedDemand(partnershipSlug), text: 'Commissioning' });
   }
@@ -56,6 +59,7 @@ export function navigationFor(
   }
   if (held.has('LD_LEAD')) items.push({ href: AREA_PATHS.organisationPeople, text: "My organisation's people" });
   if (held.has('LD_LEAD')) items.push({ href: FUNDING_PATHS.myOrganisation, text: "My organisation's spend" });
+  if (held.has('LD_LEAD')) items.push({ href: RECORDS_PATHS.organisationRecords, text: 'Learning records' });
   if (held.has('LD_LEAD')) items.push({ href: COMPLIANCE_PATHS.organisation, text: 'Mandatory training' });
   if (held.has('LINE_MANAGER')) items.push({ href: AREA_PATHS.team, text: 'My team' });
   if (held.has('LINE_MANAGER')) items.push({ href: COMPLIANCE_PATHS.team, text: "My team's mandatory training" });

@@ -39,6 +39,7 @@ import { NeedGroupOrganisationResolver, NeedGroupsResolver } from '../modules/ne
 import { CommissioningResolver } from '../modules/commissioning/commissioning.resolver';
 import { ComplianceResolver } from '../modules/compliance/compliance.resolver';
 import { LearningRecordResolver } from '../modules/records/learning-record.resolver';
+import { PersonLearningResolver } from '../modules/records/person-learning.resolver';
 import { CommissioningProposalResolver, DeliveryOptionResolver, PledgeResolver } from '../modules/commissioning/commissioning-proposal.resolver';
 
 export const resolvers = [
@@ -54,7 +55,7 @@ export const resolvers = [
   CommissioningResolver, CommissioningProposalResolver, PledgeResolver, DeliveryOptionResolver,
   EvaluationResolver, BookingFeedbackResolver,
   ComplianceResolver,
-  LearningRecordResolver,
+  LearningRecordResolver, PersonLearningResolver,
 ] as const;
 
 /** The server's classes are the one source of the schema; schema.graphql is emitted from here. */

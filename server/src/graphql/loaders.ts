@@ -19,6 +19,7 @@ import type { Viewer } from '../modules/auth/viewer';
 import { createFundingStreamLoaders } from '../modules/funding/funding-stream.loaders';
 import { createStreamCoursesLoader } from '../modules/funding/stream-courses.loader';
 import { createCommissioningLoaders } from '../modules/commissioning/commissioning.loaders';
+import { createLearningRecordCountsLoader } from '../modules/records/learning-record-counts.loader';
 
 /**
  * The one loader factory: a fresh set per request (see context.ts), built for the request's viewer,
@@ -46,6 +47,7 @@ export function createLoaders(dataSource: DataSource, now: Date = new Date(), vi
     ...createFundingStreamLoaders(dataSource, viewer),
     streamCourses: createStreamCoursesLoader(dataSource, viewer),
     ...createCommissioningLoaders(dataSource, viewer),
+    learningRecordCounts: createLearningRecordCountsLoader(dataSource, viewer?.partnershipId ?? null),
   };
   return {
     ...loaders,

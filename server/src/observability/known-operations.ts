@@ -18,7 +18,8 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'ProposeChoices', 'ProposeCommissioning',
   'BookingEvaluation', 'EvaluationReport', 'ImpactReviewsToRecord', 'RecordImpactReview', 'SubmitFeedback',
   'BookOverdue', 'ComplianceMatrix', 'ComplianceSummary', 'TeamComplianceMatrix',
-  'SessionRegister', 'RecordAttendance', 'CorrectAttendance', 'LearningRecord', 'LogInformalLearning', 'ConfirmInformalLearning',
+  'ComplianceSettings', 'SetRenewalPeriod', 'AddComplianceRequirement', 'RemoveComplianceRequirement', 'RefuseCompletions', 'AcceptCompletions',
+  'SessionRegister', 'RecordAttendance', 'CorrectAttendance', 'LearningRecord', 'LogInformalLearning', 'ConfirmInformalLearning', 'LearningActivity', 'PeopleLearningRecords',
   'SessionDetails', 'SetPersonDisabled', 'SignIn', 'SignOut', 'UpdateOrganisationEntry', 'Viewer',
   // The server's own.
   'FundingExportEntries', 'FundingExportOverview', 'FundingExportStreams',

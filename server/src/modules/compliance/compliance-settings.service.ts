@@ -10,7 +10,7 @@ import { userError } from './compliance.errors';
 import type { AcceptCompletionsInput, AddComplianceRequirementInput, RefuseCompletionsInput, RemoveComplianceRequirementInput,
   SetRenewalPeriodInput } from './compliance.inputs';
 import { requireManagingCompliance } from './compliance.policy';
-import type { ComplianceRefusal, ComplianceRequirement, RenewalPeriodSetting } from './compliance.types';
+import type { ComplianceRefusal, ComplianceRequirement, ComplianceSettings, RenewalPeriodSetting } from './compliance.types';
 import type { PersonKind } from './compliance.enums';
 
 const NO_ORGANISATION = 'There is no such organisation in your partnership';
@@ -42,6 +42,26 @@ export class ComplianceSettingsService {
     }
     if (subjectCode !== null && !found.subject) errors.push(userError(['input', 'subjectCode'], NO_SUBJECT, 'NOT_FOUND'));
     return found;
+  }
+
+  /**
+   * The settings of an organisation whose access the caller has decided: every subject's period
+   * (its own, else the framework's), its staff groups' requirements and its refusals, in one statement.
+   */
+  async settings(partnershipId: string, organisation: { id: string }): Promise<Omit<ComplianceSettings, 'organisation'>> {
+    const [row] = await this.dataSource.query(
+      `SELECT
+         (SELECT coalesce(json_agg(json_build_object('subjectCode', m.code, 'renewalMonths', coalesce(r.renewal_months, m.renewal_months),
+            'own', r.renewal_months IS NOT NULL) ORDER BY m.code), '[]')
+          FROM mandatory_subject m LEFT JOIN compliance_renewal_period r ON r.subject_code = m.code AND r.organisation_id = $1 AND r.partnership_id = $2) AS periods,
+         (SELECT coalesce(json_agg(json_build_object('id', q.id, 'subjectCode', q.subject_code, 'personKind', q.person_kind, 'jobTitle', q.job_title, 'team', q.team)
+            ORDER BY q.subject_code, q.person_kind NULLS FIRST, q.job_title NULLS FIRST, q.team NULLS FIRST, q.id), '[]')
+          FROM compliance_requirement q WHERE q.organisation_id = $1 AND q.partnership_id = $2) AS requirements,
+         (SELECT coalesce(json_agg(json_build_object('fromOrganisationId', f.from_organisation_id, 'fromOrganisationName', o.name,
+            'subjectCode', f.subject_code, 'reason', f.reason) ORDER BY o.name, f.subject_code), '[]')
+          FROM compliance_refusal f JOIN organisation o ON o.id = f.from_organisation_id WHERE f.organisation_id = $1 AND f.partnership_id = $2) AS refusals`,
+      [organisation.id, partnershipId]);
+    return { renewalPeriods: row.periods, requirements: row.requirements, refusals: row.refusals };
   }
 
   async setRenewalPeriod(viewer: Viewer, input: SetRenewalPeriodInput, origin: RequestOrigin, inputProblems: readonly UserError[]) {

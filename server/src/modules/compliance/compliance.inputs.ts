@@ -27,6 +27,12 @@ export class ComplianceMatrixArgs {
 }
 
 @ArgsType()
+export class ComplianceSettingsArgs {
+  @Field(() => ID) @IsUUID('all', { message: 'Choose one of the organisations' })
+  organisationId!: string;
+}
+
+@ArgsType()
 export class TeamComplianceArgs {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(60, { message: SUBJECT_MESSAGE })
   subjectCode?: string | null;

@@ -5,10 +5,10 @@ import { PartnershipService } from '../partnerships/partnership.service';
 import { BookOverdueService } from './book-overdue.service';
 import { ComplianceMatrixService } from './compliance-matrix.service';
 import { ComplianceSettingsService } from './compliance-settings.service';
-import { AcceptCompletionsInput, AddComplianceRequirementInput, BookOverdueInput, ComplianceMatrixArgs, RefuseCompletionsInput,
+import { AcceptCompletionsInput, AddComplianceRequirementInput, BookOverdueInput, ComplianceMatrixArgs, ComplianceSettingsArgs, RefuseCompletionsInput,
   RemoveComplianceRequirementInput, SetRenewalPeriodInput, TeamComplianceArgs } from './compliance.inputs';
 import { requireComplianceCaller, requireComplianceSummary, requireOrganisationCompliance, requireTeamCompliance } from './compliance.policy';
-import { BookOverduePayload, ComplianceMatrix, ComplianceRefusalPayload, ComplianceRequirementPayload, ComplianceSummary,
+import { BookOverduePayload, ComplianceMatrix, ComplianceRefusalPayload, ComplianceRequirementPayload, ComplianceSettings, ComplianceSummary,
   RenewalPeriodPayload } from './compliance.types';
 
 /** Mandatory-training compliance: the matrices, the partnership's percentages, an organisation's settings, booking the overdue. */
@@ -38,6 +38,16 @@ export class ComplianceResolver {
     const partnership = await new PartnershipService(ctx.dataSource).requireBySlug(partnershipSlug);
     requireComplianceSummary(viewer, partnership.id);
     return new ComplianceMatrixService(ctx.dataSource).summary(partnership.id, ctx.now);
+  }
+
+  @Query(() => ComplianceSettings, {
+    description: 'An organisation\'s renewal periods, staff groups\' requirements and refused completions, without its matrix: its L&D leads and administrators (as the matrix).',
+  })
+  async complianceSettings(@Args(() => ComplianceSettingsArgs) args: ComplianceSettingsArgs, @Ctx() ctx: Context): Promise<ComplianceSettings> {
+    const viewer = requireComplianceCaller(ctx.viewer);
+    const organisation = await ctx.loaders.organisationsById.load(args.organisationId);
+    requireOrganisationCompliance(viewer, organisation);
+    return { organisation, ...await new ComplianceSettingsService(ctx.dataSource).settings(viewer.partnershipId, organisation!) };
   }
 
   @Mutation(() => RenewalPeriodPayload, { description: 'An organisation\'s own renewal period for a subject (1 to 120 months; null: the framework\'s): its L&D leads and administrators.' })

@@ -109,6 +109,14 @@ export class ComplianceSummary {
   @Field(() => [ComplianceShare]) sectors!: ComplianceShare[];
 }
 
+@ObjectType({ description: 'An organisation\'s compliance settings, read without its matrix: what its settings page shows.' })
+export class ComplianceSettings {
+  @Field(() => Organisation) organisation!: unknown;
+  @Field(() => [RenewalPeriodSetting], { description: 'Every mandatory subject\'s period for the organisation, by subject code.' }) renewalPeriods!: RenewalPeriodSetting[];
+  @Field(() => [ComplianceRequirement], { description: 'Its staff groups and what they need.' }) requirements!: ComplianceRequirement[];
+  @Field(() => [ComplianceRefusal], { description: 'Whose completions it refuses, per subject.' }) refusals!: ComplianceRefusal[];
+}
+
 @ObjectType()
 export class RenewalPeriodPayload {
   @Field(() => RenewalPeriodSetting, { nullable: true }) renewalPeriod!: RenewalPeriodSetting | null;

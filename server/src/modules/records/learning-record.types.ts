@@ -99,3 +99,12 @@ export class LearningActivity {
   @Field(() => LearningBalance) balance!: LearningBalance;
   @Field(() => [OrganisationLearningActivity]) byOrganisation!: OrganisationLearningActivity[];
 }
+
+@ObjectType({ description: 'What a person\'s learning record holds, as counts: for those who may open the record.' })
+export class LearningRecordCounts {
+  @Field(() => Int, { description: 'Courses attended.' }) completions!: number;
+  @Field(() => Int) informalEntries!: number;
+  @Field(() => Float, { description: 'Hours of both, each completion\'s to two places as on the record.' }) totalHours!: number;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD of the latest learning (a session\'s end, Europe/London, or an entry\'s date); null when none.' })
+  lastLearnedOn!: string | null;
+}
