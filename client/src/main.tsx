@@ -6,7 +6,6 @@ import { createApolloClient } from './apollo-client';
 import { createAppRouter } from './app-routes';
 import { SignOutProvider } from './account/sign-out-provider';
 import { primeCacheFromFirstScreen } from './first-screen';
-import './ui/styles.scss';
 
 // NHS.UK frontend styles its components for script when the body has these classes. Set here, not
 // in an inline script in index.html, so the Content-Security-Policy needs no inline scripts; the
