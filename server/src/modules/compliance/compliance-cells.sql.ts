@@ -38,27 +38,38 @@ export function complianceCellsSql(scope: CellsScope): string {
     FROM person p
     WHERE p.partnership_id = $1 AND p.disabled_at IS NULL AND ${SCOPE_FILTER[scope]}),
   people AS (SELECT * FROM scoped s WHERE $4::text IS NULL OR ${same('s.team', '$4::text')}),
-  needed_all AS (
-    SELECT DISTINCT ON (pp.id, m.subject) pp.id AS person_id, pp.organisation_id, m.code, m.subject, coalesce(m.level, 1) AS level,
-      coalesce(rp.renewal_months, m.renewal_months) AS renewal_months
-    FROM people pp
-    JOIN compliance_requirement q ON q.partnership_id = $1 AND q.organisation_id = pp.organisation_id
-      AND (q.person_kind IS NULL OR q.person_kind = pp.kind)
-      AND (q.job_title IS NULL OR ${same('q.job_title', 'pp.job_title')})
-      AND (q.team IS NULL OR ${same('q.team', 'pp.team')})
+  -- Who needs what depends only on organisation, kind, job title and team: worked out once per such profile, not per person.
+  profiles AS (
+    SELECT DISTINCT pp.organisation_id, pp.kind, lower(btrim(coalesce(pp.job_title, ''))) AS job_title, lower(btrim(coalesce(pp.team, ''))) AS team
+    FROM people pp),
+  -- Materialised: a small table read once, whatever plan the row estimates lead to.
+  profile_needs AS MATERIALIZED (
+    SELECT DISTINCT ON (f.organisation_id, f.kind, f.job_title, f.team, m.subject) f.organisation_id, f.kind, f.job_title, f.team,
+      m.code, m.subject, coalesce(m.level, 1) AS level, coalesce(rp.renewal_months, m.renewal_months) AS renewal_months
+    FROM profiles f
+    JOIN compliance_requirement q ON q.partnership_id = $1 AND q.organisation_id = f.organisation_id
+      AND (q.person_kind IS NULL OR q.person_kind = f.kind)
+      AND (q.job_title IS NULL OR lower(btrim(q.job_title)) = f.job_title)
+      AND (q.team IS NULL OR lower(btrim(q.team)) = f.team)
     JOIN mandatory_subject m ON m.code = q.subject_code
-    LEFT JOIN compliance_renewal_period rp ON rp.partnership_id = $1 AND rp.organisation_id = pp.organisation_id AND rp.subject_code = m.code
-    ORDER BY pp.id, m.subject, coalesce(m.level, 1) DESC, q.created_at, q.id),
-  needed AS (SELECT * FROM needed_all WHERE $5::text IS NULL OR code = $5::text),
-  done AS (
-    SELECT b.person_id, cm.subject, coalesce(cm.level, 1) AS level, b.organisation_id AS from_organisation_id,
-      max((s.ends_at AT TIME ZONE (SELECT time_zone FROM zone))::date) AS completed_on
+    LEFT JOIN compliance_renewal_period rp ON rp.partnership_id = $1 AND rp.organisation_id = f.organisation_id AND rp.subject_code = m.code
+    ORDER BY f.organisation_id, f.kind, f.job_title, f.team, m.subject, coalesce(m.level, 1) DESC, q.created_at, q.id),
+  needed AS (
+    SELECT pp.id AS person_id, pp.organisation_id, n.code, n.subject, n.level, n.renewal_months
     FROM people pp
-    JOIN booking b ON b.person_id = pp.id AND b.status = 'attended'
-    JOIN training_session s ON s.id = b.session_id
-    JOIN course c ON c.id = s.course_id
-    JOIN mandatory_subject cm ON cm.code = c.mandatory_subject
-    WHERE (s.ends_at AT TIME ZONE (SELECT time_zone FROM zone))::date <= $3::date
+    JOIN profile_needs n ON n.organisation_id = pp.organisation_id AND n.kind = pp.kind
+      AND n.job_title = lower(btrim(coalesce(pp.job_title, ''))) AND n.team = lower(btrim(coalesce(pp.team, '')))
+    WHERE $5::text IS NULL OR n.code = $5::text),
+  -- The day each session that can count ended, where the partnership is: once per session, not per booking.
+  counting_sessions AS (
+    SELECT s.id, cm.subject, coalesce(cm.level, 1) AS level, (s.ends_at AT TIME ZONE (SELECT time_zone FROM zone))::date AS completed_on
+    FROM training_session s JOIN course c ON c.id = s.course_id JOIN mandatory_subject cm ON cm.code = c.mandatory_subject
+    WHERE c.partnership_id = $1),
+  done AS (
+    SELECT b.person_id, x.subject, x.level, b.organisation_id AS from_organisation_id, max(x.completed_on) AS completed_on
+    FROM booking b
+    JOIN counting_sessions x ON x.id = b.session_id
+    WHERE b.status = 'attended' AND b.person_id IN (SELECT id FROM people) AND x.completed_on <= $3::date
     GROUP BY 1, 2, 3, 4),
   latest AS (
     SELECT n.person_id, n.code, n.renewal_months, max(d.completed_on) AS completed_on
