@@ -69,13 +69,13 @@ const organisation = (tenant: Tenant) => ids[`${tenant}.organisation`];
 type Operation = AccessOperation<Actor>;
 const OPERATIONS: Operation[] = [
   { name: 'complianceMatrix', tenants: ['own', 'other'], pick: (d) => d.complianceMatrix, expected: onOrganisation(LEADS_AND_ADMINS), readOnly: true,
-    run: (t, tenant) => call('query($id: ID!) { complianceMatrix(organisationId: $id) { rows { name cells { status } } subjects { totals { required } } csv } }',
+    run: (t, tenant) => call('query($id: ID!) { complianceMatrix(organisationId: $id) { rowsPage(first: 5) { edges { node { name cells { status } } } } subjects { totals { required } } csvPath } }',
       { id: organisation(tenant) }, t) },
   { name: 'complianceSettings', tenants: ['own', 'other'], pick: (d) => d.complianceSettings, expected: onOrganisation(LEADS_AND_ADMINS), readOnly: true,
     run: (t, tenant) => call('query($id: ID!) { complianceSettings(organisationId: $id) { organisation { id } renewalPeriods { subjectCode renewalMonths own } requirements { id } refusals { reason } } }',
       { id: organisation(tenant) }, t) },
   { name: 'teamComplianceMatrix', tenants: ['own'], pick: (d) => d.teamComplianceMatrix, expected: asCaller(['manager']), readOnly: true,
-    run: (t) => call('query { teamComplianceMatrix { rows { name cells { status } } } }', {}, t) },
+    run: (t) => call('query { teamComplianceMatrix { rowsPage { edges { node { name cells { status } } } } } }', {}, t) },
   { name: 'complianceSummary', tenants: ['own', 'other'], pick: (d) => d.complianceSummary, expected: onOrganisation(['steering', 'admin', 'otherAdmin']), readOnly: true,
     run: (t, tenant) => call('query($slug: String!) { complianceSummary(partnershipSlug: $slug) { totals { compliantPercent } organisations { name } } }',
       { slug: ids[`${tenant}.slug`] }, t) },

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser, SCREENSHOTS } from '../support/browser';
@@ -65,6 +66,13 @@ describe.each(SCREENS)('journey 8 on a %s', (screen, options) => {
       const subjects = await bookableSubjects();
       expect(subjects.length).toBeGreaterThan(0);
       await expectNoAxeViolations(page, `the compliance matrix (${screen})`);
+      // The CSV is a download of every row, not part of the page's answer.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('compliance-csv').click()]);
+      expect(download.suggestedFilename()).toMatch(/^mandatory-training-[\w-]+\.csv$/);
+      const csv = await fs.readFile((await download.path())!, 'utf8');
+      const [{ people }] = await portal.dataSource.query(
+        'SELECT count(*)::int AS people FROM person WHERE organisation_id = $1 AND disabled_at IS NULL', [ids.council]);
+      expect(csv.trim().split('\n')).toHaveLength(people + 1);
       await page.screenshot({ path: path.join(SCREENSHOTS, `journey-8-matrix-${screen}.png`), fullPage: screen === 'phone' ? false : true });
       if (screen === 'phone') await noSidewaysScroll(page);
 
@@ -119,6 +127,20 @@ describe.each(SCREENS)('journey 8 on a %s', (screen, options) => {
       if (screen === 'phone') {
         await noSidewaysScroll(page);
         await page.screenshot({ path: path.join(SCREENSHOTS, `journey-8-person-${screen}.png`) });
+      }
+
+      // Pages of people by name: the second page holds others than the first.
+      await page.getByLabel('Show one subject').selectOption({ label: chosen!.name });
+      await page.getByTestId('subject-view').waitFor(SOON);
+      const firstPage = await page.getByTestId('subject-row').allInnerTexts();
+      const next = page.getByRole('link', { name: /Next/ });
+      if (await next.count()) {
+        await next.click();
+        await page.waitForURL(/after=/);
+        await page.getByTestId('compliance-showing').filter({ hasText: /^Showing 51 to/ }).waitFor(SOON);
+        const secondPage = await page.getByTestId('subject-row').allInnerTexts();
+        expect(secondPage.length).toBeGreaterThan(0);
+        expect(secondPage.filter((row) => firstPage.includes(row))).toEqual([]);
       }
 
       // Filters: only the overdue.

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
+import { pageNumberOf, pageStateOf } from '../ui/paging';
 import type { ComplianceStatus } from '../gql/graphql';
 import { paths } from '../paths';
 import { accessProblemOf } from '../ui/access-errors';
@@ -17,11 +18,19 @@ function statusOf(search: URLSearchParams): ComplianceStatus | null {
   return status && (COMPLIANCE_STATUSES as string[]).includes(status) ? status as ComplianceStatus : null;
 }
 
+/** People a page: a subject's people, or everyone's rows to choose one person from. */
+export const MATRIX_PAGE_SIZE = 50;
+
+/** The page of rows the address asks for: one subject's people (or everyone's while one person is shown), from its cursor. */
+function rowsVariables(search: URLSearchParams) {
+  return { subjectCode: search.get('person') ? null : search.get('subject') || null, first: MATRIX_PAGE_SIZE, after: pageStateOf(search).after };
+}
+
 function OrganisationMatrix({ viewer }: { viewer: SignedInViewer }) {
   const led = viewer.roles.find((grant) => grant.role === 'LD_LEAD' && grant.organisation)?.organisation;
   const [search] = useSearchParams();
   const { data, loading, error, refetch } = useQuery(ComplianceMatrixQuery, {
-    variables: { organisationId: led?.id ?? '', status: statusOf(search), team: search.get('team') || null },
+    variables: { organisationId: led?.id ?? '', status: statusOf(search), team: search.get('team') || null, ...rowsVariables(search) },
     skip: !led, fetchPolicy: 'cache-and-network',
   });
   useDocumentTitle(['Mandatory training', led?.name]);
@@ -35,7 +44,8 @@ function OrganisationMatrix({ viewer }: { viewer: SignedInViewer }) {
       {loading && !data ? <p role="status">Loading the compliance matrix…</p> : null}
       {error && !data ? <p>Sorry, the compliance matrix could not be loaded. Try again later.</p> : null}
       {data ? (
-        <ComplianceMatrixView matrix={data.complianceMatrix} organisationId={led!.id} pathFor={paths.compliance}
+        <ComplianceMatrixView matrix={data.complianceMatrix} rows={data.matrixRows.rowsPage} page={pageNumberOf(pageStateOf(search))}
+          pageSize={MATRIX_PAGE_SIZE} organisationId={led!.id} pathFor={paths.compliance}
           onBooked={() => { void refetch(); }} fileName={`mandatory-training-${led!.shortCode.toLowerCase()}-${data.complianceMatrix.today}.csv`} />
       ) : null}
     </>
@@ -49,7 +59,9 @@ export function ComplianceMatrixPage() {
 
 function TeamMatrix() {
   const [search] = useSearchParams();
-  const { data, loading, error } = useQuery(TeamComplianceMatrixQuery, { variables: { status: statusOf(search) }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error } = useQuery(TeamComplianceMatrixQuery, {
+    variables: { status: statusOf(search), ...rowsVariables(search) }, fetchPolicy: 'cache-and-network',
+  });
   useDocumentTitle(["My team's mandatory training"]);
   const problem = accessProblemOf(error);
   if (problem) return <AccessProblemPage problem={problem} {...AREA_AUDIENCE.LINE_MANAGER} />;
@@ -59,7 +71,8 @@ function TeamMatrix() {
       {loading && !data ? <p role="status">Loading your team&rsquo;s compliance…</p> : null}
       {error && !data ? <p>Sorry, your team&rsquo;s compliance could not be loaded. Try again later.</p> : null}
       {data ? (
-        <ComplianceMatrixView matrix={data.teamComplianceMatrix} organisationId={null} pathFor={paths.teamCompliance}
+        <ComplianceMatrixView matrix={data.teamComplianceMatrix} rows={data.matrixRows.rowsPage} page={pageNumberOf(pageStateOf(search))}
+          pageSize={MATRIX_PAGE_SIZE} organisationId={null} pathFor={paths.teamCompliance}
           onBooked={() => {}} fileName={`team-mandatory-training-${data.teamComplianceMatrix.today}.csv`} />
       ) : null}
     </>

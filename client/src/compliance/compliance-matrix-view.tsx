@@ -2,13 +2,16 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from '@apollo/client/react';
 import { Button, Select, SummaryList, Table, Tag } from 'nhsuk-react-components';
-import type { BookOverdueMutation as BookOverdueResult, ComplianceMatrixFieldsFragment, ComplianceStatus } from '../gql/graphql';
+import type { BookOverdueMutation as BookOverdueResult, ComplianceMatrixFieldsFragment, ComplianceRowsPageFieldsFragment, ComplianceStatus } from '../gql/graphql';
+import { Pager } from '../ui/pager';
+import { hrefWith, showingText } from '../ui/paging';
 import type { ComplianceQuery } from '../paths';
 import { BookOverdueMutation } from './compliance.operations';
-import { calendarDate, cellDetail, COMPLIANCE_STATUS, COMPLIANCE_STATUSES, OUTCOME_TEXT, percentText, saveText, sessionDate } from './compliance-text';
+import { calendarDate, cellDetail, COMPLIANCE_STATUS, COMPLIANCE_STATUSES, OUTCOME_TEXT, percentText, sessionDate } from './compliance-text';
 
 type Matrix = ComplianceMatrixFieldsFragment;
-type Row = Matrix['rows'][number];
+type Rows = ComplianceRowsPageFieldsFragment;
+type Row = Rows['edges'][number]['node'];
 type Cell = Row['cells'][number];
 type Results = BookOverdueResult['bookOverdue']['results'];
 
@@ -118,12 +121,12 @@ function BookingResults({ results }: { results: Results }) {
 }
 
 /** One subject: everyone who needs it, and (for a lead) the overdue and never done ticked to book in one step. */
-function SubjectView({ matrix, code, organisationId, onBooked }: { matrix: Matrix; code: string; organisationId: string | null; onBooked: () => void }) {
+function SubjectView({ matrix, page, code, organisationId, onBooked }: { matrix: Matrix; page: readonly Row[]; code: string; organisationId: string | null; onBooked: () => void }) {
   const column = matrix.subjects.find((s) => s.subject.code === code)!;
-  const rows = useMemo(() => matrix.rows.flatMap((row) => {
+  const rows = useMemo(() => page.flatMap((row) => {
     const cell = row.cells.find((c) => c.subjectCode === code);
     return cell ? [{ row, cell }] : [];
-  }).sort((a, b) => COMPLIANCE_STATUSES.indexOf(a.cell.status) - COMPLIANCE_STATUSES.indexOf(b.cell.status)), [matrix, code]);
+  }).sort((a, b) => COMPLIANCE_STATUSES.indexOf(a.cell.status) - COMPLIANCE_STATUSES.indexOf(b.cell.status)), [page, code]);
   const bookable = rows.filter(({ cell }) => cell.status === 'OVERDUE' || cell.status === 'NEVER_DONE');
   const [picked, setPicked] = useState<Set<string>>(() => new Set(rows.filter(({ cell }) => cell.status === 'OVERDUE').map(({ row }) => row.personId)));
   const [book, { data, loading, error }] = useMutation(BookOverdueMutation);
@@ -220,8 +223,17 @@ function PersonView({ matrix, row }: { matrix: Matrix; row: Row }) {
   );
 }
 
-function Choose({ matrix, query, pathFor }: { matrix: Matrix; query: ComplianceQuery; pathFor: (q: ComplianceQuery) => string }) {
+/** The same address on the same page of people (the cursor is a name and an id, so it holds whichever subject is shown). */
+function onThisPage(href: string, search: URLSearchParams): string {
+  const [pathname, query = ''] = href.split('?');
+  const params = new URLSearchParams(query);
+  for (const key of ['after', 'prev']) if (search.has(key)) params.set(key, search.get(key)!);
+  return hrefWith(pathname, params);
+}
+
+function Choose({ matrix, page, query, pathFor }: { matrix: Matrix; page: readonly Row[]; query: ComplianceQuery; pathFor: (q: ComplianceQuery) => string }) {
   const navigate = useNavigate();
+  const [search] = useSearchParams();
   return (
     <div className="compliance-choose">
       <Select id="compliance-subject" label="Show one subject" value={query.person ? '' : query.subject ?? ''}
@@ -230,9 +242,9 @@ function Choose({ matrix, query, pathFor }: { matrix: Matrix; query: ComplianceQ
         {matrix.subjects.map((s) => <Select.Option key={s.subject.code} value={s.subject.code}>{s.subject.name}</Select.Option>)}
       </Select>
       <Select id="compliance-person" label="Or one person" value={query.person ?? ''}
-        onChange={(e) => navigate(pathFor({ ...query, person: e.currentTarget.value || null }))}>
+        onChange={(e) => navigate(onThisPage(pathFor({ ...query, person: e.currentTarget.value || null }), search))}>
         <Select.Option value="">Choose a person</Select.Option>
-        {matrix.rows.map((r) => <Select.Option key={r.personId} value={r.personId}>{r.name}</Select.Option>)}
+        {page.map((r) => <Select.Option key={r.personId} value={r.personId}>{r.name}</Select.Option>)}
       </Select>
     </div>
   );
@@ -240,16 +252,20 @@ function Choose({ matrix, query, pathFor }: { matrix: Matrix; query: ComplianceQ
 
 /**
  * The matrix one subject or one person at a time, so it reads on a phone as on a laptop: the
- * totals by subject, the filters (status and team, asked of the API), a subject's people with
- * the overdue ticked for booking (leads), or a person's subjects; and the CSV of the rows.
+ * totals by subject (of everyone the filters give), the filters (status and team, asked of the
+ * API), a page of a subject's people with the overdue ticked for booking (leads), or a person's
+ * subjects; pages of people by name; and the CSV of every row as a download.
  */
-export function ComplianceMatrixView({ matrix, organisationId, pathFor, onBooked, fileName }: {
-  matrix: Matrix; organisationId: string | null; pathFor: (q: ComplianceQuery) => string; onBooked: () => void; fileName: string;
+export function ComplianceMatrixView({ matrix, rows, page, pageSize, organisationId, pathFor, onBooked, fileName }: {
+  matrix: Matrix; rows: Rows; page: number; pageSize: number; organisationId: string | null; pathFor: (q: ComplianceQuery) => string;
+  onBooked: () => void; fileName: string;
 }) {
   const [search] = useSearchParams();
   const query: ComplianceQuery = { subject: search.get('subject'), status: search.get('status'), team: search.get('team'), person: search.get('person') };
-  const person = query.person ? matrix.rows.find((r) => r.personId === query.person) : undefined;
+  const people = rows.edges.map((edge) => edge.node);
+  const person = query.person ? people.find((r) => r.personId === query.person) : undefined;
   const code = matrix.subjects.some((s) => s.subject.code === query.subject) ? query.subject! : matrix.subjects[0]?.subject.code;
+  const shown = showingText(page, pageSize, people.length, rows.totalCount);
   return (
     <>
       <p>
@@ -261,11 +277,16 @@ export function ComplianceMatrixView({ matrix, organisationId, pathFor, onBooked
         <>
           <Totals matrix={matrix} query={query} pathFor={pathFor} />
           <p>
-            <Button type="button" secondary onClick={() => saveText(matrix.csv, fileName)} data-testid="compliance-csv">Download CSV</Button>
+            <a className="nhsuk-button nhsuk-button--secondary" href={matrix.csvPath} download={fileName} data-testid="compliance-csv">
+              Download CSV<span className="nhsuk-u-visually-hidden"> of everyone these filters give</span>
+            </a>
           </p>
-          <Choose matrix={matrix} query={{ ...query, subject: person ? null : code }} pathFor={pathFor} />
+          <Choose matrix={matrix} page={people} query={{ ...query, subject: person ? null : code }} pathFor={pathFor} />
+          {shown ? <p className="nhsuk-body-s" data-testid="compliance-showing">{shown} people, by name</p> : null}
           {person ? <PersonView matrix={matrix} row={person} />
-            : code ? <SubjectView key={`${code}|${query.status}|${query.team}`} matrix={matrix} code={code} organisationId={organisationId} onBooked={onBooked} /> : null}
+            : code ? <SubjectView key={`${code}|${query.status}|${query.team}|${rows.pageInfo.endCursor}`} matrix={matrix} page={people} code={code}
+              organisationId={organisationId} onBooked={onBooked} /> : null}
+          <Pager page={page} pageSize={pageSize} total={rows.totalCount} endCursor={rows.pageInfo.endCursor} hasNextPage={rows.pageInfo.hasNextPage} />
         </>
       ) : <p>No one matches these filters.</p>}
     </>

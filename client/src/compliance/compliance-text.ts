@@ -43,15 +43,3 @@ export function cellDetail(cell: { status: ComplianceStatus; completedOn?: strin
   return `Expires ${calendarDate(cell.expiresOn)}`;
 }
 
-/** Download a text as a file, without a server round trip. */
-export function saveText(text: string, filename: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}

@@ -38,6 +38,7 @@ import { BookingFeedbackResolver, EvaluationResolver } from '../modules/evaluati
 import { NeedGroupOrganisationResolver, NeedGroupsResolver } from '../modules/needs/need-groups.resolver';
 import { CommissioningResolver } from '../modules/commissioning/commissioning.resolver';
 import { ComplianceResolver } from '../modules/compliance/compliance.resolver';
+import { ComplianceMatrixResolver } from '../modules/compliance/compliance-matrix.resolver';
 import { LearningRecordResolver } from '../modules/records/learning-record.resolver';
 import { PersonLearningResolver } from '../modules/records/person-learning.resolver';
 import { CommissioningProposalResolver, DeliveryOptionResolver, PledgeResolver } from '../modules/commissioning/commissioning-proposal.resolver';
@@ -55,6 +56,7 @@ export const resolvers = [
   CommissioningResolver, CommissioningProposalResolver, PledgeResolver, DeliveryOptionResolver,
   EvaluationResolver, BookingFeedbackResolver,
   ComplianceResolver,
+  ComplianceMatrixResolver,
   LearningRecordResolver, PersonLearningResolver,
 ] as const;
 

@@ -10,6 +10,7 @@ import { DEFAULT_PAGE as LEDGER_DEFAULT_PAGE, MAX_PAGE as LEDGER_MAX_PAGE } from
  * differs from the schema's.
  */
 export const PAGE_SIZES: Readonly<Record<string, { default: number; max: number }>> = {
+  'ComplianceMatrix.rowsPage': { default: 50, max: 200 },
   'Query.auditLog': { default: 50, max: 100 },
   'Query.ledgerEntries': { default: LEDGER_DEFAULT_PAGE, max: LEDGER_MAX_PAGE },
   'Query.myBookings': { default: 20, max: 100 },

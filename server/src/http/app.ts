@@ -29,6 +29,7 @@ import { clientPages } from './client-pages';
 import { seoRoutes } from './seo-routes';
 import { fundingExportRoutes } from './funding-export-routes';
 import { xapiExportRoutes } from './xapi-export-routes';
+import { complianceExportRoutes } from './compliance-export-routes';
 import { learningRecordRoutes } from './learning-record-routes';
 import { failInterruptedImports } from '../modules/people/import-ownership';
 
@@ -113,6 +114,7 @@ export async function createApp(options: {
   }));
 
   app.use('/exports/funding', fundingExportRoutes({ apollo, dataSource, log, services, clock, requestHoldHours: config.requestHoldHours }));
+  app.use('/exports/compliance', complianceExportRoutes({ dataSource, log, services, clock, requestHoldHours: config.requestHoldHours }));
   app.use('/exports/xapi', xapiExportRoutes({ dataSource, log, services, clock, requestHoldHours: config.requestHoldHours, publicUrl: config.publicUrl }));
 
   app.use('/learning-files', learningRecordRoutes({ dataSource, log, services, clock, requestHoldHours: config.requestHoldHours }));

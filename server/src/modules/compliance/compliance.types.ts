@@ -1,9 +1,11 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../../graphql/connection';
 import { UserError } from '../../graphql/user-error';
 import { MandatorySubject } from '../catalogue/mandatory-subject.type';
 import { Session } from '../catalogue/session.type';
 import { Organisation } from '../organisations/organisation.type';
 import { ComplianceStatus, OverdueBookingOutcome, PersonKind } from './compliance.enums';
+import type { MatrixSource } from './compliance-matrix.service';
 
 @ObjectType({ description: 'A completion the person\'s organisation does not accept for this subject, and why.' })
 export class RefusedCompletion {
@@ -32,6 +34,19 @@ export class ComplianceRow {
   @Field(() => String, { nullable: true }) team!: string | null;
   @Field(() => PersonKind) kind!: PersonKind;
   @Field(() => [ComplianceCell], { description: 'The subjects this person needs, in the matrix\'s subject order.' }) cells!: ComplianceCell[];
+}
+
+@ObjectType()
+export class ComplianceRowEdge {
+  @Field() cursor!: string;
+  @Field(() => ComplianceRow) node!: ComplianceRow;
+}
+
+@ObjectType({ description: 'A page of the matrix\'s rows, by name: the filters applied, `totalCount` the rows they give in all.' })
+export class ComplianceRowConnection {
+  @Field(() => [ComplianceRowEdge]) edges!: ComplianceRowEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
 }
 
 @ObjectType({ description: 'How many people in each status, of those who need the subject.' })
@@ -83,13 +98,18 @@ export class ComplianceMatrix {
   @Field(() => Organisation, { nullable: true, description: 'null for a team matrix.' }) organisation!: unknown;
   @Field({ description: 'YYYY-MM-DD, Europe/London: the day the statuses are for.' }) today!: string;
   @Field(() => [ComplianceSubjectColumn]) subjects!: ComplianceSubjectColumn[];
-  @Field(() => [ComplianceRow]) rows!: ComplianceRow[];
+  @Field(() => [ComplianceRow], { deprecationReason: 'Every row at once; use rowsPage (first/after) and the CSV download.' }) rows?: ComplianceRow[];
   @Field(() => ComplianceCounts, { description: 'Every person and subject of the matrix together.' }) totals!: ComplianceCounts;
   @Field(() => [String], { description: 'The teams of the people in scope, for the team filter.' }) teams!: string[];
   @Field(() => [ComplianceRequirement], { description: 'The organisation\'s staff groups and what they need (empty for a team matrix).' }) requirements!: ComplianceRequirement[];
   @Field(() => [ComplianceRefusal], { description: 'Whose completions the organisation refuses, per subject.' }) refusals!: ComplianceRefusal[];
   @Field(() => [RenewalPeriodSetting], { description: 'Every subject\'s renewal period for the organisation (empty for a team matrix).' }) renewalPeriods!: RenewalPeriodSetting[];
-  @Field({ description: 'The rows as CSV: one line per person, a status and an expiry date per subject.' }) csv!: string;
+  @Field({ description: 'The rows as CSV: one line per person, a status and an expiry date per subject. Read only when asked.',
+    deprecationReason: 'Download it from /exports/compliance/… (csvPath), streamed.' }) csv?: string;
+  /** Rows matching the filters, for rowsPage's totalCount. */
+  rowCount!: number;
+  /** What rows, rowsPage and the CSV are read from (not a field). */
+  source!: MatrixSource;
 }
 
 @ObjectType({ description: 'An organisation\'s or a sector\'s compliance, counts only.' })
