@@ -78,7 +78,17 @@ interface LighthouseReport {
 /** LIGHTHOUSE_REPORTS=<folder> keeps each run's full JSON report there (its LCP element, its LCP breakdown). */
 const KEEP_REPORTS = process.env.LIGHTHOUSE_REPORTS;
 
-async function lighthouse(address: string, name: string): Promise<LighthouseReport> {
+/** Lighthouse now and then fails to record the page load's trace (NO_NAVSTART): that run is made again, twice at most. */
+async function lighthouse(address: string, name: string, attempt = 1): Promise<LighthouseReport> {
+  try {
+    return await lighthouseOnce(address, name);
+  } catch (error) {
+    if (attempt < 3 && String((error as { stderr?: unknown }).stderr ?? error).includes('NO_NAVSTART')) return lighthouse(address, name, attempt + 1);
+    throw error;
+  }
+}
+
+async function lighthouseOnce(address: string, name: string): Promise<LighthouseReport> {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'lighthouse-'));
   const output = path.join(folder, 'report.json');
   try {
