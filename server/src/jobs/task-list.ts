@@ -11,6 +11,7 @@ import { lapseProposalsTask } from '../modules/commissioning/lapse-proposals.tas
 import { projectXapiStatements } from '../modules/xapi/xapi-projection';
 import { evaluationEmailsTask } from '../modules/evaluation/evaluation-emails.task';
 import { sendComplianceReminders } from '../modules/compliance/compliance-reminders.service';
+import { discardUnattachedEvidence } from '../modules/records/evidence-file.service';
 
 export const RELEASE_DUE_SESSIONS_TASK = 'release_due_sessions';
 export const EXPIRE_REQUESTS_TASK = 'expire_requests';
@@ -19,6 +20,7 @@ export const LAPSE_PROPOSALS_TASK = 'lapse_proposals';
 export const PROJECT_XAPI_TASK = 'project_xapi';
 export const EVALUATION_EMAILS_TASK = 'evaluation_emails';
 export const COMPLIANCE_REMINDERS_TASK = 'compliance_reminders';
+export const DISCARD_UNATTACHED_EVIDENCE_TASK = 'discard_unattached_evidence';
 
 /** Every task the worker knows, by the name jobs are queued under. */
 export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; log: Logger; requestHoldHours: number;
@@ -44,6 +46,10 @@ export function createTaskList(deps: { dataSource: DataSource; mailer: Mailer; l
       const { reminders, emails } = await sendComplianceReminders(deps.dataSource, new Date(), deps.notices);
       if (reminders) helpers.logger.info(`sent ${reminders} mandatory-training reminder(s) in ${emails} email(s)`);
     },
+    [DISCARD_UNATTACHED_EVIDENCE_TASK]: async (_payload, helpers) => {
+      const deleted = await discardUnattachedEvidence(deps.dataSource, new Date());
+      if (deleted) helpers.logger.info(`deleted ${deleted} evidence file(s) no learning entry named within a day`);
+    },
   };
 }
 
@@ -66,4 +72,6 @@ export const cronItems: CronItem[] = [
   { task: EVALUATION_EMAILS_TASK, match: '*/5 * * * *', identifier: EVALUATION_EMAILS_TASK },
   // Mandatory subjects expiring within 60 or 30 days, or overdue: each person (and manager) is told once per threshold.
   { task: COMPLIANCE_REMINDERS_TASK, match: '0 * * * *', identifier: COMPLIANCE_REMINDERS_TASK },
+  // Evidence files uploaded but never named by an informal learning entry, once a day old.
+  { task: DISCARD_UNATTACHED_EVIDENCE_TASK, match: '30 * * * *', identifier: DISCARD_UNATTACHED_EVIDENCE_TASK },
 ];

@@ -17,3 +17,21 @@ export async function readEvidenceFile(manager: EntityManager, viewer: Viewer, f
   if (!holder || !canSeeLearningRecord(viewer, holder)) return 'forbidden';
   return { fileName: row.file_name, mediaType: row.media_type, content: row.content };
 }
+
+/** How long an uploaded evidence file may wait to be named by an informal learning entry. */
+export const UNATTACHED_EVIDENCE_HOURS = 24;
+
+/**
+ * Evidence files uploaded but never named by an entry (the person gave up on the form) are
+ * deleted once a day old, so stored files are only those a learning record shows. One statement;
+ * safe to run on every replica at once (a file is deleted once, whoever gets there first).
+ */
+export async function discardUnattachedEvidence(manager: EntityManager | { query: EntityManager['query'] }, now: Date,
+  olderThanHours = UNATTACHED_EVIDENCE_HOURS): Promise<number> {
+  const [, deleted] = await manager.query(
+    `DELETE FROM evidence_file f
+     WHERE f.created_at < $1::timestamptz - make_interval(hours => $2)
+       AND NOT EXISTS (SELECT 1 FROM informal_learning i WHERE i.evidence_file_id = f.id)`,
+    [now, olderThanHours]) as [unknown, number];
+  return deleted;
+}
