@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { financialYearOf } from '@portal/domain';
-import { expectNoAxeViolations, openCheckedPage, SCREENSHOTS, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { expectNoAxeViolations, openCheckedPage, SCREENSHOTS, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser, LAPTOP_AND_PHONE } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 import { makeProposal, makeSeatPledge } from '../support/commissioning-fixtures';
 
@@ -17,11 +17,7 @@ import { makeProposal, makeSeatPledge } from '../support/commissioning-fixtures'
 
 jest.setTimeout(240_000);
 
-const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB' };
-const SCREENS: Array<[string, BrowserContextOptions]> = [
-  ['laptop', { ...DEFAULTS, viewport: { width: 1280, height: 800 } }],
-  ['phone', { ...DEFAULTS, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
-];
+const SCREENS = LAPTOP_AND_PHONE;
 const SOON = { timeout: 10_000 };
 const SLUG = 'greater-peterborough';
 const DAY = 86_400_000;

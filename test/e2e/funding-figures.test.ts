@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { financialYearOf, financialYearStarting } from '@portal/domain';
-import { ARTIFACTS, expectNoAxeViolations, openCheckedPage, pageGraphql, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { ARTIFACTS, expectNoAxeViolations, openCheckedPage, pageGraphql, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser, LAPTOP_AND_PHONE } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 import { DEMO_NOW } from '../support/test-database';
 
@@ -21,11 +21,7 @@ jest.setTimeout(240_000);
 const SLUG = 'greater-peterborough';
 const YEAR = financialYearStarting(financialYearOf(DEMO_NOW).startYear - 1).label;
 const YEAR_PARAM = YEAR.replace('/', '-');
-const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB', acceptDownloads: true };
-const SCREENS: Array<[string, BrowserContextOptions]> = [
-  ['laptop', { ...DEFAULTS, viewport: { width: 1280, height: 800 } }],
-  ['phone', { ...DEFAULTS, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
-];
+const SCREENS = LAPTOP_AND_PHONE;
 
 let portal: RunningPortal;
 let browser: Browser;

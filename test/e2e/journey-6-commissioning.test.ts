@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { financialYearOf } from '@portal/domain';
-import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, SCREENSHOTS, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, SCREENSHOTS, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser, LAPTOP_AND_PHONE } from '../support/browser';
 import { makeStream } from '../support/funding-fixtures';
 import type { RunningPortal } from '../support/start-portal';
 
@@ -19,11 +19,7 @@ import type { RunningPortal } from '../support/start-portal';
 
 jest.setTimeout(300_000);
 
-const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB' };
-const SCREENS: Array<[string, BrowserContextOptions]> = [
-  ['laptop', { ...DEFAULTS, viewport: { width: 1280, height: 800 } }],
-  ['phone', { ...DEFAULTS, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
-];
+const SCREENS = LAPTOP_AND_PHONE;
 const SOON = { timeout: 10_000 };
 const SLUG = 'greater-peterborough';
 const MOVING = 'mandatory_subject:moving-and-handling';

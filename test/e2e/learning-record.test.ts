@@ -1,5 +1,5 @@
-import { type Browser, type BrowserContextOptions } from 'playwright-core';
-import { expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { type Browser } from 'playwright-core';
+import { expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser, LAPTOP_AND_PHONE } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 
 /**
@@ -12,11 +12,7 @@ import type { RunningPortal } from '../support/start-portal';
 
 jest.setTimeout(300_000);
 
-const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB' };
-const SCREENS: Array<[string, BrowserContextOptions]> = [
-  ['laptop', { ...DEFAULTS, viewport: { width: 1280, height: 800 } }],
-  ['phone', { ...DEFAULTS, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
-];
+const SCREENS = LAPTOP_AND_PHONE;
 const SOON = { timeout: 10_000 };
 
 let portal: RunningPortal;

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser, SCREENSHOTS } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser, SCREENSHOTS, LAPTOP_AND_PHONE } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 
 /**
@@ -16,11 +16,7 @@ import type { RunningPortal } from '../support/start-portal';
  */
 jest.setTimeout(300_000);
 
-const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB', acceptDownloads: true };
-const SCREENS: Array<[string, BrowserContextOptions]> = [
-  ['laptop', { ...DEFAULTS, viewport: { width: 1280, height: 800 } }],
-  ['phone', { ...DEFAULTS, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
-];
+const SCREENS = LAPTOP_AND_PHONE;
 const SOON = { timeout: 15_000 };
 
 let portal: RunningPortal;

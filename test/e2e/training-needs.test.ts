@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, SCREENSHOTS, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser } from '../support/browser';
+import { type Browser, type Page } from 'playwright-core';
+import { clickHeaderLink, expectNoAxeViolations, openCheckedPage, SCREENSHOTS, signInThroughPage, startDemoPortalWithBrowser, stopPortalWithBrowser, LAPTOP_AND_PHONE } from '../support/browser';
 import type { RunningPortal } from '../support/start-portal';
 
 /**
@@ -16,11 +16,7 @@ import type { RunningPortal } from '../support/start-portal';
 
 jest.setTimeout(240_000);
 
-const DEFAULTS: BrowserContextOptions = { timezoneId: 'Europe/London', locale: 'en-GB' };
-const SCREENS: Array<[string, BrowserContextOptions]> = [
-  ['laptop', { ...DEFAULTS, viewport: { width: 1280, height: 800 } }],
-  ['phone', { ...DEFAULTS, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
-];
+const SCREENS = LAPTOP_AND_PHONE;
 const SOON = { timeout: 10_000 };
 const MOVING = 'mandatory_subject:moving-and-handling';
 

@@ -13,6 +13,11 @@ import { DEMO_PASSWORD } from './test-database';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.resolve(__dirname, '..', 'e2e', 'artifacts');
 /** The screenshots the README shows (committed), as the browser tests take them. */
+/** The two screens the journeys are used on: a laptop and a phone, in UK time and language, downloads accepted. */
+export const LAPTOP_AND_PHONE: ReadonlyArray<[string, BrowserContextOptions]> = [
+  ['laptop', { timezoneId: 'Europe/London', locale: 'en-GB', acceptDownloads: true, viewport: { width: 1280, height: 800 } }],
+  ['phone', { timezoneId: 'Europe/London', locale: 'en-GB', acceptDownloads: true, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }],
+];
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const CLIENT_INDEX = path.resolve(__dirname, '..', '..', 'client', 'dist', 'index.html');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -1,4 +1,5 @@
-import { Component, lazy, Suspense, useId, type ReactNode } from 'react';
+import { lazy, Suspense, useId } from 'react';
+import { ChartBoundary } from '../ui/chart-boundary';
 import { useQuery } from '@apollo/client/react';
 import type { EvaluationCellFieldsFragment } from '../gql/graphql';
 import { FUNDING_PATHS, RECORDS_PATHS } from '../route-patterns';
@@ -23,18 +24,6 @@ const OUTCOMES_AUDIENCE = {
 
 // The chart library loads only when a chart is first drawn, as on the funding pages.
 const NpsBarChart = lazy(() => import('./nps-chart').then((module) => ({ default: module.NpsBarChart })));
-
-class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override render() {
-    return this.state.failed ? <p className="funding-chart__fallback">The chart could not be loaded. The table has the same figures.</p> : this.props.children;
-  }
-}
 
 type Cell = EvaluationCellFieldsFragment;
 

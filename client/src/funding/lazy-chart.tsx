@@ -1,23 +1,10 @@
-import { Component, lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense } from 'react';
+import { ChartBoundary } from '../ui/chart-boundary';
 import type { ChartRow, ChartSeries } from './chart-data';
 
 // Recharts loads only here, and only when a chart is first drawn: its own chunk, never part of
 // the catalogue's or any other page's download.
 const BreakdownChart = lazy(() => import('./funding-charts').then((module) => ({ default: module.BreakdownChart })));
-
-class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override render() {
-    return this.state.failed
-      ? <p className="funding-chart__fallback">The chart could not be loaded. The table has the same figures.</p>
-      : this.props.children;
-  }
-}
 
 /**
  * A chart as one labelled image: a screen reader hears what it shows and that the table beside

@@ -1,4 +1,5 @@
-import { Component, lazy, Suspense, useId, type ReactNode } from 'react';
+import { lazy, Suspense, useId } from 'react';
+import { ChartBoundary } from '../ui/chart-boundary';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import type { LearningActivityQuery as ActivityResult, LearningCategory } from '../gql/graphql';
@@ -26,18 +27,6 @@ const CATEGORIES: LearningCategory[] = ['EXPERIENTIAL', 'SOCIAL', 'FORMAL'];
 
 // The chart library loads only when a chart is first drawn, as on the funding and outcomes pages.
 const LearningHoursChart = lazy(() => import('./learning-activity-chart').then((module) => ({ default: module.LearningHoursChart })));
-
-class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override render() {
-    return this.state.failed ? <p className="funding-chart__fallback">The chart could not be loaded. The table has the same figures.</p> : this.props.children;
-  }
-}
 
 type Activity = ActivityResult['learningActivity'];
 type OrganisationRow = Activity['byOrganisation'][number];
