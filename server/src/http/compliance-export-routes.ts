@@ -1,15 +1,11 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import { isUuid } from '../graphql/uuid';
 import { requestContext, type ContextDependencies } from './request-context';
+import { downloadFailed, refuseDownload as refuse, streamDownload } from './downloads';
 import { complianceCsv, exportedComplianceOrganisation, exportFilterOf, organisationCsvDecision, teamCsvDecision,
   type ComplianceExportDecision } from '../modules/compliance/compliance-export';
 import type { MatrixFilter } from '../modules/compliance/compliance-matrix';
 import type { Viewer } from '../modules/auth/viewer';
-
-/** How a stream ends when the other side has gone away. */
-const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED', 'ECONNRESET', 'EPIPE']);
 
 /**
  * GET /exports/compliance/organisations/:organisationId.csv (its L&D leads and administrators)
@@ -19,9 +15,6 @@ const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED
  */
 export function complianceExportRoutes(deps: ContextDependencies): Router {
   const router = Router();
-  const refuse = (res: Response, status: number, message: string) => {
-    res.status(status).type('text/plain; charset=utf-8').set({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).send(message);
-  };
 
   async function send(req: Request, res: Response, filename: string,
     decide: (viewer: Viewer | null) => Promise<{ decision: ComplianceExportDecision; target: { organisationId: string } | 'team' }>) {
@@ -32,19 +25,9 @@ export function complianceExportRoutes(deps: ContextDependencies): Router {
       if (!decision.allowed) return refuse(res, decision.status, decision.message);
       if ('problem' in filter) return refuse(res, 400, filter.problem);
       const chunks = await complianceCsv(deps.dataSource, context.viewer!, target, context.now, filter.filter as MatrixFilter);
-      res.status(200).set({
-        'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`,
-        'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
-      });
-      await pipeline(Readable.from(chunks), res);
+      await streamDownload(res, 'text/csv; charset=utf-8', filename, chunks);
     } catch (error) {
-      if (CLIENT_GONE.has(String((error as NodeJS.ErrnoException).code))) return;
-      if (!res.headersSent) {
-        deps.log.error({ err: error, requestId: res.locals.requestId }, 'compliance export failed');
-        return refuse(res, 500, 'Something went wrong on our side preparing the export.');
-      }
-      deps.log.error({ err: error, requestId: res.locals.requestId }, 'compliance export stopped part way');
-      res.destroy();
+      downloadFailed(res, deps.log, error, 'compliance export');
     }
   }
 

@@ -8,6 +8,7 @@ import { parseFinancialYear } from '@portal/domain';
 import type { Logger } from '../observability/logger';
 import type { Context, Services } from '../graphql/context';
 import { requestContext } from './request-context';
+import { downloadFailed, refuseDownload, startDownload, streamDownload } from './downloads';
 import type { Viewer } from '../modules/auth/viewer';
 import { fundingScope } from '../modules/funding/funding.policy';
 import { financialYearFromPath, neutraliseFormula } from '../modules/funding/funding-export.format';
@@ -32,16 +33,6 @@ export interface FundingExportDependencies {
   services: Services;
   clock: () => Date;
   requestHoldHours: number;
-}
-
-function startDownload(res: Response, contentType: string, filename: string, totalRows: number): void {
-  res.status(200).set({
-    'content-type': contentType,
-    'content-disposition': `attachment; filename="${filename}"`,
-    'x-total-rows': String(totalRows),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
 }
 
 /** The CSV: UTF-8 with a byte order mark (for Excel), a header row, every text cell neutralised. */
@@ -85,25 +76,22 @@ async function exportCsv(res: Response, runQuery: RunQuery, table: ExportTable,
   if (table === 'entries') {
     const pageVariables = { ...variables, first: ENTRIES_PAGE_SIZE, after: null };
     const first = await runQuery<EntriesPageData>(ENTRIES_QUERY, pageVariables);
-    startDownload(res, 'text/csv; charset=utf-8', filename, first.ledgerEntries.totalCount);
+    startDownload(res, 'text/csv; charset=utf-8', filename, { 'x-total-rows': String(first.ledgerEntries.totalCount) });
     await pipeline(Readable.from(entryRows(runQuery, pageVariables, first)), csvStream(ENTRY_COLUMNS), res);
     return;
   }
   const { fundingOverview } = await runQuery<OverviewData>(OVERVIEW_QUERY, { partnershipSlug: variables.partnershipSlug, financialYear: variables.financialYear });
   const { columns, rows } = summaryTable(table, fundingOverview);
-  startDownload(res, 'text/csv; charset=utf-8', filename, rows.length);
+  startDownload(res, 'text/csv; charset=utf-8', filename, { 'x-total-rows': String(rows.length) });
   await pipeline(Readable.from(rows), csvStream(columns), res);
 }
 
 async function export360Giving(res: Response, runQuery: RunQuery, variables: { partnershipSlug: string; financialYear: string },
   filename: string): Promise<void> {
   const { fundingStreams } = await runQuery<{ fundingStreams: StreamData[] }>(STREAMS_QUERY, variables);
-  startDownload(res, 'application/json; charset=utf-8', filename, fundingStreams.length);
-  await pipeline(Readable.from(grantPackageChunks(variables.partnershipSlug, fundingStreams)), res);
+  await streamDownload(res, 'application/json; charset=utf-8', filename, grantPackageChunks(variables.partnershipSlug, fundingStreams),
+    { 'x-total-rows': String(fundingStreams.length) });
 }
-
-/** How a stream ends when the other side has gone away. */
-const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED', 'ECONNRESET', 'EPIPE']);
 
 export function fundingExportRoutes(deps: FundingExportDependencies): Router {
   const router = Router();
@@ -112,9 +100,7 @@ export function fundingExportRoutes(deps: FundingExportDependencies): Router {
     const financialYear = financialYearFromPath(year);
     const csv = /^([a-z]+)\.csv$/.exec(file);
     const table = csv && isExportTable(csv[1]) ? csv[1] : null;
-    const refuse = (status: number, message: string) => {
-      res.status(status).type('text/plain; charset=utf-8').set({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).send(message);
-    };
+    const refuse = (status: number, message: string) => refuseDownload(res, status, message);
     if (!financialYear || !parseFinancialYear(financialYear)) {
       return refuse(400, `"${year}" is not a financial year: write it like 2025-26 (1 April 2025 to 31 March 2026).`);
     }
@@ -129,19 +115,12 @@ export function fundingExportRoutes(deps: FundingExportDependencies): Router {
       if (table) await exportCsv(res, runQuery, table, { ...variables, organisationId: ownOrganisationOf(context.viewer) }, filename);
       else await export360Giving(res, runQuery, variables, filename);
     } catch (error) {
-      // The client hung up (before or while the file was sent): nothing to answer, nothing wrong.
-      if (CLIENT_GONE.has(String((error as NodeJS.ErrnoException).code))) return;
-      if (!res.headersSent) {
-        if (error instanceof ExportRefusal) {
-          if (error.status >= 500) deps.log.error({ requestId: res.locals.requestId, detail: error.detail }, 'funding export refused by the API');
-          return refuse(error.status, error.message);
-        }
-        deps.log.error({ err: error, requestId: res.locals.requestId }, 'funding export failed');
-        return refuse(500, 'Something went wrong on our side preparing the export.');
+      // The API refused before anything was sent: its reason, as the other refusals.
+      if (error instanceof ExportRefusal && !res.headersSent) {
+        if (error.status >= 500) deps.log.error({ requestId: res.locals.requestId, detail: error.detail }, 'funding export refused by the API');
+        return refuse(error.status, error.message);
       }
-      // Streaming had begun: the file is cut short, and the client sees the connection end early.
-      deps.log.error({ err: error, requestId: res.locals.requestId, file }, 'funding export stopped part way');
-      res.destroy();
+      downloadFailed(res, deps.log, error, 'funding export', { file });
     }
   });
   return router;

@@ -1,14 +1,10 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import { isUuid } from '../graphql/uuid';
 import { requestContext, type ContextDependencies } from './request-context';
+import { downloadFailed, refuseDownload as refuse, streamDownload } from './downloads';
 import { projectXapiStatements } from '../modules/xapi/xapi-projection';
 import { exportedOrganisation, xapiStatementResult, type XapiExportScope } from '../modules/xapi/xapi-export';
 import { organisationExportDecision, ownExportDecision, type XapiExportDecision } from '../modules/xapi/xapi.policy';
-
-/** How a stream ends when the other side has gone away. */
-const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED', 'ECONNRESET', 'EPIPE']);
 
 /**
  * GET /exports/xapi/me.json (the signed-in person's own statements) and
@@ -19,9 +15,6 @@ const CLIENT_GONE = new Set(['ERR_STREAM_PREMATURE_CLOSE', 'ERR_STREAM_DESTROYED
  */
 export function xapiExportRoutes(deps: ContextDependencies & { publicUrl: string }): Router {
   const router = Router();
-  const refuse = (res: Response, status: number, message: string) => {
-    res.status(status).type('text/plain; charset=utf-8').set({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' }).send(message);
-  };
 
   async function send(req: Request, res: Response, decide: (context: Awaited<ReturnType<typeof requestContext>>) => Promise<{ decision: XapiExportDecision; scope: XapiExportScope | null; filename: string }>) {
     try {
@@ -29,19 +22,10 @@ export function xapiExportRoutes(deps: ContextDependencies & { publicUrl: string
       const { decision, scope, filename } = await decide(context);
       if (!decision.allowed) return refuse(res, decision.status, decision.message);
       await projectXapiStatements(deps.dataSource, { homePage: deps.publicUrl }, { wait: true });
-      res.status(200).set({
-        'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`,
-        'x-experience-api-version': '1.0.3', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
-      });
-      await pipeline(Readable.from(xapiStatementResult(deps.dataSource, scope!)), res);
+      await streamDownload(res, 'application/json; charset=utf-8', filename, xapiStatementResult(deps.dataSource, scope!),
+        { 'x-experience-api-version': '1.0.3' });
     } catch (error) {
-      if (CLIENT_GONE.has(String((error as NodeJS.ErrnoException).code))) return;
-      if (!res.headersSent) {
-        deps.log.error({ err: error, requestId: res.locals.requestId }, 'xAPI export failed');
-        return refuse(res, 500, 'Something went wrong on our side preparing the export.');
-      }
-      deps.log.error({ err: error, requestId: res.locals.requestId }, 'xAPI export stopped part way');
-      res.destroy();
+      downloadFailed(res, deps.log, error, 'xAPI export');
     }
   }
 
