@@ -5,4 +5,6 @@
 import './ui/styles.scss';
 
 const start = () => void import('./main');
-requestAnimationFrame(() => setTimeout(start, 0));
+// A tab opened in the background paints no frame until it is shown: nothing to wait for there.
+if (document.visibilityState === 'hidden') start();
+else requestAnimationFrame(() => setTimeout(start, 0));
