@@ -26,9 +26,9 @@ export const UNATTACHED_EVIDENCE_HOURS = 24;
  * deleted once a day old, so stored files are only those a learning record shows. One statement;
  * safe to run on every replica at once (a file is deleted once, whoever gets there first).
  */
-export async function discardUnattachedEvidence(manager: EntityManager | { query: EntityManager['query'] }, now: Date,
+export async function discardUnattachedEvidence(db: Pick<EntityManager, 'query'>, now: Date,
   olderThanHours = UNATTACHED_EVIDENCE_HOURS): Promise<number> {
-  const [, deleted] = await manager.query(
+  const [, deleted] = await db.query(
     `DELETE FROM evidence_file f
      WHERE f.created_at < $1::timestamptz - make_interval(hours => $2)
        AND NOT EXISTS (SELECT 1 FROM informal_learning i WHERE i.evidence_file_id = f.id)`,
