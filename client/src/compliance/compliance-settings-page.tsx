@@ -10,7 +10,7 @@ import { FormErrorSummary } from '../ui/form-error-summary';
 import { RequireRole } from '../ui/require-role';
 import { useDocumentTitle } from '../ui/use-document-title';
 import { useFormSubmit } from '../ui/use-form-submit';
-import type { SignedInViewer } from '../ui/use-viewer';
+import { isPartnershipAdministrator, ledOrganisations, type SignedInViewer } from '../ui/use-viewer';
 import { PartnerOrganisationsQuery } from '../account/voluntary-organisations.query';
 import {
   AcceptCompletionsMutation, AddComplianceRequirementMutation, ComplianceSettingsQuery, RefuseCompletionsMutation,
@@ -37,13 +37,7 @@ const REQUIREMENT_IDS: Record<RequirementField, string> = {
 };
 const REFUSAL_IDS: Record<RefusalField, string> = { fromOrganisationId: 'refusal-organisation', subjectCode: 'refusal-subject', reason: 'refusal-reason' };
 
-/** The organisations this viewer may manage: an administrator any of the partnership's, a lead those they lead. */
-function manageable(viewer: SignedInViewer, all: ReadonlyArray<{ id: string; name: string }>): Array<{ id: string; name: string }> {
-  const admin = viewer.roles.some((grant) => grant.role === 'PARTNERSHIP_ADMIN' && !grant.organisation);
-  const led = new Map(viewer.roles.flatMap((grant) => (grant.role === 'LD_LEAD' && grant.organisation ? [[grant.organisation.id, grant.organisation]] as const : [])));
-  const list = admin ? [...all] : [...led.values()];
-  return list.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-}
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-GB');
 
 function subjectName(subjects: Subject[], code: string): string {
   return subjects.find((s) => s.code === code)?.name ?? code;
@@ -340,19 +334,20 @@ function SettingsOf({ viewer, organisationId }: { viewer: SignedInViewer; organi
 
 function ComplianceSettings({ viewer }: { viewer: SignedInViewer }) {
   const [search] = useSearchParams();
-  const admin = viewer.roles.some((grant) => grant.role === 'PARTNERSHIP_ADMIN' && !grant.organisation);
+  const admin = isPartnershipAdministrator(viewer);
   const { data } = useQuery(PartnerOrganisationsQuery, { variables: { partnershipSlug: viewer.partnership.slug }, skip: !admin });
-  const choices = manageable(viewer, data?.organisations ?? []);
+  const led = ledOrganisations(viewer);
+  // The organisations the viewer may manage: an administrator any of the partnership's, a lead those they lead.
+  const choices = [...(admin ? data?.organisations ?? [] : led)].sort(byName);
   const asked = search.get('organisation');
-  // A lead's own organisation when none is asked for; an administrator chooses.
-  const ownLed = viewer.roles.find((grant) => grant.role === 'LD_LEAD' && grant.organisation && grant.organisation.id === viewer.organisation?.id)?.organisation;
-  const organisationId = asked ?? (ownLed?.id ?? (admin ? null : choices[0]?.id ?? null));
+  // A lead's own organisation when none is asked for (else the first they lead); an administrator chooses.
+  const leadsOwn = !!led[0] && led[0].id === viewer.organisation?.id;
+  const organisationId = asked ?? (leadsOwn || !admin ? led[0]?.id ?? null : null);
   const name = choices.find((o) => o.id === organisationId)?.name;
   useDocumentTitle(['Compliance settings', name]);
-  const led = viewer.roles.some((grant) => grant.role === 'LD_LEAD');
   return (
     <>
-      {led ? <BackLink className="nhsuk-u-margin-bottom-5" asElement={Link} to={COMPLIANCE_PATHS.organisation}>Mandatory training</BackLink> : null}
+      {led.length ? <BackLink className="nhsuk-u-margin-bottom-5" asElement={Link} to={COMPLIANCE_PATHS.organisation}>Mandatory training</BackLink> : null}
       {name ? <span className="nhsuk-caption-l">{name}</span> : null}
       <h1>Compliance settings</h1>
       <p className="nhsuk-lede-text">How long each subject&rsquo;s completion counts, which staff groups need which subjects, and whose completions count.</p>

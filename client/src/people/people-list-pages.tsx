@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@apollo/client/react';
 import { paths } from '../paths';
-import type { SignedInViewer } from '../ui/use-viewer';
+import { ledOrganisations, type SignedInViewer } from '../ui/use-viewer';
 import { accessProblemOf } from '../ui/access-errors';
 import { AccessProblemPage } from '../ui/access-problem';
 import { Pager } from '../ui/pager';
@@ -55,17 +55,6 @@ function PeopleList({ viewer, role, title, intro, organisations, more }: {
       ) : null}
     </>
   );
-}
-
-/** The organisations a lead leads, their own first (as the API orders its default). */
-export function ledOrganisations(viewer: SignedInViewer): Array<{ id: string; name: string }> {
-  const led = new Map<string, { id: string; name: string }>();
-  for (const grant of viewer.roles) {
-    if (grant.role === 'LD_LEAD' && grant.organisation) led.set(grant.organisation.id, grant.organisation);
-  }
-  const own = viewer.organisation && led.get(viewer.organisation.id);
-  const others = [...led.values()].filter((o) => o !== own).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
-  return own ? [own, ...others] : others;
 }
 
 /** L&D leads: the people of the organisation they lead. */
