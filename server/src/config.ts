@@ -83,6 +83,8 @@ export interface Config {
   invocationDir: string;
   embeddedPostgresPort: number;
   dbPoolSize: number;
+  /** Parameterised statements are prepared once per connection (db/prepared-statements.ts); off behind a pooler in transaction mode. */
+  dbPreparedStatements: boolean;
   dbStatementTimeoutMs: number;
   dbConnectTimeoutMs: number;
   logLevel: string;
@@ -146,6 +148,7 @@ export function loadConfig(): Config {
     invocationDir: path.resolve(process.env.INIT_CWD ?? process.cwd()),
     embeddedPostgresPort: int('EMBEDDED_POSTGRES_PORT', 5433, 1024, 65535),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
+    dbPreparedStatements: flag('DB_PREPARED_STATEMENTS', true),
     dbStatementTimeoutMs: int('DB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
     dbConnectTimeoutMs: int('DB_CONNECT_TIMEOUT_MS', 5000, 100, 120000),
     logLevel: process.env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),

@@ -22,6 +22,7 @@ import { LearningRecords1765000000000 } from './migrations/1765000000000-learnin
 import { OrganisationDirectoryEntry1764600000000 } from './migrations/1764600000000-organisation-directory-entry';
 import { Evaluation1765200000000 } from './migrations/1765200000000-evaluation';
 import type { Logger } from '../observability/logger';
+import { preparingClient, StatementNames } from './prepared-statements';
 import { queryErrorLevel, sqlState, SqlCountingLogger, type QueryErrorHandler } from './sql-statement-counter';
 import { PartnershipEntity } from '../modules/partnerships/partnership.entity';
 import { OrganisationEntity } from '../modules/organisations/organisation.entity';
@@ -64,7 +65,10 @@ export function logQueryErrors(log: Logger): QueryErrorHandler {
   };
 }
 
-type DbConfig = Pick<Config, 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'>;
+type DbConfig = Pick<Config, 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'> & Partial<Pick<Config, 'dbPreparedStatements'>>;
+
+/** Distinct statements a process prepares, at most: each connection then holds no more than this many. */
+const PREPARED_STATEMENTS_LIMIT = 250;
 
 export function createDataSource(
   url: string,
@@ -88,6 +92,7 @@ export function createDataSource(
       statement_timeout: db.dbStatementTimeoutMs,
       idle_in_transaction_session_timeout: db.dbStatementTimeoutMs * 2,
       application_name: 'partnership-portal',
+      ...(db.dbPreparedStatements === false ? {} : { Client: preparingClient(new StatementNames(PREPARED_STATEMENTS_LIMIT)) }),
     },
   });
 }
