@@ -1,5 +1,5 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -93,6 +93,21 @@ const CLOCK_TICK_MS = 10; // Linux USER_HZ is 100
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+}
+/** The CPU of a PostgreSQL cluster: its postmaster and every process it started (backends, writers). */
+function clusterCpuMs(postmasterPid: number): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
+      if (Number(entry) === postmasterPid || Number(fields[1]) === postmasterPid) total += (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+    } catch { /* ended meanwhile */ }
+  }
+  return total;
+}
+function parentPid(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
 }
 function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
@@ -245,10 +260,11 @@ async function sequentialP50(work: () => Promise<unknown>): Promise<number> {
   return times[Math.floor(times.length / 2)];
 }
 
-/** Requests per second with CONNECTIONS clients for THROUGHPUT_MS, and the server's CPU per request. */
-async function throughput(pid: number, work: () => Promise<unknown>): Promise<{ perSecond: number; cpuMsPerRequest: number }> {
+/** Requests per second with CONNECTIONS clients for THROUGHPUT_MS, and the server's and PostgreSQL's CPU per request. */
+async function throughput(pid: number, work: () => Promise<unknown>, postmasterPid?: number): Promise<{ perSecond: number; cpuMsPerRequest: number; dbCpuMsPerRequest: number }> {
   let done = 0;
   const cpuBefore = cpuMs(pid);
+  const dbCpuBefore = postmasterPid ? clusterCpuMs(postmasterPid) : 0;
   const started = performance.now();
   const until = started + THROUGHPUT_MS;
   await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
@@ -258,12 +274,13 @@ async function throughput(pid: number, work: () => Promise<unknown>): Promise<{ 
     }
   }));
   const elapsed = performance.now() - started;
-  return { perSecond: (done / elapsed) * 1000, cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / done };
+  return { perSecond: (done / elapsed) * 1000, cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / done,
+    dbCpuMsPerRequest: postmasterPid ? (clusterCpuMs(postmasterPid) - dbCpuBefore) / done : NaN };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-interface Figures { side: string; statements: number | string; p50: number; perSecond: number; cpu: number; rss: number | null }
+interface Figures { side: string; statements: number | string; p50: number; perSecond: number; cpu: number; dbCpu: number; rss: number | null }
 
 async function signIn(url: string, email: string): Promise<string> {
   const { text } = await post(`${url}/graphql`, { query: 'mutation($input: SignInInput!) { signIn(input: $input) { token } }', variables: { input: { email, password: DEMO_PASSWORD } } });
@@ -319,6 +336,18 @@ async function portalExtras(portal: Side & { url: string }, databaseUrl: string)
   }
 }
 
+/** The PostgreSQL cluster's postmaster: the parent of a backend serving this database. */
+async function postmasterPid(databaseUrl: string): Promise<number> {
+  const dataSource = createDataSource(databaseUrl, { ...dbSettings, dbPoolSize: 1 });
+  await dataSource.initialize();
+  try {
+    const [{ pid }] = await dataSource.query('SELECT pg_backend_pid() AS pid') as Array<{ pid: number }>;
+    return parentPid(pid);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function benchScale(label: string, sizes?: Partial<DemoSizes>) {
   const database = await createTestDatabase('empty');
   await loadBenchData(database.url, sizes, readFileSync(path.join(PEERS, 'postgraphile', 'bench_peer.sql'), 'utf8'));
@@ -354,12 +383,15 @@ async function benchScale(label: string, sizes?: Partial<DemoSizes>) {
     const p50s = new Map<Side, number[]>(sides.map((s) => [s, []]));
     const rates = new Map<Side, number[]>(sides.map((s) => [s, []]));
     const cpus = new Map<Side, number[]>(sides.map((s) => [s, []]));
+    const dbCpus = new Map<Side, number[]>(sides.map((s) => [s, []]));
+    const postmaster = await postmasterPid(database.url);
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const side of round % 2 ? [...sides].reverse() : sides) {
         p50s.get(side)!.push(await sequentialP50(side.page));
-        const { perSecond, cpuMsPerRequest } = await throughput(side.pid, side.page);
+        const { perSecond, cpuMsPerRequest, dbCpuMsPerRequest } = await throughput(side.pid, side.page, postmaster);
         rates.get(side)!.push(perSecond);
         cpus.get(side)!.push(cpuMsPerRequest);
+        dbCpus.get(side)!.push(dbCpuMsPerRequest);
       }
     }
     const extras = new Map<Side, Awaited<ReturnType<typeof portalExtras>>>();
@@ -367,7 +399,7 @@ async function benchScale(label: string, sizes?: Partial<DemoSizes>) {
 
     const figures: Figures[] = sides.map((side) => ({
       side: side.name, statements: statements.get(side)!, p50: median(p50s.get(side)!), perSecond: median(rates.get(side)!),
-      cpu: median(cpus.get(side)!), rss: rssMiB(side.pid),
+      cpu: median(cpus.get(side)!), dbCpu: median(dbCpus.get(side)!), rss: rssMiB(side.pid),
     }));
     return { label, figures, missing, extras: portals.map((p) => ({ side: p.name, ...extras.get(p)! })) };
   } finally {
@@ -390,9 +422,9 @@ it('puts the catalogue page side by side: the portal on two runtimes, PostGraphi
     const peer = scale.figures.find((f) => f.side.startsWith('PostGraphile'));
     for (const f of scale.figures) {
       rows.push([scale.label, f.side, f.statements, f.p50, `${(f.p50 / floor.p50).toFixed(2)}×`, f.perSecond,
-        peer ? `${(f.perSecond / peer.perSecond).toFixed(2)}×` : '–', f.cpu, f.rss === null ? '–' : f.rss]);
+        peer ? `${(f.perSecond / peer.perSecond).toFixed(2)}×` : '–', f.cpu, f.dbCpu, f.rss === null ? '–' : f.rss]);
     }
-    for (const [side, why] of scale.missing) rows.push([scale.label, side, '–', '–', '–', '–', '–', '–', why]);
+    for (const [side, why] of scale.missing) rows.push([scale.label, side, '–', '–', '–', '–', '–', '–', '–', why]);
     for (const e of scale.extras) {
       notes.push(`- ${scale.label}, ${e.side}: SQL statements per page signed in ${e.signedIn}, signed out with first: 100 ${e.signedOutLarge}; `
         + `trivial query (\`{ partnerships { slug } }\`) ${e.trivialCpu.toFixed(2)} ms of server CPU per request; `
@@ -402,9 +434,9 @@ it('puts the catalogue page side by side: the portal on two runtimes, PostGraphi
   }
   writeResults('side-by-side', 'Catalogue page side by side: the portal, PostGraphile 5 and the floor',
     ['data', 'side', 'SQL per page', 'sequential p50 ms', 'p50 ÷ floor', `throughput req/s (${CONNECTIONS} connections)`, '÷ PostGraphile',
-      'server CPU ms per request', 'RSS MiB after the runs'], rows,
+      'server CPU ms per request', 'PostgreSQL CPU ms per request', 'RSS MiB after the runs'], rows,
     [`Each side its own process on this machine, over the same database (embedded PostgreSQL 18); ${ROUNDS} interleaved rounds, medians: `
-      + `${SEQUENTIAL} sequential requests after 10 warm-up ones, then ${THROUGHPUT_MS / 1000} s at ${CONNECTIONS} connections; CPU from /proc (user + system) over the throughput run. `
+      + `${SEQUENTIAL} sequential requests after 10 warm-up ones, then ${THROUGHPUT_MS / 1000} s at ${CONNECTIONS} connections; CPU from /proc (user + system) over the throughput run, the server's process and the PostgreSQL cluster's processes. `
       + 'Every side answered the same rows (ids, times, seats left, venue, course, cost, provider; total count). The portal is the production build (NODE_ENV=production, request logging on, no jobs).',
     'Benchmark scale: 10,000 people, 2,000 sessions, 50,000 bookings and about 100,000 ledger entries in the main partnership.', '', ...notes]);
 });
