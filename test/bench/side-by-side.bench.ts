@@ -94,16 +94,22 @@ function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
 }
-/** The CPU of a PostgreSQL cluster: its postmaster and every process it started (backends, writers). */
-function clusterCpuMs(postmasterPid: number): number {
-  let total = 0;
+/** The CPU so far of each process of a PostgreSQL cluster: its postmaster and every process it started (backends, writers). */
+function clusterCpuMs(postmasterPid: number): Map<number, number> {
+  const cpu = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ');
-      if (Number(entry) === postmasterPid || Number(fields[1]) === postmasterPid) total += (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
+      if (Number(entry) === postmasterPid || Number(fields[1]) === postmasterPid) cpu.set(Number(entry), (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS);
     } catch { /* ended meanwhile */ }
   }
+  return cpu;
+}
+/** The cluster's CPU between two readings: a process that ended between them is left out, one that started counts from zero. */
+function clusterCpuSince(postmasterPid: number, before: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, ms] of clusterCpuMs(postmasterPid)) total += ms - (before.get(pid) ?? 0);
   return total;
 }
 function parentPid(pid: number): number {
@@ -264,7 +270,7 @@ async function sequentialP50(work: () => Promise<unknown>): Promise<number> {
 async function throughput(pid: number, work: () => Promise<unknown>, postmasterPid?: number): Promise<{ perSecond: number; cpuMsPerRequest: number; dbCpuMsPerRequest: number }> {
   let done = 0;
   const cpuBefore = cpuMs(pid);
-  const dbCpuBefore = postmasterPid ? clusterCpuMs(postmasterPid) : 0;
+  const dbCpuBefore = postmasterPid ? clusterCpuMs(postmasterPid) : new Map<number, number>();
   const started = performance.now();
   const until = started + THROUGHPUT_MS;
   await Promise.all(Array.from({ length: CONNECTIONS }, async () => {
@@ -275,7 +281,7 @@ async function throughput(pid: number, work: () => Promise<unknown>, postmasterP
   }));
   const elapsed = performance.now() - started;
   return { perSecond: (done / elapsed) * 1000, cpuMsPerRequest: (cpuMs(pid) - cpuBefore) / done,
-    dbCpuMsPerRequest: postmasterPid ? (clusterCpuMs(postmasterPid) - dbCpuBefore) / done : NaN };
+    dbCpuMsPerRequest: postmasterPid ? clusterCpuSince(postmasterPid, dbCpuBefore) / done : NaN };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
