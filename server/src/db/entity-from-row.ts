@@ -2,7 +2,30 @@ import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 
-interface RowShape { metadata: EntityMetadata; columns: Array<{ key: string; column: ColumnMetadata }> }
+/**
+ * A column as read from a row: its key in the row, the property it fills, whether its value goes
+ * through the driver's hydration, and whether it is set as a property of its own (worked out once;
+ * asking TypeORM per row and column was half of building the catalogue page's entities).
+ */
+interface RowColumn { key: string; property: string; column: ColumnMetadata; hydrate: boolean; direct: boolean }
+interface RowShape { metadata: EntityMetadata; columns: RowColumn[] }
+
+/**
+ * Column types whose value from pg is already what the entity holds: the driver's hydration
+ * passes them through (it converts dates, times, enums, hstore and the like), so it is only called
+ * for a column of another type or with a transformer.
+ */
+const AS_PG_GIVES = new Set(['uuid', 'text', 'varchar', 'character varying', 'integer', 'int', 'smallint', 'double precision', 'real', 'boolean']);
+
+function rowColumn(column: ColumnMetadata, prefix: string): RowColumn {
+  const typed = typeof column.type === 'string' && AS_PG_GIVES.has(column.type);
+  return {
+    key: prefix + column.databaseName, property: column.propertyName, column,
+    hydrate: !typed || column.transformer !== undefined,
+    // An embedded or relation-id column nests its value; every other column is a property of its own.
+    direct: !column.embeddedMetadata && !(column.isVirtual && column.referencedColumn),
+  };
+}
 
 /**
  * Per data source, entity and column prefix: the entity's metadata and each column's key in the
@@ -19,7 +42,7 @@ function shapeOf(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, pr
   let shape = byPrefix.get(prefix);
   if (!shape) {
     const metadata = dataSource.getMetadata(target);
-    shape = { metadata, columns: metadata.columns.map((column) => ({ key: prefix + column.databaseName, column })) };
+    shape = { metadata, columns: metadata.columns.map((column) => rowColumn(column, prefix)) };
     byPrefix.set(prefix, shape);
   }
   return shape;
@@ -35,11 +58,14 @@ function shapeOf(dataSource: DataSource, target: EntityTarget<ObjectLiteral>, pr
  */
 export function entityFromRow<T extends ObjectLiteral>(dataSource: DataSource, target: EntityTarget<T>, row: Record<string, unknown>, prefix = ''): T {
   const { metadata, columns } = shapeOf(dataSource, target as EntityTarget<ObjectLiteral>, prefix);
-  const entity = metadata.create() as T;
+  const entity = metadata.create() as Record<string, unknown>;
   const driver = dataSource.driver;
-  for (const { key, column } of columns) {
-    if (!(key in row)) throw new Error(`${metadata.tableName}: the row has no column ${key}`);
-    column.setEntityValue(entity, driver.prepareHydratedValue(row[key], column));
+  for (const { key, property, column, hydrate, direct } of columns) {
+    const raw = row[key];
+    if (raw === undefined && !(key in row)) throw new Error(`${metadata.tableName}: the row has no column ${key}`);
+    const value = hydrate ? driver.prepareHydratedValue(raw, column) : raw;
+    if (direct) entity[property] = value;
+    else column.setEntityValue(entity, value);
   }
-  return entity;
+  return entity as T;
 }
