@@ -82,7 +82,6 @@ export function evidenceFileName(raw: string | undefined): string {
   } catch {
     // Kept as sent.
   }
-  // eslint-disable-next-line no-control-regex
   const name = (decoded.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 255);
   return name || 'evidence';
 }
