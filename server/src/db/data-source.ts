@@ -67,7 +67,7 @@ export function logQueryErrors(log: Logger): QueryErrorHandler {
 
 type DbConfig = Pick<Config, 'dbPoolSize' | 'dbStatementTimeoutMs' | 'dbConnectTimeoutMs'> & Partial<Pick<Config, 'dbPreparedStatements'>>;
 
-/** Distinct statements a process prepares, at most: each connection then holds no more than this many. */
+/** Distinct statements a data source prepares, at most: each of its connections then holds no more than this many. */
 const PREPARED_STATEMENTS_LIMIT = 250;
 
 export function createDataSource(

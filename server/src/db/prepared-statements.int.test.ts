@@ -48,6 +48,16 @@ describe('prepared statements', () => {
     expect(await dataSource.query(text, [2])).toEqual([{ id: 2, label: 'two', added: 'x' }]);
   });
 
+  it('fails a transaction whose prepared statement changed shape with that error, not the aborted retry\'s', async () => {
+    const text = 'SELECT * FROM prepared_probe WHERE id = $1 AND true';
+    await dataSource.query(text, [1]);
+    await dataSource.query('ALTER TABLE prepared_probe ADD COLUMN later text');
+    await expect(dataSource.transaction((manager) => manager.query(text, [1])))
+      .rejects.toMatchObject({ driverError: { code: '0A000' } });
+    // Outside a transaction it is then sent unnamed, and answers.
+    expect(await dataSource.query(text, [2])).toEqual([{ id: 2, label: 'two', added: 'x', later: null }]);
+  });
+
   it('reports a failing statement as before (a constraint violation keeps its code)', async () => {
     await expect(dataSource.query('INSERT INTO prepared_probe (id, label) VALUES ($1, $2)', [1, 'again']))
       .rejects.toMatchObject({ driverError: { code: '23505' } });

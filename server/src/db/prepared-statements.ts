@@ -12,13 +12,14 @@ import { Client, type QueryResult } from 'pg';
  * are single statements, and naming them changes nothing but the caching. Migrations and other
  * parameterless scripts (which may hold several statements) are sent as they are. A statement's
  * name is a hash of its text, so one text has one name on every connection. The number of
- * distinct statements named is bounded per process (`limit`): past it, new texts are sent
- * unnamed, so a connection never holds more than that many prepared statements, whatever the
- * filters a search combines.
+ * distinct statements named is bounded per data source (`limit`; the server has one): past it,
+ * new texts are sent unnamed, so a connection never holds more than that many prepared
+ * statements, whatever the filters a search combines.
  *
  * A prepared statement whose tables another process has since altered can fail with "cached plan
  * must not change result type" (0A000): that statement is sent again unnamed, and from then on is
- * never named. Off (DB_PREPARED_STATEMENTS=false) for a pooler in transaction mode, which cannot
+ * never named. Inside a transaction the failure has already aborted it, so the retry cannot
+ * succeed there: the transaction fails with the 0A000 error, as it would have unprepared. Off (DB_PREPARED_STATEMENTS=false) for a pooler in transaction mode, which cannot
  * keep a connection's prepared statements.
  */
 export class StatementNames {
@@ -47,7 +48,8 @@ export class StatementNames {
 }
 
 const PLAN_CHANGED = '0A000';
-
+/** The retry ran inside a transaction the failure had already aborted: the first error is the one that explains. */
+const TRANSACTION_ABORTED = '25P02';
 
 /** A pg Client class (for pg-pool's `Client` option) that names parameterised statements as above. */
 export function preparingClient(names: StatementNames): typeof Client {
@@ -64,7 +66,9 @@ export function preparingClient(names: StatementNames): typeof Client {
     return (send.call(this, { name, text, values }) as Promise<QueryResult>).catch((error: unknown) => {
       if ((error as { code?: unknown } | null)?.code !== PLAN_CHANGED) throw error;
       names.forget(text);
-      return send.call(this, text, values);
+      return (send.call(this, text, values) as Promise<QueryResult>).catch((retryError: unknown) => {
+        throw (retryError as { code?: unknown } | null)?.code === TRANSACTION_ABORTED ? error : retryError;
+      });
     });
   } as typeof Client.prototype.query;
   return PreparingClient;
