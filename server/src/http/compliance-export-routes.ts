@@ -4,7 +4,6 @@ import { requestContext, type ContextDependencies } from './request-context';
 import { downloadFailed, refuseDownload as refuse, streamDownload } from './downloads';
 import { complianceCsv, exportedComplianceOrganisation, exportFilterOf, organisationCsvDecision, teamCsvDecision,
   type ComplianceExportDecision } from '../modules/compliance/compliance-export';
-import type { MatrixFilter } from '../modules/compliance/compliance-matrix';
 import type { Viewer } from '../modules/auth/viewer';
 
 /**
@@ -24,7 +23,7 @@ export function complianceExportRoutes(deps: ContextDependencies): Router {
       const { decision, target } = await decide(context.viewer);
       if (!decision.allowed) return refuse(res, decision.status, decision.message);
       if ('problem' in filter) return refuse(res, 400, filter.problem);
-      const chunks = await complianceCsv(deps.dataSource, context.viewer!, target, context.now, filter.filter as MatrixFilter);
+      const chunks = await complianceCsv(deps.dataSource, context.viewer!, target, context.now, filter.filter);
       await streamDownload(res, 'text/csv; charset=utf-8', filename, chunks);
     } catch (error) {
       downloadFailed(res, deps.log, error, 'compliance export');

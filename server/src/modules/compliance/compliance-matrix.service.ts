@@ -163,7 +163,7 @@ export class ComplianceMatrixService {
 
   /** The CSV as text chunks: the header, then a chunk per batch of rows. */
   async *csv(source: MatrixSource): AsyncGenerator<string> {
-    yield matrixCsvHeader(source.subjects.map((s) => ({ name: s.name })));
+    yield matrixCsvHeader(source.subjects);
     for await (const batch of this.batches(source)) yield matrixCsvLines(source.subjects, batch);
   }
 
